@@ -1,0 +1,4 @@
+"""``python -m discourse``: see :mod:`discourse.cli`."""
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,236 @@
+"""From documents to the corpus tables: clean, analyse, attribute voices, find directives.
+
+:func:`process_document` is the unit of work: it turns one :class:`~discourse.load.Document` into its
+rows of the ``sentences``, ``tokens``, ``directives``, ``removed`` and ``people`` tables. It depends only
+on the document and the settings, so its result can be cached by content hash and computed in any
+order, in parallel or on a cluster. :func:`build_corpus` runs it over the documents and assembles a
+:class:`~discourse.corpus.Corpus`; the corpus-level step that follows (merging a person's name variants
+across documents) is cheap and always recomputed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+import pandas as pd
+
+from . import __version__
+from .corpus import (DIRECTIVE_COLUMNS, DOCUMENT_COLUMNS, LOAD_REPORT_COLUMNS, PEOPLE_COLUMNS,
+                     REMOVED_COLUMNS, SENTENCE_COLUMNS, TOKEN_COLUMNS, Corpus,
+                     _attach_document_columns, empty_frame)
+from .load import Document
+
+#: Bump when processing changes in a way that alters the tables (part of every cache key).
+PIPELINE_VERSION = "1"
+
+
+def default_settings(*, lang: str | None = None) -> dict:
+    """The processing settings that determine a document's tables (and so its cache key)."""
+    return {"pipeline": PIPELINE_VERSION, "package": __version__, "lang": lang}
+
+
+@dataclass
+class DocumentTables:
+    """One document's rows of each corpus table, plus its document-level facts."""
+
+    doc_id: str
+    sentences: pd.DataFrame
+    tokens: pd.DataFrame
+    directives: pd.DataFrame
+    removed: pd.DataFrame
+    people: pd.DataFrame
+    info: dict  # title, n_paragraphs, language, dateline facts
+
+
+def process_document(doc: Document, settings: dict | None = None) -> DocumentTables:
+    """Clean and analyse one document.
+
+    Parameters
+    ----------
+    doc : Document
+        The document as read by :func:`discourse.load.read_folder`.
+    settings : dict, optional
+        From :func:`default_settings`; ``lang`` forces every paragraph's language.
+
+    Returns
+    -------
+    DocumentTables
+        Its sentences (with voices), tokens, directive hits, removed lines and people.
+    """
+    from .clean import clean_text
+    from .directives import directives_in_sentence
+    from .tokenize import analyze
+    from .voices import attribute_voices, extract_people
+
+    settings = settings or default_settings()
+    forced_lang = settings.get("lang")
+    cleaned = clean_text(doc.text)
+
+    sent_rows: dict[str, list] = {c: [] for c in ("para_id", "sent_id", "lang", "text")}
+    tok_cols = ("sent_id", "tok_id", "token", "norm", "lemma", "pos", "lang", "is_stop", "is_punct",
+                "is_word")
+    tok_rows: dict[str, list] = {c: [] for c in tok_cols}
+    dir_rows: list[dict] = []
+    sent_id = 0
+    for para in cleaned.paragraphs:
+        lang = forced_lang or para.lang
+        for sentence in analyze(para.text, lang):
+            sent_rows["para_id"].append(para.para_id)
+            sent_rows["sent_id"].append(sent_id)
+            sent_rows["lang"].append(lang)
+            sent_rows["text"].append(sentence.text)
+            for i, tok in enumerate(sentence.tokens):
+                tok_rows["sent_id"].append(sent_id)
+                tok_rows["tok_id"].append(i)
+                tok_rows["token"].append(tok.text)
+                tok_rows["norm"].append(tok.norm)
+                tok_rows["lemma"].append(tok.lemma)
+                tok_rows["pos"].append(tok.pos)
+                tok_rows["lang"].append(lang)
+                tok_rows["is_stop"].append(bool(tok.is_stop))
+                tok_rows["is_punct"].append(bool(tok.is_punct))
+                tok_rows["is_word"].append(bool(tok.is_word))
+            for hit in directives_in_sentence(sentence, lang=lang):
+                dir_rows.append({"sent_id": sent_id, **hit, "sentence": sentence.text, "lang": lang})
+            sent_id += 1
+
+    sentences = pd.DataFrame(sent_rows)
+    doc_speaker = doc.meta.get("speaker") or None
+    if isinstance(doc_speaker, float):  # NaN from a manifest
+        doc_speaker = None
+    voices = attribute_voices(sentences["text"].tolist(), para_ids=sentences["para_id"].tolist(),
+                              langs=sentences["lang"].tolist(), doc_speaker=doc_speaker)
+    sentences["speaker"] = [v.speaker for v in voices]
+    sentences["role"] = [v.role for v in voices]
+    sentences["voice_cue"] = [v.cue for v in voices]
+    sentences.insert(0, "doc_id", doc.doc_id)
+
+    tokens = pd.DataFrame(tok_rows)
+    tokens.insert(0, "doc_id", doc.doc_id)
+    directives = pd.DataFrame(dir_rows, columns=[c for c in DIRECTIVE_COLUMNS if c != "doc_id"])
+    directives.insert(0, "doc_id", doc.doc_id)
+    removed = pd.DataFrame(cleaned.removed, columns=["line_no", "text", "reason"])
+    removed.insert(0, "doc_id", doc.doc_id)
+    english = "\n".join(p.text for p in cleaned.paragraphs if (forced_lang or p.lang) == "en")
+    people = extract_people(english) if english else empty_frame(["name", "role"])
+    people = people[["name", "role"]].copy() if len(people) else empty_frame(["name", "role"])
+    people.insert(0, "doc_id", doc.doc_id)
+
+    langs = sorted(set(sentences["lang"]), key=["en", "zh"].index) if len(sentences) else []
+    info = {
+        "n_paragraphs": len(cleaned.paragraphs),
+        "language": "+".join(langs) if langs else "",
+    }
+    return DocumentTables(doc.doc_id, sentences[SENTENCE_COLUMNS], tokens[TOKEN_COLUMNS],
+                          directives[DIRECTIVE_COLUMNS], removed[REMOVED_COLUMNS],
+                          people[PEOPLE_COLUMNS], info)
+
+
+def _concat(frames: Sequence[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return empty_frame(columns)
+    return pd.concat(frames, ignore_index=True)
+
+
+def documents_table(docs: Sequence[Document], results: Sequence[DocumentTables]) -> pd.DataFrame:
+    """The ``documents`` table from the documents' metadata and their processed tables."""
+    rows = []
+    extra_keys: list[str] = []
+    for doc, res in zip(docs, results):
+        meta = dict(doc.meta)
+        n_tokens = int(res.tokens["is_word"].sum()) if len(res.tokens) else 0
+        row = {
+            "doc_id": doc.doc_id,
+            "path": doc.path,
+            "title": meta.pop("title", None) or "",
+            "date": meta.pop("date", None),
+            "year": meta.pop("year", None),
+            "source": meta.pop("source", None) or "",
+            "speaker": meta.pop("speaker", None) or "",
+            "language": res.info["language"],
+            "encoding": doc.encoding,
+            "n_paragraphs": res.info["n_paragraphs"],
+            "n_sentences": len(res.sentences),
+            "n_tokens": n_tokens,
+        }
+        for key, value in meta.items():
+            if key not in row:
+                row[key] = value
+                if key not in extra_keys:
+                    extra_keys.append(key)
+        rows.append(row)
+    table = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS + extra_keys)
+    table["date"] = pd.to_datetime(table["date"], errors="coerce")
+    year = pd.to_numeric(table["year"], errors="coerce")
+    year = year.fillna(table["date"].dt.year)
+    table["year"] = year.astype("Int64")
+    return table
+
+
+Runner = Callable[[Sequence[Document], dict], list[DocumentTables]]
+
+
+def run_serial(docs: Sequence[Document], settings: dict,
+               progress: Callable[[Iterable], Iterable] | None = None) -> list[DocumentTables]:
+    """Process documents one after another in this process."""
+    iterable: Iterable[Document] = docs if progress is None else progress(docs)
+    return [process_document(d, settings) for d in iterable]
+
+
+def build_corpus(docs: Sequence[Document], *, lang: str | None = None,
+                 load_report: pd.DataFrame | None = None, path: Path | None = None,
+                 runner: Runner | None = None, **_: Any) -> Corpus:
+    """Process ``docs`` and assemble the :class:`Corpus`.
+
+    Parameters
+    ----------
+    docs : sequence of Document
+    lang : str, optional
+        Force every paragraph to this language (``en`` or ``zh``) instead of detecting it.
+    load_report : DataFrame, optional
+        The load report of :func:`discourse.load.read_folder`; one is made for in-memory documents.
+    path : Path, optional
+        The corpus folder (kept for provenance).
+    runner : callable, optional
+        How to process the documents (serial by default; parallel, cached and cluster runners live in
+        their own modules).
+    """
+    from .voices import canonicalize
+
+    settings = default_settings(lang=lang)
+    results = (runner or run_serial)(docs, settings)
+    documents = documents_table(docs, results)
+    sentences = _concat([r.sentences for r in results], SENTENCE_COLUMNS)
+    if len(sentences):
+        sentences = canonicalize(sentences)
+    sentences = _attach_document_columns(sentences, documents)
+    tokens = _concat([r.tokens for r in results], TOKEN_COLUMNS)
+    directives = _concat([r.directives for r in results], DIRECTIVE_COLUMNS)
+    removed = _concat([r.removed for r in results], REMOVED_COLUMNS)
+    people = _concat([r.people for r in results], PEOPLE_COLUMNS)
+    if load_report is None:
+        load_report = pd.DataFrame({
+            "path": [d.path for d in docs], "status": "loaded", "reason": "",
+            "encoding": [d.encoding for d in docs], "n_documents": 1,
+            "doc_ids": [d.doc_id for d in docs]}, columns=LOAD_REPORT_COLUMNS)
+    return Corpus(documents=documents, sentences=sentences, tokens=tokens, directives=directives,
+                  load_report=load_report, removed=removed, people=people, path=path,
+                  settings=settings)
+
+
+def documents_from_records(records: Iterable[dict]) -> list[Document]:
+    """:class:`Document` objects from in-memory records (``text`` plus metadata keys)."""
+    docs = []
+    for i, rec in enumerate(records):
+        rec = dict(rec)
+        text = rec.pop("text")
+        doc_id = str(rec.pop("doc_id", f"doc{i + 1:03d}"))
+        if "year" in rec and rec["year"] is not None:
+            rec["year"] = int(rec["year"])
+        if rec.get("date") and not rec.get("year"):
+            rec["year"] = pd.Timestamp(rec["date"]).year
+        docs.append(Document(doc_id=doc_id, path=f"<memory>/{doc_id}", text=text, encoding="utf-8",
+                             meta=rec))
+    return docs
