@@ -1,0 +1,311 @@
+"""Reading a corpus folder: file formats, encodings, metadata (manifest, file-name pattern, text), load report.
+
+:func:`read_folder` accounts for every file it sees with one row of the load report; it never stops on one
+bad file. The text of each document is returned as read; cleaning is :func:`discourse.clean.clean_text`.
+"""
+from __future__ import annotations
+
+import io
+import os
+import re
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import pandas as pd
+
+from .clean import clean_text, match_dateline, normalize_space
+from .errors import CorpusError, CorpusWarning, ManifestError, ParameterError
+from .formats import TABLE_SUFFIXES, TEXT_SUFFIXES, Unreadable, decode_bytes, extract_documents
+
+MANIFEST_NAME = "metadata.csv"
+REPORT_COLUMNS = ["path", "status", "reason", "encoding", "n_documents", "doc_ids"]
+#: Document fields that a table column may not overwrite in ``meta`` (kept as ``orig_<name>``).
+_RESERVED = {"doc_id", "path", "text", "encoding", "date_source", "year_source"}
+
+
+@dataclass
+class Document:
+    """One text of the corpus, as read (see ARCHITECTURE.md, "Shared records")."""
+
+    doc_id: str
+    path: str
+    text: str
+    encoding: str
+    meta: dict = field(default_factory=dict)
+
+
+@dataclass
+class ReadResult:
+    """What :func:`read_folder` returns: the documents and one load-report row per file seen."""
+
+    documents: list[Document]
+    load_report: pd.DataFrame
+
+
+def parse_date(value: str) -> str | None:
+    """ISO date of ``value`` (``2024-12-17``, ``2024.12.17``, ``2024年12月17日``, ``April 16, 1945``), or None."""
+    found = match_dateline(normalize_space(str(value)))
+    return found[0] if found and not found[1] else None
+
+
+def _parse_year(value: object) -> int | None:
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}(\.0)?", text):
+        return int(float(text))
+    return None
+
+
+def _clean_meta(record: dict) -> dict:
+    """Drop empty values; rename keys that would overwrite a Document field."""
+    out = {}
+    for key, value in record.items():
+        key = str(key).strip()
+        if value is None or (isinstance(value, float) and pd.isna(value)) or str(value).strip() == "":
+            continue
+        out[f"orig_{key}" if key in _RESERVED else key] = value.strip() if isinstance(value, str) else value
+    return out
+
+
+def _read_manifest(folder: Path, manifest: str | Path | None) -> tuple[Path | None, dict[str, dict]]:
+    """The manifest's path and its rows by file (relative POSIX path), dates and years checked."""
+    if manifest is None:
+        path = folder / MANIFEST_NAME
+        if not path.is_file():
+            return None, {}
+    else:
+        if not isinstance(manifest, (str, Path)):
+            raise ParameterError(f"manifest must be a path to a CSV file or None, got {manifest!r}")
+        path = Path(manifest)
+        if not path.is_file() and (folder / path).is_file():
+            path = folder / path
+        if not path.is_file():
+            raise ManifestError(f"manifest {str(manifest)!r} not found (looked in the working folder and in {folder})")
+    try:
+        text, _ = decode_bytes(path.read_bytes())
+        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (Unreadable, OSError, ValueError, pd.errors.ParserError) as exc:
+        raise ManifestError(f"manifest {path} cannot be read: {exc}") from None
+    table.columns = [str(c).strip() for c in table.columns]
+    if "file" not in table.columns:
+        raise ManifestError(f"manifest {path} has no 'file' column; columns: {', '.join(table.columns)}")
+    rows: dict[str, dict] = {}
+    for n, record in enumerate(table.to_dict("records"), start=1):
+        where = f"manifest {path}, row {n} (line {n + 1})"
+        name = str(PurePosixPath(record.pop("file").strip().replace("\\", "/")))
+        if not name or name == "." or not (folder / name).is_file():
+            raise ManifestError(f"{where}: file {name!r} does not exist in {folder}")
+        if name in rows:
+            raise ManifestError(f"{where}: file {name!r} is listed twice")
+        meta = _clean_meta(record)
+        if "date" in meta:
+            iso = parse_date(meta["date"])
+            if iso is None:
+                raise ManifestError(f"{where}: invalid date {meta['date']!r}; expected YYYY-MM-DD "
+                                    "(use the 'year' column for a year alone)")
+            meta["date"] = iso
+        if "year" in meta:
+            year = _parse_year(meta["year"])
+            if year is None:
+                raise ManifestError(f"{where}: invalid year {meta['year']!r}; expected four digits")
+            meta["year"] = year
+        rows[name] = meta
+    return path, rows
+
+
+def _pattern_meta(regex: re.Pattern[str] | None, stem: str) -> tuple[dict, list[str]]:
+    """Named groups of ``regex`` searched in ``stem`` (year to int, date to ISO) and notes."""
+    if regex is None:
+        return {}, []
+    m = regex.search(stem)
+    if m is None:
+        return {}, ["pattern did not match the file name"]
+    meta, notes = _clean_meta(m.groupdict()), []
+    if "year" in meta:
+        meta["year"] = _parse_year(meta["year"])
+        if meta["year"] is None:
+            notes.append(f"pattern year {m['year']!r} is not a year")
+            del meta["year"]
+    if "date" in meta:
+        meta["date"] = parse_date(meta["date"])
+        if meta["date"] is None:
+            notes.append(f"pattern date {m['date']!r} is not a date")
+            del meta["date"]
+    return meta, notes
+
+
+def _assemble_meta(text: str, layers: list[tuple[str, dict]]) -> dict:
+    """Merge metadata layers (highest precedence first), then fill gaps from the text itself."""
+    cleaned = clean_text(text)
+    layers = [*layers, ("text", {"date": cleaned.dateline, "title": cleaned.headline,
+                                 "source": cleaned.source_line})]
+    meta: dict = {"title": None, "date": None, "year": None, "source": None, "speaker": None,
+                  "date_source": None, "year_source": None}
+    for name, layer in layers:
+        for key, value in layer.items():
+            if value is None:
+                continue
+            if key in ("date", "year") and meta[key] is None:
+                meta[f"{key}_source"] = name
+            if meta.get(key) is None:
+                meta[key] = value
+    if meta["year"] is None and meta["date"]:
+        meta["year"], meta["year_source"] = int(meta["date"][:4]), meta["date_source"]
+    return meta
+
+
+def _walk(folder: Path) -> list[str]:
+    """Relative POSIX paths of all files under ``folder``, sorted; hidden files and folders left out."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if not name.startswith("."):
+                found.append((Path(root) / name).relative_to(folder).as_posix())
+    return sorted(found)
+
+
+def _doc_ids(paths: list[str]) -> dict[str, str]:
+    """File stem as id; where stems collide, the relative path without suffix, else the whole path."""
+    loadable = [p for p in paths if PurePosixPath(p).suffix.lower() in TEXT_SUFFIXES + TABLE_SUFFIXES]
+    stems = [PurePosixPath(p).stem for p in loadable]
+    bare = [str(PurePosixPath(p).with_suffix("")) for p in loadable]
+    ids = {}
+    for p, stem, no_suffix in zip(loadable, stems, bare):
+        ids[p] = stem if stems.count(stem) == 1 else no_suffix if bare.count(no_suffix) == 1 else p
+    return ids
+
+
+def read_folder(path: str | Path, *, manifest: str | Path | None = None,
+                pattern: str | None = None) -> ReadResult:
+    """Read every file of a corpus folder (recursively) into documents, with a load report.
+
+    Files are visited in sorted order of their relative paths; hidden files and folders (names starting
+    with ".") are ignored and do not appear in the report. ``.txt``, ``.md`` and ``.html``/``.htm`` files
+    are one document each (HTML: block elements become lines; script, style, nav, header and footer are
+    dropped; ``<title>`` gives the title); ``.jsonl`` and ``.csv`` files give one document per row, the text
+    in the ``text`` (or ``content``, ``body``) column and the other columns as metadata. The manifest is not
+    a document, and other file types are skipped. Exact duplicates (same text after whitespace
+    normalisation) keep the first copy.
+
+    Metadata, field by field, comes from the first of: the table row, the manifest row, the ``pattern``
+    groups, the text (a dateline such as "Updated:2024.12.25", the headline, a "Source:" line). ``year``
+    falls back on the year of ``date``; ``meta["date_source"]`` and ``meta["year_source"]`` name the layer
+    used (``row``, ``manifest``, ``pattern``, ``text``) or are None.
+
+    Parameters
+    ----------
+    path : str or Path
+        The corpus folder.
+    manifest : str or Path, optional
+        A CSV with a ``file`` column (path relative to the folder) and metadata columns (``date``
+        YYYY-MM-DD, ``year``, ``title``, ``source``, ``speaker``, any other). Default: ``metadata.csv`` in
+        the folder, if present.
+    pattern : str, optional
+        A regular expression with named groups, searched in each file's stem, e.g.
+        ``(?P<year>\\d{4})-(?P<speaker>[A-Za-z]+)``; ``year`` and ``date`` groups fill those fields.
+
+    Returns
+    -------
+    ReadResult
+        ``documents`` (list of :class:`Document`) and ``load_report``, a DataFrame with one row per file
+        seen and columns ``path`` (relative), ``status`` (``loaded``, ``skipped``, ``duplicate``),
+        ``reason`` (why skipped, or notes such as rows without text), ``encoding``, ``n_documents`` and
+        ``doc_ids`` (comma-separated).
+
+    Raises
+    ------
+    CorpusError
+        The folder does not exist or holds no loadable document.
+    ManifestError
+        The manifest is unreadable, has no ``file`` column, or a row names a missing file or holds an
+        invalid date or year (the message names the file and the row).
+    ParameterError
+        ``pattern`` is not a valid regular expression.
+
+    Warns
+    -----
+    CorpusWarning
+        For each document whose year cannot be found; it is loaded without one.
+    """
+    if not isinstance(path, (str, Path)):
+        raise ParameterError(f"path must be a folder path (str or Path), got {path!r}")
+    folder = Path(path)
+    if not folder.is_dir():
+        raise CorpusError(f"corpus folder {str(folder)!r} does not exist or is not a folder")
+    regex = None
+    if pattern is not None:
+        try:
+            regex = re.compile(pattern)
+        except (re.error, TypeError) as exc:
+            raise ParameterError(f"pattern={pattern!r} is not a valid regular expression ({exc}); "
+                                 r"expected e.g. '(?P<year>\d{4})-(?P<speaker>[A-Za-z]+)'") from None
+    manifest_path, manifest_rows = _read_manifest(folder, manifest)
+    manifest_rel = None
+    if manifest_path is not None and manifest_path.resolve().parent.is_relative_to(folder.resolve()):
+        manifest_rel = manifest_path.resolve().relative_to(folder.resolve()).as_posix()
+
+    paths = [p for p in _walk(folder) if p != manifest_rel]
+    ids = _doc_ids(paths)
+    documents: list[Document] = []
+    report: list[dict] = []
+    seen: dict[str, str] = {}
+    if manifest_rel is not None:
+        report.append(_row(manifest_rel, "skipped", "manifest"))
+    for rel in paths:
+        suffix = PurePosixPath(rel).suffix.lower()
+        if suffix not in TEXT_SUFFIXES + TABLE_SUFFIXES:
+            report.append(_row(rel, "skipped", f"unsupported file type {suffix or '(no suffix)'}"))
+            continue
+        try:
+            text, encoding = decode_bytes((folder / rel).read_bytes())
+            found, notes = extract_documents(text, suffix)
+        except Unreadable as exc:
+            report.append(_row(rel, "skipped", str(exc)))
+            continue
+        except OSError as exc:
+            report.append(_row(rel, "skipped", f"unreadable: {exc.strerror or exc}"))
+            continue
+        pattern_meta, pattern_notes = _pattern_meta(regex, PurePosixPath(rel).stem)
+        loaded, duplicates = [], []
+        for n, body, row_meta in found:
+            label = rel if n is None else f"{rel} (row {n})"
+            key = " ".join(body.split())
+            if key in seen:
+                duplicates.append(f"same text as {seen[key]}" if n is None
+                                  else f"row {n}: same text as {seen[key]}")
+                continue
+            seen[key] = label
+            doc_id = ids[rel] if n is None else f"{ids[rel]}#{n}"
+            row_meta = _clean_meta(row_meta)
+            layers = [("manifest", manifest_rows.get(rel, {})), ("pattern", pattern_meta)]
+            layers = [("row", row_meta), *layers] if n is not None else [*layers, ("text", row_meta)]
+            meta = _assemble_meta(body, layers)
+            for key_, value in {**pattern_meta, **manifest_rows.get(rel, {}), **row_meta}.items():
+                meta.setdefault(key_, value)
+            if meta["year"] is None:
+                warnings.warn(f"{label}: no year found in the manifest, the file name pattern or the "
+                              "text; loaded without a year", CorpusWarning, stacklevel=2)
+                notes = [*notes, "no year found" if n is None else f"row {n}: no year found"]
+            loaded.append(Document(doc_id=doc_id, path=rel, text=body, encoding=encoding, meta=meta))
+        documents.extend(loaded)
+        notes = [*notes, *pattern_notes, *(duplicates if loaded else [])]
+        if loaded:
+            report.append(_row(rel, "loaded", "; ".join(notes), encoding, [d.doc_id for d in loaded]))
+        elif duplicates:
+            report.append(_row(rel, "duplicate", "; ".join(duplicates + notes), encoding))
+        else:
+            report.append(_row(rel, "skipped", "; ".join(["no document with text", *notes]), encoding))
+    if not documents:
+        counts = pd.Series([r["status"] for r in report], dtype=object).value_counts().to_dict()
+        raise CorpusError(f"corpus folder {str(folder)!r} holds no loadable document "
+                          f"({len(report)} files seen: {counts or 'none'}); supported types: "
+                          f"{', '.join(TEXT_SUFFIXES + TABLE_SUFFIXES)}")
+    table = pd.DataFrame(report, columns=REPORT_COLUMNS).sort_values("path", kind="stable")
+    return ReadResult(documents=documents, load_report=table.reset_index(drop=True))
+
+
+def _row(path: str, status: str, reason: str, encoding: str | None = None,
+         doc_ids: list[str] | None = None) -> dict:
+    return {"path": path, "status": status, "reason": reason, "encoding": encoding or "",
+            "n_documents": len(doc_ids or []), "doc_ids": ", ".join(doc_ids or [])}
