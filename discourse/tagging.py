@@ -1,0 +1,221 @@
+"""Penn Treebank tags for English words: the Pattern lexicon plus rules for policy prose.
+
+The base tagger is the one behind TextBlob's ``PatternTagger``: a lexicon lookup in the bundled
+Brill lexicon (``textblob/en/en-lexicon.txt``, one most frequent tag per word), capitalised unknown
+words as ``NNP``, digit strings as ``CD`` and suffix rules for the rest. It needs no downloaded
+data. Its weak spots in government texts are verbs: the lexicon knows "exercise" or "work" only as
+nouns and cannot see that "must exercise" or "Promote the ..." are verbs. Five context rules,
+applied in this order, repair that:
+
+1. after a modal (must, should, shall, will, would, can, could, may, might; "do not"), skipping
+   adverbs, a word that can be a base verb is ``VB`` ("must exercise", "will further deepen");
+2. after infinitival "to", skipping adverbs, a word that can be a base verb is ``VB``
+   ("to strengthen", "to broadly boost", "need to launch", "ought to act");
+3. the first word of a sentence or of a clause after ";" or ":" (list markers, numbers and
+   "First," skipped) that can be a base verb and is not the subject of a following finite verb
+   is ``VB`` (imperative: "Accelerate the building of ...", "Promote ...");
+4. a past tense ``VBD`` after a form of be or have, skipping adverbs, is ``VBN``
+   ("has been implemented", "were adopted", "has rapidly grown");
+5. a word after "and", "or" or "," that coordinates with a preceding ``VB`` (no finite verb in
+   between) and can be a base verb is ``VB`` ("to deepen reform and expand opening up").
+
+"Can be a base verb" means: the lexicon tags the word ``VB``/``VBP``, or it is the lemma of a
+word the lexicon tags ``VBD``/``VBN``/``VBG``/``VBZ`` (so "exercise" counts because "exercised"
+is in the lexicon), or an irregular verb base, or it ends in -ize/-ify.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from textblob.en import lexicon as _lexicon
+
+from .errors import ParameterError
+from .lemmas import IRREGULAR_VERBS, _base_verbs, lemmatize
+
+_CD = re.compile(r"^[0-9\-,.:/%$]+$")
+_INFLECTED = ("VBD", "VBN", "VBG", "VBZ")
+
+MODALS = frozenset({"must", "should", "shall", "will", "would", "can", "could", "may", "might",
+                    "ca", "wo", "'ll", "'d"})
+_DO_FORMS = frozenset({"do", "does", "did"})
+_NEGATION = frozenset({"not", "n't", "never"})
+BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m"})
+HAVE_FORMS = frozenset({"have", "has", "had", "having", "'ve", "'d"})
+_ADVERB_TAGS = frozenset({"RB", "RBR", "RBS"})
+_FINITE_TAGS = frozenset({"MD", "VBZ", "VBD", "VBP"})
+_CLAUSE_OPENERS = frozenset({";", ":"})
+_LIST_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                         "ninth", "tenth", "firstly", "secondly", "thirdly", "finally", "also",
+                         "meanwhile", "moreover", "furthermore", "additionally", "lastly", "then"})
+# Tags a verb candidate may carry before the rules turn it into VB.
+_RETAGGABLE = frozenset({"NN", "NNP", "VBP", "JJ", "VB", "VBD", "VBN", "RB", "IN", "NNS"})
+_OBJECT_START = frozenset({"DT", "PRP$", "PDT", "PRP"})
+
+_PUNCT_TAGS = {"“": "``", "‘": "``", "«": "``", "”": "''", "’": "''", "»": "''", "—": ":", "–": ":",
+               "-": ":", "--": ":", "…": ":", "...": ":", "[": "(", "]": ")", "{": "(", "}": ")",
+               "（": "(", "）": ")", "，": ",", "。": ".", "！": ".", "？": ".", "；": ":", "：": ":"}
+
+
+def _suffix_tag(word: str) -> str:
+    """Tag of an unknown lower-case word from its suffix (the Pattern default rules, reordered)."""
+    if word.endswith("ed"):
+        return "VBN"
+    if word.endswith(("ize", "ise", "ify", "ate")):
+        return "VBP" if not word.endswith("ise") else "NN"
+    if word.endswith(("able", "al", "ful", "ible", "ient", "ish", "ive", "less", "tic", "ous")) or "-" in word:
+        return "JJ"
+    if word.endswith("ly"):
+        return "RB"
+    if word.endswith("ing"):
+        return "VBG"
+    if word.endswith("s") and not word.endswith(("is", "ous", "ss")):
+        return "NNS"
+    return "NN"
+
+
+@lru_cache(maxsize=1)
+def _verb_bases() -> frozenset[str]:
+    """Lower-case words that can be a base verb (see the module docstring)."""
+    bases = set(_base_verbs())
+    for word, tag in _lexicon.items():
+        if tag in _INFLECTED and word.isalpha() and word.islower():
+            lemma = lemmatize(word, tag)
+            if lemma in _lexicon:
+                bases.add(lemma)
+    bases.update(IRREGULAR_VERBS.values())
+    return frozenset(bases - MODALS - {"may", "might", "could", "would", "should"})
+
+
+def can_be_verb(word: str) -> bool:
+    """Return True if the lower-case ``word`` can be an English base verb."""
+    return word in _verb_bases() or (len(word) > 5 and word.endswith(("ize", "ify")))
+
+
+def _lookup(word: str, lower: str, first: bool) -> str:
+    tag = _lexicon.get(word)
+    if tag is None and (first or not word[:1].isupper()):
+        tag = _lexicon.get(lower)
+    if tag is not None:
+        return tag.split("|", 1)[0]
+    if word in _PUNCT_TAGS:
+        return _PUNCT_TAGS[word]
+    if _CD.match(word):
+        return "CD"
+    if word.istitle() and not first:
+        return "NNP"
+    if not any(ch.isalnum() for ch in word):
+        return "SYM"
+    if word.istitle():
+        return "NNP" if _suffix_tag(lower) == "NN" and not can_be_verb(lower) else _suffix_tag(lower)
+    return _suffix_tag(lower)
+
+
+def _next_content(tags: list[str], lowers: list[str], i: int) -> int:
+    """Index of the first token after ``i`` that is not an adverb or negation, or -1."""
+    n = len(tags)
+    j = i + 1
+    while j < n and (tags[j] in _ADVERB_TAGS or lowers[j] in _NEGATION):
+        j += 1
+    return j if j < n else -1
+
+
+def _make_vb(tags: list[str], lowers: list[str], j: int) -> None:
+    if j >= 0 and tags[j] != "VB" and tags[j] in _RETAGGABLE and can_be_verb(lowers[j]):
+        tags[j] = "VB"
+
+
+def _clause_start(tags: list[str], lowers: list[str], i: int) -> int:
+    """First index at or after ``i`` that is not a list marker, number, punctuation or "First,"."""
+    n = len(tags)
+    while i < n:
+        low = lowers[i]
+        if tags[i] in ("CD", "LS", "SYM", "(", ")", ",", ":", ".", "``", "''") or not low[:1].isalnum():
+            i += 1
+        elif low in _LIST_WORDS and i + 1 < n and lowers[i + 1] == ",":
+            i += 2
+        elif len(low) <= 2 and i + 1 < n and lowers[i + 1] in (")", "."):
+            i += 2                          # "a)" / "b." list markers
+        else:
+            return i
+    return -1
+
+
+def _imperative(tags: list[str], lowers: list[str], i: int) -> None:
+    if i < 0 or not can_be_verb(lowers[i]) or tags[i] not in _RETAGGABLE or tags[i] in ("IN", "RB", "NNS"):
+        return
+    n = len(tags)
+    nxt = tags[i + 1] if i + 1 < n else "."
+    if nxt in _FINITE_TAGS or nxt in ("POS", "VBN", "CC", "VB"):
+        return                              # "Work should be done", "Trade grew", "Reform and ..."
+    if nxt in ("NN", "NNS", "NNP") and i + 2 < n and tags[i + 2] in _FINITE_TAGS:
+        return                              # "Trade policies are ..."
+    if nxt in (".", ",", ":") and tags[i] != "VB":
+        return
+    tags[i] = "VB"
+
+
+def apply_rules(words: Sequence[str], tags: list[str]) -> list[str]:
+    """Apply the five context rules of this module to ``tags`` (modified in place and returned)."""
+    lowers = [w.lower() for w in words]
+    n = len(tags)
+    for i in range(n):
+        low = lowers[i]
+        if tags[i] == "MD" and low in MODALS:
+            if low in ("will", "can", "may") and i > 0 and tags[i - 1] in ("DT", "PRP$", "JJ", "IN"):
+                tags[i] = "NN"              # "the will of the people"
+                continue
+            _make_vb(tags, lowers, _next_content(tags, lowers, i))
+        elif low in _DO_FORMS and i + 1 < n and lowers[i + 1] in _NEGATION:
+            _make_vb(tags, lowers, _next_content(tags, lowers, i))
+        elif low == "to" and tags[i] == "TO":
+            j = _next_content(tags, lowers, i)
+            if j >= 0 and not (tags[j] == "NN" and j + 1 < n and lowers[j + 1] == "of"):
+                _make_vb(tags, lowers, j)
+    _imperative(tags, lowers, _clause_start(tags, lowers, 0))
+    for i in range(n - 1):
+        if lowers[i] in _CLAUSE_OPENERS:
+            _imperative(tags, lowers, _clause_start(tags, lowers, i + 1))
+    for i in range(n):
+        if tags[i] == "VBD":
+            k = i - 1
+            while k >= 0 and (tags[k] in _ADVERB_TAGS or lowers[k] in _NEGATION):
+                k -= 1
+            if k >= 0 and (lowers[k] in BE_FORMS or lowers[k] in HAVE_FORMS or lowers[k] in ("get", "got")):
+                tags[i] = "VBN"
+    for i in range(1, n - 1):
+        if lowers[i] in ("and", "or", ","):
+            j = _next_content(tags, lowers, i)
+            if j < 0 or tags[j] == "VB" or not can_be_verb(lowers[j]):
+                continue
+            k = i - 1
+            while k >= 0 and not (tags[k].startswith("VB") or tags[k] == "MD"):
+                k -= 1
+            if k < 0 or tags[k] != "VB":
+                continue
+            if tags[j] == "VBP" or (tags[j] in ("NN", "JJ") and j + 1 < n and tags[j + 1] in _OBJECT_START):
+                tags[j] = "VB"
+    return tags
+
+
+def tag_words(words: list[str]) -> list[str]:
+    """Return Penn Treebank tags for the English ``words`` of one sentence.
+
+    Parameters
+    ----------
+    words : list of str
+        The word tokens of one sentence, in order (as produced by
+        :func:`discourse.tokenize.tokenize_sentence`).
+
+    Returns
+    -------
+    list of str
+        One Penn tag per word: the Pattern lexicon tag, corrected by the context rules described
+        in this module's docstring.
+    """
+    if isinstance(words, str) or not all(isinstance(w, str) for w in words):
+        raise ParameterError(f"words must be a list of str, got {words!r:.80}")
+    lowers = [w.lower() for w in words]
+    tags = [_lookup(w, low, i == 0) for i, (w, low) in enumerate(zip(words, lowers))]
+    return apply_rules(words, tags)

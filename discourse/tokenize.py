@@ -1,0 +1,276 @@
+"""Sentences, word tokens, POS tags and lemmas for English and Chinese text, fully offline.
+
+English
+    Sentences: NLTK's Punkt algorithm with hand-set abbreviations (no trained model is needed,
+    so "Mr. Speaker" and "Sichuan Injet Electric Co., Ltd. in Deyang" stay one sentence), and a
+    break at every line break. Words: :class:`nltk.tokenize.NLTKWordTokenizer` (hyphenated words
+    such as "opening-up" stay whole; "isn't" -> "is" + "n't"). Tags: :func:`discourse.tagging.tag_words`
+    (Pattern lexicon plus context rules). Lemmas: :func:`discourse.lemmas.lemmatize`.
+Chinese
+    Sentences end after 。！？；!? (and any closing quotes or brackets that follow) and at line
+    breaks. Words and tags: ``jieba.posseg`` (its flags ``v``, ``vn``, ``n``, ... are kept as
+    ``pos``); a few multi-word policy formulations (:data:`CHINESE_POLICY_TERMS`) are added to
+    jieba's dictionary so that they come out as one word. ``norm`` and ``lemma`` are the word
+    itself (Latin letters lower-cased).
+
+In both languages punctuation and numbers are kept as tokens with ``is_word=False`` so that they
+can be shown in concordances but are left out of every denominator.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from nltk.tokenize import NLTKWordTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from .lemmas import lemmatize
+from .stopwords import CHINESE_STOPWORDS, ENGLISH_STOPWORDS
+from .tagging import tag_words
+from .validate import check_choice
+
+__all__ = ["Token", "Sentence", "split_sentences", "tokenize_sentence", "analyze", "tag_words",
+           "lemmatize", "LANGUAGES", "ENGLISH_ABBREVIATIONS", "CHINESE_POLICY_TERMS"]
+
+LANGUAGES = ("en", "zh")
+
+
+class Token(NamedTuple):
+    """One token of a sentence; ``start``/``end`` are character offsets in the sentence text."""
+
+    text: str
+    start: int
+    end: int
+    norm: str
+    lemma: str
+    pos: str
+    is_punct: bool
+    is_word: bool
+    is_stop: bool
+
+
+class Sentence(NamedTuple):
+    """One sentence; ``start``/``end`` are character offsets in the analysed text."""
+
+    start: int
+    end: int
+    text: str
+    tokens: list[Token]
+
+
+ENGLISH_ABBREVIATIONS: frozenset[str] = frozenset(
+    """mr mrs ms dr st no nos co ltd inc jr sr gen gov sen rep reps u.s u.k u.n e.g i.e etc vs
+    jan feb mar apr jun jul aug sep sept oct nov dec corp dept prof vol fig govt assn bros
+    lt col capt sgt adm hon messrs mt ft approx est no.s pp ch sec art para""".split()
+)
+"""Abbreviations (lower case, without the final period) after which Punkt does not end a sentence."""
+
+CHINESE_POLICY_TERMS: tuple[str, ...] = (
+    "高质量发展", "新质生产力", "一带一路", "双循环", "共同富裕", "对外开放", "改革开放",
+    "成渝地区双城经济圈", "乡村振兴", "碳达峰", "碳中和", "营商环境", "民营经济", "数字经济",
+)
+"""Policy formulations added to jieba's dictionary so that each is segmented as a single word."""
+
+_punkt_params = PunktParameters()
+_punkt_params.abbrev_types = set(ENGLISH_ABBREVIATIONS)
+_PUNKT = PunktSentenceTokenizer(_punkt_params)
+_WORDS = NLTKWordTokenizer()
+
+_LINES = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x85]+")
+_ZH_SENTENCE = re.compile(
+    r"[^\r\n\u2028\u2029。！？；!?]+(?:[。！？；!?]+[”’」』）)\"'】》]*)?|[。！？；!?]+[”’」』）)\"'】》]*"
+)
+_HAS_ALNUM = re.compile(r"\w")
+_NUMBER = re.compile(
+    r"^[+\-±]?[$€£¥]?(?:\d[\d,.:/\-]*%?|\d+(?:st|nd|rd|th|s)|[\d０-９]+[.,．]?[\d０-９]*[%％]?)$",
+    re.IGNORECASE,
+)
+_QUOTES = re.compile(r"``|''|\"|“|”")
+_ZH_DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _check_lang(lang: str) -> str:
+    return check_choice("lang", lang, LANGUAGES)
+
+
+# ----------------------------------------------------------------------------------------- sentences
+
+
+def _split_en(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for line in _LINES.finditer(text):
+        base = line.start()
+        for start, end in _PUNKT.span_tokenize(line.group()):
+            spans.append((base + start, base + end))
+    return spans
+
+
+def _split_zh(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in _ZH_SENTENCE.finditer(text):
+        start, end = m.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def split_sentences(text: str, lang: str = "en") -> list[tuple[int, int]]:
+    """Return the ``(start, end)`` character spans of the sentences of ``text``.
+
+    Parameters
+    ----------
+    text : str
+        A paragraph or a whole document; line breaks always end a sentence.
+    lang : {"en", "zh"}
+        English uses Punkt with :data:`ENGLISH_ABBREVIATIONS`; Chinese ends sentences after
+        。！？；!? (closing quotes and brackets stay with their sentence).
+
+    Returns
+    -------
+    list of tuple of (int, int)
+        Spans in ``text``, without surrounding whitespace, in order; empty for blank text.
+    """
+    _check_lang(lang)
+    return _split_en(text) if lang == "en" else _split_zh(text)
+
+
+# ------------------------------------------------------------------------------------------- English
+
+
+def _align_en(text: str) -> list[tuple[int, int]]:
+    """Character spans of the NLTK word tokens of ``text`` (robust to its quote rewriting)."""
+    try:
+        return list(_WORDS.span_tokenize(text))
+    except ValueError:  # pragma: no cover - unusual quote sequences NLTK cannot align
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        for tok in _WORDS.tokenize(text):
+            if tok in ("``", "''", '"'):
+                m = _QUOTES.search(text, pos)
+                if m is None:
+                    continue
+                start, end = m.span()
+            else:
+                start = text.find(tok, pos)
+                if start < 0:
+                    continue
+                end = start + len(tok)
+            spans.append((start, end))
+            pos = end
+        return spans
+
+
+def _tokens_en(text: str) -> list[Token]:
+    spans = _align_en(text)
+    words = [text[s:e] for s, e in spans]
+    if not words:
+        return []
+    tags = tag_words(words)
+    out: list[Token] = []
+    for (start, end), word, tag in zip(spans, words, tags):
+        norm = word.lower()
+        if _HAS_ALNUM.search(word) is None or word == "_":
+            is_punct, is_word = True, False
+        elif _NUMBER.match(word) is not None:
+            is_punct, is_word = False, False
+        else:
+            is_punct, is_word = False, True
+        lemma = lemmatize(word, tag) if is_word else norm
+        out.append(Token(word, start, end, norm, lemma, tag, is_punct, is_word,
+                         is_word and norm in ENGLISH_STOPWORDS))
+    return out
+
+
+# ------------------------------------------------------------------------------------------- Chinese
+
+
+@lru_cache(maxsize=1)
+def _posseg():
+    """Import and initialise jieba once per process (quietly), with the policy formulations added."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    for term in CHINESE_POLICY_TERMS:
+        jieba.add_word(term, tag="n")
+    return jieba.posseg
+
+
+def _tokens_zh(text: str) -> list[Token]:
+    out: list[Token] = []
+    pos = 0
+    for pair in _posseg().cut(text):
+        word, flag = pair.word, pair.flag
+        start = pos
+        pos += len(word)
+        if not word or word.isspace():
+            continue
+        norm = word.lower()
+        if _HAS_ALNUM.search(word) is None:
+            is_punct, is_word = True, False
+        elif (flag.startswith("m") and _ZH_DIGIT.search(word)) or _NUMBER.match(word):
+            is_punct, is_word = False, False
+        else:
+            is_punct, is_word = False, True
+        out.append(Token(word, start, pos, norm, norm, flag, is_punct, is_word,
+                         is_word and norm in CHINESE_STOPWORDS))
+    return out
+
+
+# -------------------------------------------------------------------------------------------- public
+
+
+def tokenize_sentence(text: str, lang: str = "en") -> list[Token]:
+    """Return the tokens of one sentence, tagged and lemmatised.
+
+    Parameters
+    ----------
+    text : str
+        One sentence (as delimited by :func:`split_sentences`).
+    lang : {"en", "zh"}
+        Language of the sentence.
+
+    Returns
+    -------
+    list of Token
+        ``text, start, end, norm, lemma, pos, is_punct, is_word, is_stop`` per token, with
+        ``text[start:end] == token.text``. English ``pos`` is a Penn Treebank tag, Chinese ``pos``
+        a jieba flag. Whitespace is never a token.
+    """
+    _check_lang(lang)
+    return _tokens_en(text) if lang == "en" else _tokens_zh(text)
+
+
+def analyze(text: str, lang: str = "en") -> list[Sentence]:
+    """Split ``text`` into sentences and tokenize, tag and lemmatise each one.
+
+    Parameters
+    ----------
+    text : str
+        A paragraph (or any text) in one language.
+    lang : {"en", "zh"}
+        Language of the text.
+
+    Returns
+    -------
+    list of Sentence
+        ``start, end, text, tokens`` per sentence; ``text == analysed_text[start:end]`` and token
+        offsets are relative to the sentence text.
+    """
+    _check_lang(lang)
+    if lang == "en":
+        split, tokens = _split_en, _tokens_en
+    else:
+        split, tokens = _split_zh, _tokens_zh
+    out: list[Sentence] = []
+    for start, end in split(text):
+        sent = text[start:end]
+        out.append(Sentence(start, end, sent, tokens(sent)))
+    return out
