@@ -1,0 +1,511 @@
+"""The voice (speaker) of every sentence: a person, the meeting, or the narrator.
+
+Each sentence gets exactly one voice (MEASURES.md, "Voice (speaker) of a sentence"). The rules, in the order
+they are tried on a sentence:
+
+1. **Person cue** (``speaker`` = the person's canonical name):
+   - ``NAME [, ROLE,] VERB`` at the start of the sentence, after at most one introductory phrase ("Having
+     listened to their remarks, Shi Xiaolin expressed ..."); a title may precede the name ("Governor Shi
+     Xiaolin stressed"); a surname alone counts when it belongs to a person of the document ("Shi stressed");
+   - ``In his/her speech|address|remarks[ at ...], X ...`` and ``X, in his/her speech|address|remarks, ...``;
+   - ``He/She VERB``: the pronoun resolves to the person most recently introduced as *speaking* (an earlier
+     voice, or someone who "addressed" the event or "delivered a speech"), preferring one whose gender is
+     known to match (learnt from "his"/"her" in cues and from resolved pronouns); only when nobody has
+     spoken yet does it fall back to the last person mentioned;
+   - a trailing attribution: ``..., X said.`` / ``..., said X.``.
+   ``VERB`` is one of REPORTING_VERBS: pointed out, stated, emphasized, stressed, underscored, noted, said,
+   called for, urged, requested, expressed, added, demanded, required, asked, advocated, highlighted,
+   reiterated, instructed, remarked (and their present-tense forms, plus declared, explained, told).
+2. **Meeting cue** (``speaker`` = ``meeting``): a collective body as subject, "The [52nd executive]
+   meeting|conference|session|plenary|symposium|forum [of ...]" + a reporting verb or a verb of deliberation
+   (deliberated, reviewed, discussed, adopted, approved, decided, agreed, revealed, held that, proposed);
+   "It was noted/stressed/... [at the session]"; "The following requirements were made".
+3. **Narration** (``speaker`` = ``narrator``, resets any running voice): the sentence describes the event
+   itself -- it starts with a date or time ("On July 27", "From April 15 to 16", "On the afternoon of"),
+   with "Attendees"/"Participants", or with "At|During|Before|After the meeting|conference|visit ..."; an
+   event is held/convened/attended ("The conference was held ..."); a person is introduced with a title in
+   apposition ("Zuo Yongxiang, Vice Governor of ..., presided over ..."); a named person or he/she
+   attends, chairs, presides over, visits, tours or inspects; or someone other than "we" attended or
+   presided over something.
+4. **Continuation**: any other sentence ("We must ...", "It is necessary to ...") inherits the running
+   voice, with an empty cue. A new paragraph alone does not reset it (speech reports run over several
+   paragraphs). One exception: a sentence that would be narrator but speaks in the first person plural or
+   prescribes ("We should ...", "It is essential to ...") takes the first explicit voice *later in the same
+   paragraph* -- translations sometimes put the attribution after the words ("We should learn ... . The
+   meeting revealed that ...").
+
+Headlines and captions are narrator by default: the running voice of a document starts as ``narrator``.
+
+Chinese sentences (bilingual documents) follow the same logic with their own cues: 会议/会上/全会...
++ 指出/强调/要求/认为/提出/透露/审议/研究/通过/决定 -> ``meeting``; a person name (jieba tag ``nr``) +
+指出/强调/表示/要求/说/提出 -> that person; a date at the start, 出席/主持/参加/调研 -> narrator; otherwise
+continuation. Chinese and English sentences keep separate running voices, because in bilingual documents
+the paragraphs of one language are a translation of those of the other, not a continuation of them.
+
+With ``doc_speaker`` (a document that is one person's speech) every sentence gets that speaker except a
+sentence that itself carries a cue for someone else (a person cue with another name, or a meeting cue);
+that voice does not carry over to the next sentence, since the speech continues in the speaker's voice.
+
+Names are canonical: titles ("Governor", "General Secretary", "Mr.") are stripped into ``role``; within a
+document a surname alone maps to the one full name with that surname; :func:`canonicalize` merges names
+across a corpus.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+import pandas as pd
+
+from .errors import ParameterError
+
+__all__ = ["Voice", "attribute_voices", "extract_people", "canonical_name", "canonicalize",
+           "REPORTING_VERBS", "MEETING", "NARRATOR"]
+
+MEETING = "meeting"
+NARRATOR = "narrator"
+
+# --- people: names, titles, roles -------------------------------------------------------------------------
+#: Titles that may stand before a name ("Governor Shi Xiaolin"); stripped from the name, kept as the role.
+TITLES = ("General Secretary", "Vice Governor", "Vice Premier", "Vice President", "Vice Chairman",
+          "Vice Chairwoman", "Vice Mayor", "Vice Minister", "Deputy Secretary", "Deputy Governor",
+          "Deputy Mayor", "Party Secretary", "Secretary-General", "Secretary General", "Director-General",
+          "Governor", "Premier", "President", "Chairman", "Chairwoman", "Chairperson", "Mayor", "Minister",
+          "Secretary", "Director", "Ambassador", "Senator", "Representative", "Commissioner", "Spokesperson",
+          "Spokesman", "Professor", "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.", "Madam", "Comrade")
+TITLE = "(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + ")"
+#: Nouns that make a comma-separated phrase after a name a role ("Li Yongjie, Deputy ... Representative at").
+_ROLE_NOUN = (TITLE[:-1] + "|Head|Chief|Member|Leader|Officer|Manager|CEO|Founder|Dean|Principal|Editor|"
+              "Judge|Envoy|Counselor|Adviser|Advisor|Inspector|Deputy|Vice)")
+#: Capitalised words that are never part of a person's name (sentence openers, places, institutions).
+_STOP = ("The|This|That|These|Those|A|An|In|On|At|During|From|To|For|With|By|As|After|Before|Since|Under|Over|"
+         "It|We|They|He|She|I|You|Our|Their|His|Her|Its|All|Every|Each|Efforts|Work|And|But|Also|Meanwhile|"
+         "Moreover|Furthermore|However|First|Second|Third|Finally|Having|Speaking|Source|Website|Hosted|Updated|"
+         "January|February|March|April|May|June|July|August|September|October|November|December|Monday|"
+         "Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Sichuan|China|Chinese|Chengdu|Chongqing|Beijing|"
+         "CPC|CPPCC|Party|Provincial|Province|Committee|Government|People|Ministry|Department|Bureau|Office|"
+         "Council|Congress|Conference|Meeting|Session|Co|Ltd|Inc|Company|Group|City|County|Municipality|"
+         "University|Hospital|Center|Centre|Zone|Area|State|States|National|Central|General|Secretary|"
+         "Governor|President|Premier|Chairman|Chairperson|Mayor|Minister|Director|Vice|Deputy|Head|"
+         "Representative|Commerce|Trade|International|Development|Economic|Belt|Road|Western|West|East|"
+         "North|South|Asia|Europe|Union|United|America|American|Republic|Express|Railway|Port|Park|"
+         "Initiative|Plan|Program|Programme|Year|Action|Forum|Fair|Standing|Leading|Executive|Plenary|"
+         "Attendees|Participants|Policies|Implementation|Initiatives|Mr|Mrs|Ms|Dr|Prof")
+NAME_TOKEN = rf"(?!(?:{_STOP})\b)[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
+FULL_NAME = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}}"
+_RE_TITLE_HEAD = re.compile(rf"^(?:{TITLE})\s+")
+_ROLE_SEG = rf"(?=[A-Z])[^,;.()\n]*?\b(?:{_ROLE_NOUN})\b[^,;.()\n]*"
+_RE_APPOSITION = re.compile(
+    rf"(?:^|(?<=[,.;:!?]\s)|(?<=\band\s))(?P<name>{FULL_NAME}),\s+(?P<role>{_ROLE_SEG}"
+    rf"(?:,\s+(?:and\s+)?{_ROLE_SEG})*)(?=,\s+(?:and\b|[a-z])|\s*[.;)]|,?\s*$)", re.M)
+_RE_TITLED = re.compile(rf"(?<![\w-])(?P<title>{TITLE})\s+(?P<name>{FULL_NAME}|{NAME_TOKEN})(?![\w-])")
+
+
+def split_title(mention: str) -> tuple[str, str]:
+    """``("Shi Xiaolin", "Governor")`` for ``"Governor Shi Xiaolin's"``: the bare name and the stripped title."""
+    name = " ".join(str(mention).split())
+    name = re.sub(r"(?:'s|’s|')$", "", name)
+    titles = []
+    while (m := _RE_TITLE_HEAD.match(name)) and len(name) > m.end():
+        titles.append(m.group(0).strip())
+        name = name[m.end():]
+    return name, " ".join(titles)
+
+
+def canonical_name(mention: str, known: Iterable[str]) -> str:
+    """The canonical form of a person ``mention`` given the ``known`` full names (of a document or corpus).
+
+    The title is stripped ("Governor Shi Xiaolin" -> "Shi Xiaolin"); a name equal to a known one up to case
+    takes the known spelling; a single word (a surname) maps to the one known name of two or more words that
+    begins or ends with it ("Shi" -> "Shi Xiaolin"), and stays as it is when none or several do.
+
+    Parameters
+    ----------
+    mention : str
+        The name as written, possibly with a title.
+    known : iterable of str
+        Canonical full names to match against.
+
+    Returns
+    -------
+    str
+        The canonical name.
+    """
+    bare, _ = split_title(mention)
+    known = [split_title(k)[0] for k in known]
+    for k in known:
+        if k.lower() == bare.lower():
+            return k
+    if " " not in bare:
+        low = bare.lower()
+        cands = {k for k in known if " " in k and low in (k.split()[0].lower(), k.split()[-1].lower())}
+        if len(cands) == 1:
+            return cands.pop()
+    return bare
+
+
+def extract_people(text: str) -> pd.DataFrame:
+    """The people a document introduces, with their role as given there.
+
+    Three patterns, tried over the whole text: a full name with a role in apposition ("Zuo Yongxiang, Vice
+    Governor of the People's Government of Sichuan Province, presided"; the role may run over several
+    comma-separated title phrases), a title before a name ("Governor Shi Xiaolin"), and a full name as the
+    subject of a reporting verb at the start of a sentence ("Wang Xiaohui pointed out"). A person's role is
+    the first role found in apposition, else the first title before the name, else empty.
+
+    Parameters
+    ----------
+    text : str
+        The document (English part).
+
+    Returns
+    -------
+    DataFrame
+        ``name, role, first_offset`` (character offset of the first mention), in order of first mention.
+    """
+    if not isinstance(text, str):
+        raise ParameterError(f"text must be a str, got {type(text).__name__}")
+    found: dict[str, dict[str, str]] = {}
+    for m in _RE_APPOSITION.finditer(text):
+        found.setdefault(m.group("name"), {}).setdefault("appos", " ".join(m.group("role").split()))
+    for m in _RE_TITLED.finditer(text):
+        name, title = split_title(m.group("name"))[0], m.group("title")
+        found.setdefault(canonical_name(name, [k for k in found if " " in k]), {}).setdefault("title", title)
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        m = re.match(rf"{_LEAD}(?P<name>{FULL_NAME})(?:'s)?{_ROLE_GAP}\s+{_ADV}{_VERB}", sentence.strip())
+        if m:
+            found.setdefault(m.group("name"), {})
+    rows = []
+    for name, info in found.items():
+        if " " not in name and canonical_name(name, [k for k in found if " " in k]) != name:
+            continue  # a surname of someone already listed
+        offset = text.find(name)
+        rows.append({"name": name, "role": info.get("appos") or info.get("title", ""), "first_offset": offset})
+    frame = pd.DataFrame(rows, columns=["name", "role", "first_offset"])
+    return frame.sort_values("first_offset", kind="stable").reset_index(drop=True)
+
+
+def canonicalize(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Merge the person voices of a corpus: one canonical name per person across documents.
+
+    Titles are stripped from ``speaker`` and kept in ``role`` (when ``role`` is empty); names differing only
+    in case or spacing take their most frequent spelling; a surname alone maps to the one full name with that
+    surname in the same document, else to the one such name in the whole corpus, else stays as it is.
+    ``meeting`` and ``narrator`` are left alone.
+
+    Parameters
+    ----------
+    sentences : DataFrame
+        With ``doc_id`` and ``speaker`` (``role`` optional), e.g. the corpus ``sentences`` table.
+
+    Returns
+    -------
+    DataFrame
+        A copy with ``speaker`` canonical and ``role`` filled (added if missing).
+    """
+    if not isinstance(sentences, pd.DataFrame):
+        raise ParameterError(f"sentences must be a DataFrame, got {type(sentences).__name__}")
+    for col in ("doc_id", "speaker"):
+        if col not in sentences.columns:
+            raise ParameterError(f"sentences has no column {col!r}; available: {', '.join(map(str, sentences.columns))}")
+    out = sentences.copy()
+    if "role" not in out.columns:
+        out["role"] = ""
+    out["role"] = out["role"].fillna("").astype(str)
+    people = ~out["speaker"].isin([MEETING, NARRATOR]) & out["speaker"].notna() & (out["speaker"] != "")
+    split = out.loc[people, "speaker"].map(split_title)
+    bare = split.map(lambda t: t[0])
+    spelling = bare.groupby(bare.str.lower()).agg(lambda s: s.value_counts().index[0])
+    bare = bare.str.lower().map(spelling)
+    corpus_full = sorted({b for b in bare if " " in b})
+    by_doc = {doc: sorted({b for b in names if " " in b})
+              for doc, names in bare.groupby(out.loc[people, "doc_id"])}
+    for idx in bare.index:
+        name = bare[idx]
+        if " " not in name:
+            doc_name = canonical_name(name, by_doc.get(out.at[idx, "doc_id"], []))
+            name = doc_name if doc_name != name else canonical_name(name, corpus_full)
+        out.at[idx, "speaker"] = name
+        if not out.at[idx, "role"]:
+            out.at[idx, "role"] = split[idx][1]
+    return out
+
+
+
+#: Reporting verbs that give a person (or a collective body) a voice.
+REPORTING_VERBS = (
+    "pointed out", "points out", "stated", "states", "emphasized", "emphasised", "emphasizes", "emphasises",
+    "stressed", "stresses", "underscored", "underscores", "underlined", "noted", "notes", "said", "says",
+    "called for", "calls for", "urged", "urges", "requested", "requests", "expressed", "expresses", "added",
+    "adds", "demanded", "demands", "required", "requires", "asked", "asks", "advocated", "advocates",
+    "highlighted", "highlights", "reiterated", "reiterates", "instructed", "instructs", "remarked",
+    "declared", "declares", "explained", "explains", "told",
+)
+#: Verbs of deliberation that give a collective body (only) a voice.
+MEETING_VERBS = ("deliberated", "reviewed", "discussed", "adopted", "approved", "passed", "decided", "agreed",
+                 "revealed", "held that", "proposed", "maintained", "believed", "concluded", "affirmed",
+                 "made clear", "put forward", "studied", "deployed")
+_BODIES = r"(?:meeting|conference|session|plenary|plenum|symposium|forum|congress|gathering)"
+_EVENTS = (r"(?:meeting|conference|session|plenary|symposium|forum|event|ceremony|visit|inspection|tour|"
+           r"seminar|gathering|teleconference|congress)")
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_ADV = (r"(?:(?:also|further|then|additionally|specifically|particularly|again|once again|repeatedly|clearly|"
+        r"firmly|strongly|earnestly|in particular)\s+)?")
+_VERB = r"(?P<verb>" + "|".join(sorted(map(re.escape, REPORTING_VERBS), key=len, reverse=True)) + r")\b"
+_MVERB = r"(?P<verb>" + "|".join(sorted(map(re.escape, REPORTING_VERBS + MEETING_VERBS), key=len,
+                                         reverse=True)) + r")\b"
+_LEAD = r"(?:[^,;:\"]{1,120}?,\s+)??"
+_ROLE_GAP = r"(?:,\s+(?P<appos>[A-Z][^;]{0,250}?),)?"
+_FRAME = r"(?:speech|address|remarks|keynote speech|keynote address|report|statement|opening remarks)"
+_PERSON = rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{FULL_NAME}|{NAME_TOKEN})(?:'s)?"
+
+_RE_FRAME_FIRST = re.compile(
+    rf"^(?:(?:At|During)\s[^,]{{0,80}},\s+)?In (?P<poss>his|her) {_FRAME}(?:\s+(?:at|to|on|during)\s[^,]{{0,120}})?"
+    rf",\s+(?:(?P<pron>he|she)\b|{_PERSON})")
+_RE_FRAME_APPOS = re.compile(rf"^{_PERSON},\s+in (?P<poss>his|her) {_FRAME}\b[^,]{{0,120}},")
+_RE_PERSON = re.compile(rf"^{_LEAD}{_PERSON}{_ROLE_GAP}\s+{_ADV}{_VERB}")
+_RE_PRONOUN = re.compile(rf"^{_LEAD}(?P<pron>[Hh]e|[Ss]he)\s+{_ADV}{_VERB}")
+_RE_TRAILING = [re.compile(rf"[,\"]\s+{_PERSON}\s+(?:said|added|stated|noted)\s*\.?\"?$"),
+                re.compile(rf"[,\"]\s+said\s+{_PERSON}\s*\.?\"?$")]
+_RE_MEETING = re.compile(
+    rf"^{_LEAD}(?P<body>(?:[Tt]he|[Tt]his)\s+(?:[\w()'-]+\s+){{0,5}}?{_BODIES}(?:\s+of\s+[^,]{{1,80}}?)?)"
+    rf"\s+{_ADV}{_MVERB}")
+_RE_MEETING_PASSIVE = re.compile(
+    rf"^{_LEAD}(?P<body>It was\s+(?:also\s+)?(?:noted|stressed|emphasi[sz]ed|pointed out|underscored|agreed|"
+    r"decided|required|proposed|urged|demanded|requested|believed|held|highlighted|reiterated)|"
+    r"(?:The following |These )?(?:requirements|demands|instructions) (?:was|were) (?:made|put forward|set out"
+    r"|raised|issued)|(?:Participants|Attendees) (?:at|of) the [\w ]{0,30}?" + _BODIES + r" " + _ADV + _VERB
+    + r")")
+_RE_NARRATION = [
+    re.compile(rf"^(?:On|From|Between|In)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
+               rf"(?:{_MONTHS}|\d)"),
+    re.compile(r"^(?:Attendees|Participants|Also present|Present at|Among those present|Those present|"
+               r"Attending)\b"),
+    re.compile(rf"^(?:At|During|Before|After|Prior to|Following|Ahead of)\s+the\s+(?:[\w-]+\s+){{0,3}}?"
+               rf"{_EVENTS}\b"),
+    re.compile(rf"^(?:The|This|A|An)\s+(?:[\w()'-]+\s+){{0,5}}?{_EVENTS}\b[^,.]{{0,60}}?\s+(?:was|were|is|"
+               r"will be|has been)\s+(?:also\s+)?(?:held|convened|attended|chaired|presided|opened|closed|"
+               r"hosted|broadcast|organi[sz]ed|jointly)"),
+    re.compile(rf"^{_LEAD}{FULL_NAME},\s+(?:[^,]*\b{TITLE}\b[^,]*)(?:,\s+(?:and\s+)?[A-Z][^,]*)*,\s+(?:and\s+)?"
+               r"[a-z]"),
+    re.compile(rf"^{_LEAD}(?:(?:{TITLE})\s+)?(?:{FULL_NAME}|He|She)\s+{_ADV}(?:attended|attends|"
+               r"presided over|presides over|chaired|chairs|visited|visits|inspected|inspects|toured|tours|"
+               r"conducted|conducts|made an inspection|makes an inspection|learned about|learns about|met with|"
+               r"meets with|participated in|took part in|held)\b"),
+]
+_RE_ATTENDED = re.compile(r"\b(?:attended|presided over|were present at|was present at)\b")
+_RE_FIRST_PERSON = re.compile(r"\b(?:we|our|us|I)\b", re.I)
+_RE_VOICED = re.compile(r"\b(?:we|our|us)\b|^(?:It is (?:necessary|essential|imperative|crucial|important|"
+                        r"vital)|Efforts (?:should|must|will))", re.I)
+_RE_SPEAKS = re.compile(r"\b(?:addressed|delivered (?:a|an|the) (?:\w+ )?(?:speech|address|report|remarks)|"
+                        r"(?:made|gave) (?:a|an) (?:\w+ )?(?:speech|address)|spoke)\b")
+_RE_POSS = re.compile(r"\b(his|her)\b")
+
+_ZH_MEETING = re.compile(r"^(?:[^。!?!?]{0,30}?[,,])?(?:会议|会上|大会|全会|座谈会|常务会议|全体会议)(?:还|也|同时|进一步)?"
+                         r"(?:指出|强调|要求|认为|提出|透露|审议|研究|讨论|通过|决定|部署|明确)")
+_ZH_PERSON_VERB = re.compile(r"(?:同志)?(?:在讲话中|在会上)?(?:还|也)?(?:指出|强调|表示|要求|说|提出)")
+_ZH_NARRATION = re.compile(r"^\d{1,2}月\d{1,2}日|出席|主持|参加|调研|考察")
+_ZH_VOICED = re.compile(r"要|必须|需要|应当|我们")
+
+
+class Voice(NamedTuple):
+    """The voice of one sentence: ``speaker`` (a canonical name, ``meeting`` or ``narrator``), the person's
+    ``role`` as given in the document, and the ``cue`` (the words that set the voice)."""
+
+    speaker: str
+    role: str
+    cue: str
+
+
+_NARRATOR_VOICE = Voice(NARRATOR, "", "")
+
+
+def _is_zh(text: str) -> bool:
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    return cjk > latin
+
+
+def _zh_cue(text: str) -> tuple[str, str, str] | None:
+    """(kind, name, cue) for a Chinese sentence, ``kind`` in person/meeting/narration, or None."""
+    m = _ZH_MEETING.search(text)
+    if m:
+        return MEETING, MEETING, m.group(0)
+    import jieba.posseg as pseg  # imported lazily: jieba loads its dictionary on first use
+
+    head = text[:60]
+    pos = 0
+    for word, flag in pseg.lcut(head):
+        pos += len(word)
+        if flag == "nr" and len(word) >= 2 and _ZH_PERSON_VERB.match(head, pos):
+            verb = _ZH_PERSON_VERB.match(head, pos)
+            return "person", word, head[:verb.end()]
+    if _ZH_NARRATION.search(text):
+        return "narration", NARRATOR, ""
+    return None
+
+
+class _Attributor:
+    """The running state of one document: people, who has spoken, genders, the running voice per language."""
+
+    def __init__(self, sentences: Sequence[str], langs: Sequence[str]) -> None:
+        english = "\n".join(s for s, lang in zip(sentences, langs) if lang == "en")
+        people = extract_people(english)
+        self.roles: dict[str, str] = dict(zip(people["name"], people["role"]))
+        self.known: list[str] = list(people["name"])
+        self.spoken: list[str] = []          # most recent last
+        self.gender: dict[str, str] = {}
+        self.mentioned: list[str] = []
+
+    def person(self, mention: str, title: str = "") -> Voice | None:
+        bare, stripped = split_title(mention)
+        title = title or stripped
+        name = canonical_name(bare, self.known)
+        if " " not in name and name not in self.known:
+            return None  # a lone capitalised word that is nobody known: not a person
+        if name not in self.known:
+            self.known.append(name)
+        role = self.roles.get(name) or title
+        if role and not self.roles.get(name):
+            self.roles[name] = role
+        return Voice(name, role, "")
+
+    def note_mentions(self, text: str) -> None:
+        for name in self.known:
+            if name in text:
+                self.mentioned.append(name)
+        m = _RE_SPEAKS.search(text)
+        if m:
+            before = [(text.rfind(n, 0, m.start()), n) for n in self.known if text.rfind(n, 0, m.start()) >= 0]
+            if before:
+                self.speaks(max(before)[1])
+
+    def speaks(self, name: str, poss: str | None = None) -> None:
+        if name in self.spoken:
+            self.spoken.remove(name)
+        self.spoken.append(name)
+        if poss:
+            self.gender.setdefault(name, "m" if poss.lower() in ("his", "he") else "f")
+
+    def resolve(self, pronoun: str) -> str | None:
+        want = "m" if pronoun.lower() == "he" else "f"
+        for pool in (self.spoken, self.mentioned):
+            for name in reversed(pool):
+                if self.gender.get(name, want) == want:
+                    return name
+            if pool:
+                return pool[-1]
+        return None
+
+    def explicit(self, text: str) -> tuple[str, Voice] | None:
+        """The sentence's own cue, if it has one: ("person"|"meeting"|"narration", voice)."""
+        for pattern in (_RE_FRAME_FIRST, _RE_FRAME_APPOS, _RE_PERSON, _RE_PRONOUN):
+            m = pattern.search(text)
+            if not m:
+                continue
+            cue = text[:m.end()].rstrip(" ,")
+            groups = m.groupdict()
+            if groups.get("pron"):
+                name = self.resolve(groups["pron"])
+                if name is None:
+                    continue
+                self.speaks(name, groups.get("poss") or groups["pron"])
+                return "person", Voice(name, self.roles.get(name, ""), cue)
+            voice = self.person(groups["name"], groups.get("title") or "")
+            if voice is None:
+                continue
+            self.speaks(voice.speaker, groups.get("poss"))
+            return "person", voice._replace(cue=cue)
+        m = _RE_TRAILING[0].search(text) or _RE_TRAILING[1].search(text)
+        if m and (voice := self.person(m.group("name"), m.group("title") or "")) is not None:
+            self.speaks(voice.speaker)
+            return "person", voice._replace(cue=m.group(0).strip(' ,".'))
+        for pattern in (_RE_MEETING, _RE_MEETING_PASSIVE):
+            m = pattern.search(text)
+            if m:
+                return MEETING, Voice(MEETING, "", text[:m.end()].strip())
+        if any(p.search(text) for p in _RE_NARRATION) or (
+                _RE_ATTENDED.search(text) and not _RE_FIRST_PERSON.search(text)):
+            return "narration", _NARRATOR_VOICE
+        return None
+
+    def explicit_zh(self, text: str) -> tuple[str, Voice] | None:
+        found = _zh_cue(text)
+        if found is None:
+            return None
+        kind, name, cue = found
+        if kind == "narration":
+            return kind, _NARRATOR_VOICE
+        return kind, Voice(name, "", cue)
+
+
+def attribute_voices(sentences: Sequence[str], *, para_ids: Sequence[int] | None = None,
+                     langs: Sequence[str] | None = None, doc_speaker: str | None = None) -> list[Voice]:
+    """The voice of every sentence of one document, in order (rules in the module docstring).
+
+    Parameters
+    ----------
+    sentences : sequence of str
+        The document's sentences, in reading order.
+    para_ids : sequence of int, optional
+        The paragraph of each sentence (same length); used only to look ahead within a paragraph for an
+        attribution placed after the words. Without it, each sentence is its own paragraph.
+    langs : sequence of str, optional
+        ``en`` or ``zh`` for each sentence; detected from the characters when omitted.
+    doc_speaker : str, optional
+        The speaker of a whole-document speech: every sentence is theirs unless it reports someone else.
+
+    Returns
+    -------
+    list of Voice
+        One ``Voice(speaker, role, cue)`` per sentence.
+    """
+    if isinstance(sentences, str) or not isinstance(sentences, Sequence):
+        raise ParameterError(f"sentences must be a sequence of str (one per sentence), got {type(sentences).__name__}")
+    sentences = [str(s) for s in sentences]
+    n = len(sentences)
+    for arg, values in (("para_ids", para_ids), ("langs", langs)):
+        if values is not None and len(values) != n:
+            raise ParameterError(f"{arg} must have one value per sentence ({n}), got {len(values)}")
+    if langs is None:
+        langs = ["zh" if _is_zh(s) else "en" for s in sentences]
+    bad = sorted({lang for lang in langs if lang not in ("en", "zh")})
+    if bad:
+        raise ParameterError(f"langs: unknown language {bad[0]!r}; valid: en, zh")
+    if doc_speaker is not None and (not isinstance(doc_speaker, str) or not doc_speaker.strip()):
+        raise ParameterError(f"doc_speaker must be a non-empty str or None, got {doc_speaker!r}")
+    para_ids = list(para_ids) if para_ids is not None else list(range(n))
+
+    state = _Attributor(sentences, langs)
+    found: list[tuple[str, Voice] | None] = []
+    for text, lang in zip(sentences, langs):
+        cue = state.explicit_zh(text) if lang == "zh" else state.explicit(text.strip().lstrip('"'))
+        found.append(cue)
+        if lang == "en":
+            state.note_mentions(text)
+
+    if doc_speaker is not None:
+        own_name, own_title = split_title(doc_speaker.strip())
+        own = Voice(canonical_name(own_name, state.known), state.roles.get(own_name, own_title), "")
+        return [f[1] if f and f[0] != "narration" and f[1].speaker != own.speaker else own for f in found]
+
+    voices: list[Voice] = []
+    running = {"en": _NARRATOR_VOICE, "zh": _NARRATOR_VOICE}
+    for i, (text, lang) in enumerate(zip(sentences, langs)):
+        if found[i] is not None:
+            running[lang] = found[i][1]
+            voices.append(found[i][1])
+            continue
+        voice = running[lang]._replace(cue="")
+        voiced = _ZH_VOICED if lang == "zh" else _RE_VOICED
+        if voice.speaker == NARRATOR and voiced.search(text):
+            for j in range(i + 1, n):
+                if para_ids[j] != para_ids[i] or langs[j] != lang:
+                    break
+                if found[j] is not None:
+                    if found[j][0] != "narration":
+                        voice = found[j][1]._replace(cue="")
+                    break
+        voices.append(voice)
+    return voices
