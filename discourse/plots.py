@@ -1,0 +1,160 @@
+"""Figures drawn from the measure tables. Each function draws on ``ax`` (a new figure if None) and
+returns the matplotlib Axes; nothing is shown or saved here (notebooks save figures).
+
+Works with any backend, including the non-interactive ``Agg`` used in reports and tests.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import ParameterError
+
+
+def _axes(ax: Any, figsize: tuple[float, float] = (7.0, 4.5)):
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _, ax = plt.subplots(figsize=figsize)
+    return ax
+
+
+def _need(table: pd.DataFrame, columns: list[str], what: str) -> None:
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise ParameterError(f"table for {what} lacks column(s) {missing}; it has: {list(table.columns)}")
+
+
+def plot_distinctive_scatter(table: pd.DataFrame, *, ax: Any = None, n_labels: int = 10,
+                             title: str | None = None, target: str = "target",
+                             reference: str = "reference") -> Any:
+    """Fightin' Words plot: z-score of the weighted log-odds against log total frequency.
+
+    Each point is a term of a :func:`discourse.distinctive.distinctive_terms` table; x = log10 of its
+    count in target plus reference, y = z. Terms with |z| > 1.96 are highlighted and the ``n_labels``
+    most extreme terms on each side are labelled.
+    """
+    _need(table, ["term", "count_target", "count_reference", "z"], "plot_distinctive_scatter")
+    ax = _axes(ax)
+    x = np.log10((table["count_target"] + table["count_reference"]).to_numpy(dtype=float))
+    z = table["z"].to_numpy(dtype=float)
+    strong = np.abs(z) > 1.96
+    ax.scatter(x[~strong], z[~strong], s=8, color="0.7", label="|z| <= 1.96")
+    ax.scatter(x[strong & (z > 0)], z[strong & (z > 0)], s=12, color="tab:red",
+               label=f"over-used by {target}")
+    ax.scatter(x[strong & (z < 0)], z[strong & (z < 0)], s=12, color="tab:blue",
+               label=f"over-used by {reference}")
+    order = np.argsort(z)
+    for i in list(order[::-1][:n_labels]) + list(order[:n_labels]):
+        if strong[i]:
+            ax.annotate(str(table["term"].iloc[i]), (x[i], z[i]), fontsize=8,
+                        xytext=(3, 0), textcoords="offset points")
+    ax.axhline(1.96, color="0.5", lw=0.7, ls="--")
+    ax.axhline(-1.96, color="0.5", lw=0.7, ls="--")
+    ax.set_xlabel("log10 frequency (target + reference)")
+    ax.set_ylabel("z-score of weighted log-odds")
+    ax.set_title(title or f"Distinctive terms: {target} vs {reference}")
+    ax.legend(loc="best", fontsize=8)
+    return ax
+
+
+def plot_distinctive_bars(table: pd.DataFrame, *, ax: Any = None, n: int = 15,
+                          title: str | None = None, target: str = "target",
+                          reference: str = "reference") -> Any:
+    """Horizontal bars of the ``n`` most over-used terms on each side, by z-score."""
+    _need(table, ["term", "z"], "plot_distinctive_bars")
+    ax = _axes(ax, (7.0, 0.25 * 2 * n + 1.5))
+    top = table[table["z"] > 0].nlargest(n, "z")
+    bottom = table[table["z"] < 0].nsmallest(n, "z")
+    shown = pd.concat([bottom.iloc[::-1], top.iloc[::-1]])
+    colors = np.where(shown["z"] > 0, "tab:red", "tab:blue")
+    ax.barh(np.arange(len(shown)), shown["z"], color=colors)
+    ax.set_yticks(np.arange(len(shown)))
+    ax.set_yticklabels(shown["term"].astype(str), fontsize=8)
+    ax.axvline(0, color="0.3", lw=0.7)
+    ax.set_xlabel(f"z-score of weighted log-odds (> 0: {target}, < 0: {reference})")
+    ax.set_title(title or f"Most distinctive terms: {target} vs {reference}")
+    return ax
+
+
+def plot_density(table: pd.DataFrame, *, by: str, ax: Any = None, title: str | None = None,
+                 ylabel: str = "directive verbs per 1,000 tokens") -> Any:
+    """Imperative-verb density per group with its 95% bootstrap interval as error bars.
+
+    ``table`` is the output of ``directive_density`` (columns ``per_1k, ci_low, ci_high`` and the group
+    column ``by``).
+    """
+    _need(table, [by, "per_1k", "ci_low", "ci_high"], "plot_density")
+    ax = _axes(ax)
+    y = table["per_1k"].to_numpy(dtype=float)
+    low = np.clip(y - table["ci_low"].to_numpy(dtype=float), 0, None)
+    high = np.clip(table["ci_high"].to_numpy(dtype=float) - y, 0, None)
+    pos = np.arange(len(table))
+    ax.bar(pos, y, yerr=np.vstack([low, high]), capsize=3, color="tab:orange")
+    ax.set_xticks(pos)
+    ax.set_xticklabels(table[by].astype(str), rotation=30, ha="right")
+    ax.set_xlabel(by)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title or f"Imperative-verb density by {by} (95% bootstrap interval)")
+    return ax
+
+
+def plot_shift(table: pd.DataFrame, *, ax: Any = None, title: str | None = None) -> Any:
+    """JSD between consecutive periods, with the resampling baseline as a band (mean and 95% range)."""
+    _need(table, ["from", "to", "jsd", "jsd_baseline", "baseline_low", "baseline_high"], "plot_shift")
+    ax = _axes(ax)
+    pos = np.arange(len(table))
+    labels = [f"{a}\u2192{b}" for a, b in zip(table["from"], table["to"])]
+    ax.fill_between(pos, table["baseline_low"], table["baseline_high"], color="0.85",
+                    label="chance (95% of resamples)")
+    ax.plot(pos, table["jsd_baseline"], color="0.5", ls="--", label="chance (mean)")
+    ax.plot(pos, table["jsd"], marker="o", color="tab:purple", label="observed JSD")
+    ax.set_xticks(pos)
+    ax.set_xticklabels(labels, rotation=30, ha="right")
+    ax.set_xlabel("consecutive periods")
+    ax.set_ylabel("Jensen-Shannon divergence (bits)")
+    ax.set_title(title or "Year-on-year vocabulary shift")
+    ax.legend(loc="best", fontsize=8)
+    return ax
+
+
+def plot_trajectories(table: pd.DataFrame, *, by: str = "year", ax: Any = None,
+                      title: str | None = None) -> Any:
+    """Rate per 1,000 tokens of each term by period, one line per term (``term_trajectories``)."""
+    _need(table, ["term", by, "per_1k"], "plot_trajectories")
+    ax = _axes(ax)
+    periods = list(dict.fromkeys(table[by].tolist()))
+    pos = {p: i for i, p in enumerate(periods)}
+    for term, rows in table.groupby("term", sort=False):
+        ax.plot([pos[p] for p in rows[by]], rows["per_1k"], marker="o", label=str(term))
+    ax.set_xticks(range(len(periods)))
+    ax.set_xticklabels([str(p) for p in periods])
+    ax.set_xlabel(by)
+    ax.set_ylabel("occurrences per 1,000 tokens")
+    ax.set_title(title or f"Term trajectories by {by}")
+    ax.legend(loc="best", fontsize=8)
+    return ax
+
+
+def plot_profile(table: pd.DataFrame, *, by: str = "speaker", measure: str = "mattr", ax: Any = None,
+                 title: str | None = None) -> Any:
+    """Bars of one column of ``lexical_profile`` (default MATTR) by group, token counts as labels."""
+    _need(table, [by, measure, "n_tokens"], "plot_profile")
+    ax = _axes(ax)
+    pos = np.arange(len(table))
+    bars = ax.bar(pos, table[measure], color="tab:green")
+    for bar, n in zip(bars, table["n_tokens"]):
+        ax.annotate(f"{int(n)} tok.", (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                    ha="center", va="bottom", fontsize=7)
+    ax.set_xticks(pos)
+    ax.set_xticklabels(table[by].astype(str), rotation=30, ha="right")
+    ax.set_xlabel(by)
+    names = {"mattr": "moving-average type-token ratio", "ttr": "type-token ratio",
+             "mean_sentence_length": "mean sentence length (tokens)",
+             "directive_sentence_share": "share of sentences with a directive"}
+    ax.set_ylabel(names.get(measure, measure))
+    ax.set_title(title or f"Lexical profile by {by}")
+    return ax

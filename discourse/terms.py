@@ -1,0 +1,266 @@
+"""Shared term counting: word streams, n-grams and group-by-term count matrices.
+
+Every comparison measure (distinctive terms, vocabulary shift, trajectories, lexical profile) counts
+terms the same way, so they count them here, once.
+
+Counting rules (the choices the measure definitions leave open)
+---------------------------------------------------------------
+- Only word tokens (``is_word``) are counted; punctuation and numbers are never terms and never enter
+  a denominator.
+- ``unit="norm"`` counts the lower-cased norm of each token; ``unit="lemma"`` counts its lemma (the norm
+  where a token has no lemma).
+- N-grams are built from consecutive word tokens of one sentence. A punctuation or number token between
+  two words breaks the run, so "reform, opening up" yields "opening up" but not "reform opening".
+- With ``exclude_stop=True`` a unigram that is a stop word is dropped; an n-gram (n >= 2) is dropped when it
+  *starts* or *ends* with a stop word, while stop words inside are kept ("the rule of law" is dropped,
+  "rule of law" survives). A verb particle at the end (up, out, down, off, forward, back, away, or any
+  token tagged ``RP``) does not count as a stop word there, so "opening up" and "carry out" survive.
+- ``n_tokens`` of a group is its number of word tokens, stop words included: rates "per 1,000 tokens"
+  are per 1,000 running words whatever the n-gram order.
+- Rows whose group value is missing (e.g. a document without a year) are left out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from .validate import check_choice, check_positive_int
+
+Unit = Literal["norm", "lemma"]
+UNITS = ("norm", "lemma")
+
+#: Verb particles allowed at the end of an n-gram even though stop-word lists contain them.
+PARTICLES = frozenset({"up", "out", "down", "off", "forward", "back", "away"})
+
+
+@dataclass(frozen=True)
+class WordStream:
+    """The corpus's word tokens in text order, as integer codes.
+
+    Attributes
+    ----------
+    groups : list
+        The group values (``corpus.groups(by)``); ``group`` indexes into it, -1 = no group value.
+    group, term, segment : ndarray
+        Per word token: group code, term code (into ``vocab``), and run id (consecutive word tokens of
+        one sentence not separated by punctuation or numbers share a run id).
+    sentence : ndarray
+        Per word token: index of its sentence in text order.
+    vocab : ndarray
+        Term strings (object array).
+    is_stop, is_particle : ndarray
+        Per word token flags.
+    n_tokens : ndarray
+        Word tokens per group (length ``len(groups)``).
+    """
+
+    groups: list
+    group: np.ndarray
+    term: np.ndarray
+    segment: np.ndarray
+    sentence: np.ndarray
+    vocab: np.ndarray
+    is_stop: np.ndarray
+    is_particle: np.ndarray
+    n_tokens: np.ndarray
+
+
+@dataclass(frozen=True)
+class TermMatrix:
+    """Counts of terms by group: ``matrix[g, k]`` = count of ``terms[k]`` in ``groups[g]``."""
+
+    groups: list
+    terms: np.ndarray
+    matrix: sparse.csr_matrix
+    n_tokens: np.ndarray
+
+    def to_frame(self, by: str, *, min_count: int = 1) -> pd.DataFrame:
+        """Long table ``by, term, count, n_tokens`` (rows with count >= ``min_count``)."""
+        coo = self.matrix.tocoo()
+        keep = coo.data >= min_count
+        g, k, c = coo.row[keep], coo.col[keep], coo.data[keep]
+        order = np.lexsort((self.terms[k].astype(str), -c, g))
+        g, k, c = g[order], k[order], c[order]
+        return pd.DataFrame({
+            by: pd.Series(np.asarray(self.groups, dtype=object)[g] if len(self.groups) else [],
+                          dtype=object),
+            "term": self.terms[k].astype(object),
+            "count": c.astype(np.int64),
+            "n_tokens": self.n_tokens[g].astype(np.int64),
+        })
+
+
+def sorted_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
+    """The tokens table in text order (documents as they first appear, then sent_id, tok_id)."""
+    doc_code = pd.factorize(tokens["doc_id"])[0]
+    sent = tokens["sent_id"].to_numpy()
+    tok = tokens["tok_id"].to_numpy()
+    if len(tokens) > 1:
+        d_doc = np.diff(doc_code)
+        same_doc = d_doc == 0
+        d_sent = np.diff(sent)
+        ordered = (d_doc >= 0) & (~same_doc | (d_sent > 0) | ((d_sent == 0) & (np.diff(tok) > 0)))
+        if not ordered.all():
+            order = np.lexsort((tok, sent, doc_code))
+            return tokens.iloc[order].reset_index(drop=True)
+    return tokens.reset_index(drop=True)
+
+
+def word_stream(corpus, by: str | None, *, unit: Unit = "norm") -> WordStream:
+    """Build the :class:`WordStream` of ``corpus`` grouped by ``by`` (``None``: one group, ``"all"``)."""
+    tok = sorted_tokens(corpus.tokens)
+    doc = pd.factorize(tok["doc_id"])[0]
+    sent = tok["sent_id"].to_numpy()
+    n = len(tok)
+    new_sent = np.ones(n, dtype=bool)
+    if n > 1:
+        new_sent[1:] = (doc[1:] != doc[:-1]) | (sent[1:] != sent[:-1])
+    is_word = tok["is_word"].fillna(False).to_numpy(dtype=bool)
+    segment = np.cumsum(new_sent | ~is_word)
+    sent_idx = np.cumsum(new_sent) - 1
+
+    if by is None:
+        groups: list = ["all"]
+        sent_group = np.zeros(int(new_sent.sum()), dtype=np.int64)
+    else:
+        groups = corpus.groups(by)
+        keys = tok.loc[new_sent, ["doc_id", "sent_id"]].reset_index(drop=True)
+        values = corpus.annotate(keys, by)[by]
+        sent_group = group_codes(values, groups)
+
+    norm = tok["norm"].astype(object).where(tok["norm"].notna(), tok["token"])
+    if unit == "lemma":
+        lemma = tok["lemma"]
+        text = lemma.where(lemma.notna() & (lemma.astype(str) != ""), norm)
+    else:
+        text = norm
+    w = is_word
+    term, vocab = pd.factorize(text[w].astype(str).to_numpy())
+    particle = norm[w].isin(PARTICLES).to_numpy() | (tok.loc[w, "pos"].astype(str) == "RP").to_numpy()
+    group = sent_group[sent_idx[w]]
+    n_tokens = np.bincount(group[group >= 0], minlength=len(groups)).astype(np.int64)
+    return WordStream(
+        groups=groups,
+        group=group.astype(np.int64),
+        term=term.astype(np.int64),
+        segment=segment[w],
+        sentence=sent_idx[w],
+        vocab=np.asarray(vocab, dtype=object),
+        is_stop=tok.loc[w, "is_stop"].fillna(False).to_numpy(dtype=bool),
+        is_particle=particle,
+        n_tokens=n_tokens,
+    )
+
+
+def group_codes(values: pd.Series, groups: list) -> np.ndarray:
+    """Codes of ``values`` in ``groups`` (-1 where missing or unknown)."""
+    lookup = pd.Index(groups)
+    codes = lookup.get_indexer(values)
+    if (codes < 0).any() and len(groups):
+        # tolerate dtype differences (e.g. Int64 vs int) by matching on strings
+        str_codes = pd.Index([str(g) for g in groups]).get_indexer(values.astype(str))
+        codes = np.where(codes < 0, str_codes, codes)
+    return codes.astype(np.int64)
+
+
+def ngrams(stream: WordStream, n: int, *, exclude_stop: bool = True
+           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The n-grams of a word stream.
+
+    Returns
+    -------
+    start : ndarray
+        Position (in the stream) of the first word of every kept n-gram occurrence.
+    key : ndarray
+        Code of each occurrence's n-gram in ``names``.
+    names : ndarray
+        The n-gram strings (words joined by one space).
+    """
+    size = len(stream.term)
+    if n == 1:
+        start = np.arange(size)
+        if exclude_stop:
+            start = start[~stream.is_stop]
+        key, uniq = pd.factorize(stream.term[start])
+        return start, key.astype(np.int64), stream.vocab[uniq]
+    if size < n:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, dtype=object)
+    start = np.arange(size - n + 1)
+    last = start + n - 1
+    keep = stream.segment[start] == stream.segment[last]
+    if exclude_stop:
+        keep &= ~stream.is_stop[start] & (~stream.is_stop[last] | stream.is_particle[last])
+    start = start[keep]
+    key = stream.term[start]
+    width = max(len(stream.vocab), 1)
+    for j in range(1, n):
+        key = pd.factorize(key * width + stream.term[start + j])[0].astype(np.int64)
+    key, uniq = pd.factorize(key)
+    first = np.full(len(uniq), -1, dtype=np.int64)
+    # position of the first occurrence of every n-gram (reversed assignment keeps the first)
+    first[key[::-1]] = start[::-1]
+    names = stream.vocab[stream.term[first]].astype(object)
+    for j in range(1, n):
+        names = names + " " + stream.vocab[stream.term[first + j]].astype(object)
+    return start, key.astype(np.int64), names
+
+
+def term_matrix(corpus, by: str | None, *, ngram: int = 1, unit: Unit = "norm",
+                exclude_stop: bool = True, stream: WordStream | None = None) -> TermMatrix:
+    """Counts of every term (n-gram of order ``ngram``) by group, as a sparse matrix.
+
+    ``term_matrix(corpus, "doc_id")`` is the document-term matrix.
+    """
+    stream = stream if stream is not None else word_stream(corpus, by, unit=unit)
+    start, key, names = ngrams(stream, ngram, exclude_stop=exclude_stop)
+    group = stream.group[start]
+    ok = group >= 0
+    data = np.ones(int(ok.sum()), dtype=np.int64)
+    mat = sparse.coo_matrix((data, (group[ok], key[ok])), shape=(len(stream.groups), len(names)))
+    mat = mat.tocsr()
+    mat.sum_duplicates()
+    return TermMatrix(groups=stream.groups, terms=np.asarray(names, dtype=object), matrix=mat,
+                      n_tokens=stream.n_tokens)
+
+
+def check_term_options(ngram: int, unit: str, min_count: int) -> None:
+    """Validate the options shared by every term-counting function."""
+    check_positive_int("ngram", ngram)
+    check_choice("unit", unit, UNITS)
+    check_positive_int("min_count", min_count)
+
+
+def term_counts(corpus, by: str, *, ngram: int = 1, unit: Unit = "norm", exclude_stop: bool = True,
+                min_count: int = 1) -> pd.DataFrame:
+    """Count terms (words or n-grams) in each group.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        The processed corpus.
+    by : str
+        Group column (any column of ``sentences`` or ``documents``, e.g. ``"speaker"``, ``"year"``,
+        ``"doc_id"`` for document-term counts).
+    ngram : int, default 1
+        N-gram order: 1 = words, 2 = two-word sequences, ... (within sentences, not across punctuation).
+    unit : {"norm", "lemma"}, default "norm"
+        Count lower-cased word forms or lemmas.
+    exclude_stop : bool, default True
+        Drop stop words (unigrams) or n-grams that start or end with one (see the module notes).
+    min_count : int, default 1
+        Keep rows whose count in the group is at least this.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``<by>, term, count, n_tokens`` (``n_tokens`` = word tokens of the group, stop words
+        included), sorted by group, then count descending, then term.
+    """
+    check_term_options(ngram, unit, min_count)
+    corpus._check_by(by)
+    return term_matrix(corpus, by, ngram=ngram, unit=unit,
+                       exclude_stop=exclude_stop).to_frame(by, min_count=min_count)
