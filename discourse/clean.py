@@ -37,7 +37,7 @@ LINE_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bICP\s*(?:No\b|License|备|证)", re.I), "footer"),
     (re.compile(r"(?:Internet|Network) Security Record No", re.I), "footer"),
     (re.compile(r"公网安备|网安备|ICP备|网站标识码|^(?:主办|承办|技术支持)(?:单位)?\s*[:：]"), "footer"),
-    (re.compile(r"^(?:Copyright|©|\(c\))|All rights reserved|版权所有", re.I), "footer"),
+    (re.compile(r"^(?:Copyright|©|\(c\)\s*\d{4})|All rights reserved|版权所有", re.I), "footer"),
     (re.compile(r"^(?:责任编辑|编辑|记者|Editor|Reporter|Translator)\s*[:：]", re.I), "byline"),
 ]
 
@@ -84,6 +84,9 @@ _FINAL_PUNCT = ".。!?！？;；:：…"
 #: A language run is split off a paragraph only if it has at least this many CJK characters / Latin words.
 MIN_ZH_RUN = 6
 MIN_EN_RUN = 5
+#: Only paragraphs at least this long are collapsed when repeated: a short repeat is more often a
+#: speaker's refrain ("This leads to peace-not war.") than a page-scraping artefact.
+MIN_REPEAT_CHARS = 60
 #: The headline is the first kept line if it is at most this long (a bilingual headline is two in one).
 HEADLINE_MAX_CHARS = 400
 
@@ -282,7 +285,7 @@ def clean_text(text: str) -> CleanText:
         for run, lang in runs:
             run = run.translate(_QUOTES) if lang == "en" else run
             key = run.casefold()
-            if key in seen:
+            if key in seen and len(run) >= MIN_REPEAT_CHARS:
                 result.removed.append({"line_no": i + 1, "text": run, "reason": "repeated paragraph"})
                 continue
             seen.add(key)

@@ -34,7 +34,9 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
 
     Tried in order: UTF-8 (``utf-8-sig`` with a byte-order mark), GB18030 (accepted only if the text is
     plausibly Chinese: CJK characters, mostly next to other CJK characters, and no control characters),
-    then ``cp1252`` when bytes 0x80-0x9F occur and decode, else ``latin-1``.
+    Big5 (accepted only if every non-ASCII character is punctuation such as ’ “ ” — …: English text
+    saved through a Big5 system, as in some public speech corpora), then ``cp1252`` when bytes
+    0x80-0x9F occur and decode, else ``latin-1``.
     """
     sample = raw[:8192]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -64,6 +66,12 @@ def _decode_legacy(raw: bytes) -> tuple[str, str]:
         clustered = sum((i - 1 in neighbours) or (i + 1 in neighbours) for i in cjk)
         if cjk and not _CONTROL.search(text) and clustered >= len(cjk) / 2:
             return text, "gb18030"
+    except UnicodeDecodeError:
+        pass
+    try:  # English text whose only non-ASCII characters are Big5-encoded punctuation (’ “ ” — …)
+        text = raw.decode("big5")
+        if all(ch < "\x80" or "\u2010" <= ch <= "\u2027" for ch in text):
+            return text, "big5"
     except UnicodeDecodeError:
         pass
     if any(0x80 <= b <= 0x9F for b in raw):

@@ -67,6 +67,28 @@ def _clean_meta(record: dict) -> dict:
     return out
 
 
+def _typed(meta: dict) -> list[str]:
+    """Turn ``meta["date"]`` into an ISO string and ``meta["year"]`` into an int, in place.
+
+    Invalid values are removed; the returned list describes them.
+    """
+    problems = []
+    if "date" in meta:
+        iso = parse_date(meta["date"])
+        if iso is None:
+            problems.append(f"invalid date {meta.pop('date')!r}; expected YYYY-MM-DD "
+                            "(use the 'year' column for a year alone)")
+        else:
+            meta["date"] = iso
+    if "year" in meta:
+        year = _parse_year(meta["year"])
+        if year is None:
+            problems.append(f"invalid year {meta.pop('year')!r}; expected four digits")
+        else:
+            meta["year"] = year
+    return problems
+
+
 def _read_manifest(folder: Path, manifest: str | Path | None) -> tuple[Path | None, dict[str, dict]]:
     """The manifest's path and its rows by file (relative POSIX path), dates and years checked."""
     if manifest is None:
@@ -98,17 +120,9 @@ def _read_manifest(folder: Path, manifest: str | Path | None) -> tuple[Path | No
         if name in rows:
             raise ManifestError(f"{where}: file {name!r} is listed twice")
         meta = _clean_meta(record)
-        if "date" in meta:
-            iso = parse_date(meta["date"])
-            if iso is None:
-                raise ManifestError(f"{where}: invalid date {meta['date']!r}; expected YYYY-MM-DD "
-                                    "(use the 'year' column for a year alone)")
-            meta["date"] = iso
-        if "year" in meta:
-            year = _parse_year(meta["year"])
-            if year is None:
-                raise ManifestError(f"{where}: invalid year {meta['year']!r}; expected four digits")
-            meta["year"] = year
+        problems = _typed(meta)
+        if problems:
+            raise ManifestError(f"{where}: {problems[0]}")
         rows[name] = meta
     return path, rows
 
@@ -120,18 +134,8 @@ def _pattern_meta(regex: re.Pattern[str] | None, stem: str) -> tuple[dict, list[
     m = regex.search(stem)
     if m is None:
         return {}, ["pattern did not match the file name"]
-    meta, notes = _clean_meta(m.groupdict()), []
-    if "year" in meta:
-        meta["year"] = _parse_year(meta["year"])
-        if meta["year"] is None:
-            notes.append(f"pattern year {m['year']!r} is not a year")
-            del meta["year"]
-    if "date" in meta:
-        meta["date"] = parse_date(meta["date"])
-        if meta["date"] is None:
-            notes.append(f"pattern date {m['date']!r} is not a date")
-            del meta["date"]
-    return meta, notes
+    meta = _clean_meta(m.groupdict())
+    return meta, [f"pattern: {problem}" for problem in _typed(meta)]
 
 
 def _assemble_meta(text: str, layers: list[tuple[str, dict]]) -> dict:
@@ -278,6 +282,7 @@ def read_folder(path: str | Path, *, manifest: str | Path | None = None,
             seen[key] = label
             doc_id = ids[rel] if n is None else f"{ids[rel]}#{n}"
             row_meta = _clean_meta(row_meta)
+            notes = [*notes, *(f"row {n}: {problem}" for problem in _typed(row_meta))]
             layers = [("manifest", manifest_rows.get(rel, {})), ("pattern", pattern_meta)]
             layers = [("row", row_meta), *layers] if n is not None else [*layers, ("text", row_meta)]
             meta = _assemble_meta(body, layers)

@@ -1,0 +1,278 @@
+"""Tests for discourse.load.read_folder: formats, encodings, manifest, pattern, dates, load report."""
+from __future__ import annotations
+
+import json
+import shutil
+import warnings
+
+import pytest
+
+from discourse.errors import CorpusError, CorpusWarning, ManifestError, ParameterError
+from discourse.load import Document, read_folder
+
+SEED_DATES = {"000": "2025-04-16", "001": "2024-11-07", "002": "2024-12-17", "003": "2023-07-31",
+              "004": "2020-07-27"}
+ZH = "四川省商务厅召开会议,传达学习重要指示精神,研究部署全省商务系统贯彻工作。2023年"
+FR = "Le préfet a visité l'école élémentaire à Besançon en 2021. Très réussi, déjà célèbre."
+
+
+def _quiet_read(path, **kw):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        return read_folder(path, **kw)
+
+
+def _by_path(result):
+    return {row.path: row for row in result.load_report.itertuples()}
+
+
+# --- the seed corpus -------------------------------------------------------------------------------
+
+def test_seed_corpus_dates_years_and_report(sichuan_dir):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CorpusWarning)  # every document has a year
+        result = read_folder(sichuan_dir)
+    docs = {d.doc_id[:3]: d for d in result.documents}
+    assert {k: d.meta["date"] for k, d in docs.items()} == SEED_DATES
+    assert {k: d.meta["year"] for k, d in docs.items()} == {k: int(v[:4]) for k, v in SEED_DATES.items()}
+    assert {d.meta["date_source"] for d in docs.values()} == {"manifest"}
+    assert docs["000"].meta["title"] == "Shi Xiaolin inspects foreign trade enterprises in Deyang and Chengdu"
+    assert docs["003"].meta["source"] == "Sichuan Observer News (川观新闻)"
+    assert docs["003"].meta["language"] == "en+zh"
+    assert docs["000"].meta["speaker"] is None
+    assert all(isinstance(d, Document) and d.encoding == "utf-8" for d in docs.values())
+    report = result.load_report
+    assert list(report.columns) == ["path", "status", "reason", "encoding", "n_documents", "doc_ids"]
+    files = sorted(p.name for p in sichuan_dir.iterdir() if not p.name.startswith("."))
+    assert sorted(report["path"]) == files  # every file seen has exactly one row
+    assert (report.set_index("path").loc["metadata.csv", "status"]) == "skipped"
+    loaded = report[report["status"] == "loaded"]
+    assert len(loaded) == 5 and (loaded["n_documents"] == 1).all()
+    assert list(loaded["doc_ids"]) == [d.doc_id for d in result.documents]
+    assert docs["002"].text.startswith("???\n?\nGovernment")  # text is returned as read
+
+
+def test_seed_corpus_without_manifest_dates_from_text(sichuan_dir, tmp_path):
+    for f in sichuan_dir.glob("*.txt"):
+        shutil.copy(f, tmp_path / f.name)
+    with pytest.warns(CorpusWarning) as caught:
+        result = read_folder(tmp_path)
+    docs = {d.doc_id[:3]: d for d in result.documents}
+    assert docs["002"].meta["date"] == "2024-12-25" and docs["002"].meta["date_source"] == "text"
+    assert docs["003"].meta["date"] == "2023-08-01" and docs["003"].meta["year"] == 2023
+    assert docs["003"].meta["source"] == "川观新闻"
+    assert docs["004"].meta["title"].startswith("Yin Li Presides over 52nd Executive Meeting")
+    assert docs["000"].meta["year"] is None and docs["000"].meta["date_source"] is None
+    warned = sorted(str(w.message).split(":")[0] for w in caught)
+    assert warned == sorted(docs[k].path for k in ("000", "001", "004"))
+    assert "no year found" in _by_path(result)[docs["000"].path].reason
+
+
+# --- encodings and bad files -----------------------------------------------------------------------
+
+def test_bad_inputs_and_encodings(tmp_path):
+    (tmp_path / "good.txt").write_text("Plain English text, 2024-01-02 was a Tuesday.\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_text(" \n\t\n\u3000\n", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    (tmp_path / "gb.txt").write_bytes(ZH.encode("gb18030"))
+    (tmp_path / "latin.txt").write_bytes(FR.encode("latin-1"))
+    (tmp_path / "win.txt").write_bytes("He said \u201cso\u201d \u2013 twice, in 1999.".encode("cp1252"))
+    (tmp_path / "bom.txt").write_bytes("\ufeffWith a byte-order mark, 2020.".encode("utf-8"))
+    (tmp_path / "good_copy.txt").write_text("Plain  English text, 2024-01-02 was a Tuesday.", encoding="utf-8")
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4 ...")
+    (tmp_path / ".hidden.txt").write_text("not seen", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.txt").write_text("not seen either", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "deep.txt").write_text("Nested document of 2019.", encoding="utf-8")
+    result = _quiet_read(tmp_path)
+    rows = _by_path(result)
+    assert sorted(rows) == ["binary.txt", "blank.txt", "bom.txt", "empty.txt", "gb.txt",
+                            "good.txt", "good_copy.txt", "latin.txt", "report.pdf", "sub/deep.txt", "win.txt"]
+    assert (rows["empty.txt"].status, rows["empty.txt"].reason) == ("skipped", "empty file")
+    assert (rows["blank.txt"].status, rows["blank.txt"].reason) == ("skipped", "empty file")
+    assert (rows["binary.txt"].status, rows["binary.txt"].reason) == ("skipped", "binary content")
+    assert (rows["report.pdf"].status, rows["report.pdf"].reason) == ("skipped", "unsupported file type .pdf")
+    assert rows["good_copy.txt"].status == "duplicate"
+    assert rows["good_copy.txt"].reason == "same text as good.txt"
+    assert rows["good_copy.txt"].n_documents == 0
+    docs = {d.path: d for d in result.documents}
+    assert sorted(docs) == ["bom.txt", "gb.txt", "good.txt", "latin.txt", "sub/deep.txt", "win.txt"]
+    assert (docs["gb.txt"].encoding, docs["gb.txt"].text) == ("gb18030", ZH)
+    assert (docs["latin.txt"].encoding, docs["latin.txt"].text) == ("latin-1", FR)
+    assert docs["win.txt"].encoding == "cp1252" and "\u201cso\u201d \u2013" in docs["win.txt"].text
+    assert (docs["bom.txt"].encoding, docs["bom.txt"].text) == ("utf-8-sig", "With a byte-order mark, 2020.")
+    assert docs["sub/deep.txt"].doc_id == "deep"
+    assert rows["gb.txt"].encoding == "gb18030" and rows["latin.txt"].encoding == "latin-1"
+
+
+def test_short_latin1_word_pairs_are_not_taken_for_gb18030(tmp_path):
+    # "éc" and "èr" are valid GB18030 byte pairs, but the characters they make stand alone
+    (tmp_path / "fr.txt").write_bytes("Il écrit à sa mère.".encode("latin-1"))
+    doc = _quiet_read(tmp_path).documents[0]
+    assert (doc.encoding, doc.text) == ("latin-1", "Il écrit à sa mère.")
+
+
+def test_big5_punctuation_in_english_text(tmp_path):
+    text = "America\u2019s \u201cpriorities\u201d\u2014and more\u2026"
+    (tmp_path / "speech.txt").write_bytes(text.encode("big5"))
+    doc = _quiet_read(tmp_path).documents[0]
+    assert (doc.encoding, doc.text) == ("big5", text)
+
+
+def test_colliding_stems_get_longer_ids(tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "x.txt").write_text(f"Text of folder {name}, 2001.", encoding="utf-8")
+    (tmp_path / "y.txt").write_text("Another text, 2002.", encoding="utf-8")
+    assert [d.doc_id for d in _quiet_read(tmp_path).documents] == ["a/x", "b/x", "y"]
+
+
+def test_missing_folder_and_nothing_loadable(tmp_path):
+    with pytest.raises(CorpusError, match="no_such_folder"):
+        read_folder(tmp_path / "no_such_folder")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    with pytest.raises(CorpusError, match="holds no loadable document"):
+        read_folder(tmp_path)
+    with pytest.raises(ParameterError, match="path"):
+        read_folder(42)  # type: ignore[arg-type]
+
+
+# --- other formats ---------------------------------------------------------------------------------
+
+def test_html_text_extraction(tmp_path):
+    html = """<html><head><title>Governor visits Deyang</title><style>p {color: red}</style></head>
+    <body><nav><a href="/">Home</a> | <a href="/news">News</a></nav>
+    <header>Site banner</header><h1>Governor visits Deyang</h1>
+    <p>On April 16, 2025, the governor&nbsp;visited a <b>factory</b>.</p><div>She met workers.<br>Then left.</div>
+    <script>var x = "ignored";</script><footer>Hosted by: General Office</footer></body></html>"""
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    doc = _quiet_read(tmp_path).documents[0]
+    assert doc.text.split("\n") == ["Governor visits Deyang", "On April 16, 2025, the governor visited a factory.",
+                                    "She met workers.", "Then left."]
+    assert doc.meta["title"] == "Governor visits Deyang"
+    assert doc.meta["year"] is None  # no dateline: the date is inside a sentence
+
+
+def test_jsonl_rows_with_metadata_and_bad_rows(tmp_path):
+    lines = [json.dumps({"text": "First speech, on growth.", "speaker": "Ann", "year": 2020}),
+             json.dumps({"content": "", "speaker": "Bob", "year": 2021}),
+             "{not json",
+             json.dumps({"text": "Second speech, on trade.", "date": "2022-03-04", "doc_id": "s2"})]
+    (tmp_path / "speeches.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = _quiet_read(tmp_path)
+    assert [d.doc_id for d in result.documents] == ["speeches#1", "speeches#4"]
+    first, second = result.documents
+    assert (first.meta["speaker"], first.meta["year"], first.meta["year_source"]) == ("Ann", 2020, "row")
+    assert (second.meta["date"], second.meta["year"], second.meta["date_source"]) == ("2022-03-04", 2022, "row")
+    assert second.meta["orig_doc_id"] == "s2"
+    row = result.load_report.iloc[0]
+    assert (row.status, row.n_documents, row.doc_ids) == ("loaded", 2, "speeches#1, speeches#4")
+    assert "row 2: no text" in row.reason and "line 3: invalid JSON" in row.reason
+
+
+def test_csv_rows_and_missing_text_column(tmp_path):
+    (tmp_path / "a.csv").write_text("body,speaker,year\nWe must act now.,Ann,1999\n,Bob,2000\n"
+                                    "We must act now.,Cy,2001\nWe can.,Di,20x1\n", encoding="utf-8")
+    (tmp_path / "b.csv").write_text("name,value\nx,1\n", encoding="utf-8")
+    result = _quiet_read(tmp_path)
+    rows = _by_path(result)
+    assert [d.doc_id for d in result.documents] == ["a#1", "a#4"]
+    assert result.documents[0].meta["speaker"] == "Ann" and result.documents[0].meta["year"] == 1999
+    assert rows["a.csv"].reason == ("row 2: no text; row 4: invalid year '20x1'; expected four digits; "
+                                    "row 4: no year found; row 3: same text as a.csv (row 1)")
+    assert "year" not in result.documents[1].meta or result.documents[1].meta["year"] is None
+    assert rows["b.csv"].status == "skipped" and rows["b.csv"].reason.startswith("no text column")
+
+
+def test_markdown_is_read_as_text(tmp_path):
+    (tmp_path / "note.md").write_text("# Title of note\n\n![pic](a.png)\n\nSee [the report](http://x) "
+                                      "of **2021**.\n", encoding="utf-8")
+    doc = _quiet_read(tmp_path).documents[0]
+    assert doc.text == "Title of note\n\n\n\nSee the report of 2021.\n"
+
+
+# --- manifest ---------------------------------------------------------------------------------------
+
+def _two_files(tmp_path):
+    (tmp_path / "a.txt").write_text("Text A.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Text B.", encoding="utf-8")
+
+
+def test_manifest_missing_file_names_the_row(tmp_path):
+    _two_files(tmp_path)
+    (tmp_path / "metadata.csv").write_text("file,date\na.txt,2020-01-01\nc.txt,2021-01-01\n")
+    with pytest.raises(ManifestError, match=r"metadata\.csv, row 2 .*'c\.txt' does not exist"):
+        read_folder(tmp_path)
+
+
+def test_manifest_invalid_date_and_year_and_columns(tmp_path):
+    _two_files(tmp_path)
+    manifest = tmp_path / "metadata.csv"
+    manifest.write_text("file,date\na.txt,2020-01-01\nb.txt,2021-02-30\n")
+    with pytest.raises(ManifestError, match=r"row 2 .*invalid date '2021-02-30'"):
+        read_folder(tmp_path)
+    manifest.write_text("file,year\na.txt,twenty\n")
+    with pytest.raises(ManifestError, match=r"row 1 .*invalid year 'twenty'"):
+        read_folder(tmp_path)
+    manifest.write_text("name,date\na.txt,2020-01-01\n")
+    with pytest.raises(ManifestError, match="no 'file' column"):
+        read_folder(tmp_path)
+    manifest.write_bytes(b"\x00\x00\x01binary")
+    with pytest.raises(ManifestError, match="cannot be read"):
+        read_folder(tmp_path)
+    with pytest.raises(ManifestError, match="not found"):
+        read_folder(tmp_path, manifest=tmp_path / "nope.csv")
+
+
+def test_manifest_elsewhere_and_precedence_over_pattern_and_text(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "2001-Smith.txt").write_text("Updated:2003.05.06\nA speech about trade.", encoding="utf-8")
+    (corpus / "2002-Jones.txt").write_text("Updated:2004.07.08\nA speech about jobs.", encoding="utf-8")
+    manifest = tmp_path / "meta.csv"
+    manifest.write_text("file,speaker,date,region\n2001-Smith.txt,Anna Smith,2001-09-10,north\n")
+    result = read_folder(corpus, manifest=manifest, pattern=r"(?P<year>\d{4})-(?P<speaker>\w+)")
+    smith, jones = result.documents
+    assert (smith.meta["speaker"], smith.meta["date"], smith.meta["date_source"]) == (
+        "Anna Smith", "2001-09-10", "manifest")
+    assert smith.meta["region"] == "north"
+    assert (jones.meta["speaker"], jones.meta["year"], jones.meta["year_source"]) == ("Jones", 2002, "pattern")
+    assert (jones.meta["date"], jones.meta["date_source"]) == ("2004-07-08", "text")
+    assert len(result.load_report) == 2  # the manifest outside the folder is not a row
+
+
+# --- file-name pattern ------------------------------------------------------------------------------
+
+def test_pattern_year_and_speaker_from_file_names(tmp_path):
+    for name in ("1945-Truman.txt", "1965-Johnson-2.txt", "notes.txt"):
+        (tmp_path / name).write_text(f"Address {name}.", encoding="utf-8")
+    with pytest.warns(CorpusWarning, match="notes.txt: no year found"):
+        result = read_folder(tmp_path, pattern=r"(?P<year>\d{4})-(?P<speaker>[A-Za-z]+)")
+    meta = {d.doc_id: d.meta for d in result.documents}
+    assert (meta["1945-Truman"]["year"], meta["1945-Truman"]["speaker"]) == (1945, "Truman")
+    assert (meta["1965-Johnson-2"]["year"], meta["1965-Johnson-2"]["speaker"]) == (1965, "Johnson")
+    assert meta["1945-Truman"]["date"] is None and meta["1945-Truman"]["year_source"] == "pattern"
+    assert meta["notes"]["speaker"] is None
+    assert "pattern did not match the file name" in _by_path(result)["notes.txt"].reason
+
+
+def test_pattern_date_group(tmp_path):
+    (tmp_path / "press_2019-06-30.txt").write_text("A press release.", encoding="utf-8")
+    doc = read_folder(tmp_path, pattern=r"(?P<date>\d{4}-\d{2}-\d{2})").documents[0]
+    assert (doc.meta["date"], doc.meta["year"], doc.meta["date_source"]) == ("2019-06-30", 2019, "pattern")
+
+
+def test_bad_pattern_is_a_parameter_error(tmp_path):
+    _two_files(tmp_path)
+    with pytest.raises(ParameterError, match=r"pattern=.*is not a valid regular expression"):
+        read_folder(tmp_path, pattern=r"(?P<year>\d{4}")
+
+
+def test_missing_year_warning_names_the_path(tmp_path):
+    (tmp_path / "undated.txt").write_text("A text without any date.", encoding="utf-8")
+    with pytest.warns(CorpusWarning, match=r"undated\.txt: no year found"):
+        result = read_folder(tmp_path)
+    assert result.documents[0].meta["year"] is None
