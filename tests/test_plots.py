@@ -1,0 +1,81 @@
+"""Plots: each returns Axes with the expected number of points, bars or lines (Agg backend)."""
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from discourse.errors import ParameterError  # noqa: E402
+from discourse.plots import (plot_density, plot_distinctive_bars, plot_distinctive_scatter,  # noqa: E402
+                             plot_profile, plot_shift, plot_trajectories)
+
+
+@pytest.fixture(autouse=True)
+def _close():
+    yield
+    plt.close("all")
+
+
+@pytest.fixture
+def distinctive():
+    z = np.array([5.0, 3.0, 1.0, 0.5, -0.2, -2.5, -4.0])
+    return pd.DataFrame({"term": list("abcdefg"), "count_target": [9, 7, 3, 2, 1, 0, 1],
+                         "count_reference": [1, 1, 2, 2, 2, 6, 9], "z": z})
+
+
+def test_scatter_points_highlight_and_labels(distinctive):
+    ax = plot_distinctive_scatter(distinctive, n_labels=1, target="Shi", reference="others")
+    sizes = [len(c.get_offsets()) for c in ax.collections]
+    assert sizes == [3, 2, 2]                      # grey |z| <= 1.96, red, blue
+    assert sorted(t.get_text() for t in ax.texts) == ["a", "g"]
+    np.testing.assert_allclose(ax.collections[1].get_offsets()[:, 0], np.log10([10, 8]))
+    assert "z-score" in ax.get_ylabel() and "Shi" in ax.get_title()
+
+
+def test_bars_top_each_side(distinctive):
+    fig, ax = plt.subplots()
+    out = plot_distinctive_bars(distinctive, ax=ax, n=2)
+    assert out is ax
+    assert len(ax.patches) == 4
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["f", "g", "b", "a"]
+
+
+def test_density_error_bars():
+    table = pd.DataFrame({"speaker": ["Shi", "meeting", "narrator"], "per_1k": [12.0, 8.0, 1.0],
+                          "ci_low": [10.0, 6.5, 0.2], "ci_high": [14.0, 9.0, 2.0]})
+    ax = plot_density(table, by="speaker")
+    assert len(ax.patches) == 3
+    assert [p.get_height() for p in ax.patches] == [12.0, 8.0, 1.0]
+    assert ax.get_xlabel() == "speaker" and "per 1,000" in ax.get_ylabel()
+    with pytest.raises(ParameterError, match="ci_low"):
+        plot_density(table.drop(columns="ci_low"), by="speaker")
+
+
+def test_shift_line_and_band():
+    table = pd.DataFrame({"from": [2021, 2022], "to": [2022, 2023], "jsd": [0.3, 0.2],
+                          "jsd_baseline": [0.1, 0.12], "baseline_low": [0.08, 0.1],
+                          "baseline_high": [0.12, 0.14]})
+    ax = plot_shift(table)
+    observed = [ln for ln in ax.lines if ln.get_label() == "observed JSD"][0]
+    assert observed.get_ydata().tolist() == [0.3, 0.2]
+    assert len(ax.collections) == 1
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2021\u21922022", "2022\u21922023"]
+
+
+def test_trajectories_one_line_per_term():
+    table = pd.DataFrame({"term": ["a"] * 3 + ["b c"] * 3, "year": [2021, 2022, 2023] * 2,
+                          "per_1k": [1.0, 2.0, 0.0, 0.0, 0.5, 3.0]})
+    ax = plot_trajectories(table)
+    assert [ln.get_label() for ln in ax.lines] == ["a", "b c"]
+    assert ax.lines[1].get_ydata().tolist() == [0.0, 0.5, 3.0]
+
+
+def test_profile_bars():
+    table = pd.DataFrame({"speaker": ["A", "B"], "mattr": [0.7, 0.6], "n_tokens": [900, 400]})
+    ax = plot_profile(table)
+    assert len(ax.patches) == 2 and "type-token" in ax.get_ylabel()
