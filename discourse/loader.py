@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from .corpus import Corpus
 from .errors import ParameterError
@@ -10,7 +9,8 @@ from .validate import check_choice
 
 
 def load_corpus(path: str | Path, *, manifest: str | Path | None = None, pattern: str | None = None,
-                lang: str | None = None, **options: Any) -> Corpus:
+                lang: str | None = None, workers: int | None = None, scheduler: str | None = None,
+                cache: bool | str | Path | None = None, progress: bool | None = None) -> Corpus:
     """Read every document of a folder and process it into tidy tables.
 
     Parameters
@@ -25,8 +25,21 @@ def load_corpus(path: str | Path, *, manifest: str | Path | None = None, pattern
         ``(?P<year>\\d{4})-(?P<speaker>[A-Za-z]+)`` for ``1945-Truman.txt``.
     lang : {"en", "zh"}, optional
         Force the language of every paragraph instead of detecting it.
-    **options
-        Processing options (``workers``, ``cache``, ``scheduler``, ``progress``) where supported.
+    workers : int, optional
+        Local processes that process the documents; default: every core (``os.cpu_count()``);
+        ``1`` processes serially. A handful of documents is always processed serially.
+    scheduler : str, optional
+        Address of a Dask scheduler (``tcp://host:8786``) whose workers process the documents;
+        default: the environment variable ``DISCOURSE_SCHEDULER`` if set, else local processes. The
+        cache is read locally first; only documents missing from it are sent.
+    cache : bool, str or Path, optional
+        ``None`` or ``True``: the project's ``.cache/discourse/`` folder, where the project is the
+        nearest ancestor of ``path`` holding ``.git`` or ``pyproject.toml`` (else ``path`` itself);
+        a path: that folder; ``False``: neither read nor write a cache. A document is processed
+        again only when its text, its ``speaker``, the settings or the processing code change.
+    progress : bool, optional
+        Show a progress bar; default: when more than 20 documents are processed and stderr is a
+        terminal.
 
     Returns
     -------
@@ -34,14 +47,16 @@ def load_corpus(path: str | Path, *, manifest: str | Path | None = None, pattern
         With ``documents``, ``sentences``, ``tokens``, ``directives``, ``load_report``, ``removed``
         and ``people`` tables.
     """
+    from .engine import check_options
     from .load import read_folder
     from .pipeline import build_corpus
 
+    check_options(workers=workers, scheduler=scheduler, cache=cache, progress=progress)
     if lang is not None:
         check_choice("lang", lang, ["en", "zh"])
     if not isinstance(path, (str, Path)):
         raise ParameterError(f"path must be a folder path, got {path!r}")
     folder = Path(path)
     result = read_folder(folder, manifest=manifest, pattern=pattern)
-    return build_corpus(result.documents, lang=lang, load_report=result.load_report,
-                        path=folder, **options)
+    return build_corpus(result.documents, lang=lang, load_report=result.load_report, path=folder,
+                        workers=workers, scheduler=scheduler, cache=cache, progress=progress)

@@ -181,7 +181,8 @@ def run_serial(docs: Sequence[Document], settings: dict,
 
 def build_corpus(docs: Sequence[Document], *, lang: str | None = None,
                  load_report: pd.DataFrame | None = None, path: Path | None = None,
-                 runner: Runner | None = None, **_: Any) -> Corpus:
+                 runner: Runner | None = None, workers: int | None = None, scheduler: str | None = None,
+                 cache: bool | str | Path | None = None, progress: bool | None = None) -> Corpus:
     """Process ``docs`` and assemble the :class:`Corpus`.
 
     Parameters
@@ -192,32 +193,52 @@ def build_corpus(docs: Sequence[Document], *, lang: str | None = None,
     load_report : DataFrame, optional
         The load report of :func:`discourse.load.read_folder`; one is made for in-memory documents.
     path : Path, optional
-        The corpus folder (kept for provenance).
+        The corpus folder (kept for provenance; locates the default cache).
     runner : callable, optional
-        How to process the documents (serial by default; parallel, cached and cluster runners live in
-        their own modules).
+        ``runner(docs, settings) -> list[DocumentTables]``, used instead of the cached, parallel
+        engine of :mod:`discourse.engine` (which then reads neither ``workers`` nor ``cache``).
+    workers : int, optional
+        Local processes; default all cores, ``1`` serial (see :mod:`discourse.engine`).
+    scheduler : str, optional
+        Dask scheduler address; default ``$DISCOURSE_SCHEDULER`` if set, else local processing.
+    cache : bool, str or Path, optional
+        ``None``/``True``: ``.cache/discourse/`` in the project holding ``path`` (no cache without
+        ``path``); ``False``: off; a path: that folder (see :mod:`discourse.cache`).
+    progress : bool, optional
+        Show a progress bar; default: on a terminal, for more than 20 documents to process.
     """
+    from .cache import resolve_cache_dir
+    from .engine import check_options, combine, process_corpus
     from .voices import canonicalize
 
+    check_options(workers=workers, scheduler=scheduler, cache=cache, progress=progress)
     settings = default_settings(lang=lang)
-    results = (runner or run_serial)(docs, settings)
-    documents = documents_table(docs, results)
-    sentences = _concat([r.sentences for r in results], SENTENCE_COLUMNS)
+    if runner is not None:
+        tables = combine(runner(docs, settings))
+    else:
+        tables = process_corpus(docs, settings, workers=workers, scheduler=scheduler,
+                                cache=resolve_cache_dir(cache, path), progress=progress)
+    # documents_table reads only the counts of the per-document frames: fill them from the whole tables
+    none = pd.DataFrame()
+    stubs = [DocumentTables(d.doc_id, none, none, none, none, none, info)
+             for d, info in zip(docs, tables.infos)]
+    documents = documents_table(docs, stubs)
+    n_sentences = tables.sentences.groupby("doc_id", sort=False).size()
+    n_tokens = tables.tokens.loc[tables.tokens["is_word"].astype(bool), "doc_id"].value_counts()
+    documents["n_sentences"] = documents["doc_id"].map(n_sentences).fillna(0).astype(int)
+    documents["n_tokens"] = documents["doc_id"].map(n_tokens).fillna(0).astype(int)
+    sentences = tables.sentences
     if len(sentences):
         sentences = canonicalize(sentences)
     sentences = _attach_document_columns(sentences, documents)
-    tokens = _concat([r.tokens for r in results], TOKEN_COLUMNS)
-    directives = _concat([r.directives for r in results], DIRECTIVE_COLUMNS)
-    removed = _concat([r.removed for r in results], REMOVED_COLUMNS)
-    people = _concat([r.people for r in results], PEOPLE_COLUMNS)
     if load_report is None:
         load_report = pd.DataFrame({
             "path": [d.path for d in docs], "status": "loaded", "reason": "",
             "encoding": [d.encoding for d in docs], "n_documents": 1,
             "doc_ids": [d.doc_id for d in docs]}, columns=LOAD_REPORT_COLUMNS)
-    return Corpus(documents=documents, sentences=sentences, tokens=tokens, directives=directives,
-                  load_report=load_report, removed=removed, people=people, path=path,
-                  settings=settings)
+    return Corpus(documents=documents, sentences=sentences, tokens=tables.tokens,
+                  directives=tables.directives, load_report=load_report, removed=tables.removed,
+                  people=tables.people, path=path, settings=settings)
 
 
 def documents_from_records(records: Iterable[dict]) -> list[Document]:

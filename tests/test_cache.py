@@ -1,0 +1,223 @@
+"""The processed-document cache: hits, invalidation, location, broken entries."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from discourse import cache as cache_mod
+from discourse import engine, pipeline
+from discourse.corpus import (DIRECTIVE_COLUMNS, PEOPLE_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS,
+                              TOKEN_COLUMNS, empty_frame)
+from discourse.load import Document
+from discourse.loader import load_corpus
+from discourse.pipeline import DocumentTables
+
+pytestmark = pytest.mark.filterwarnings("ignore::discourse.errors.CorpusWarning")
+
+TEXTS = {
+    "a.txt": "The council must act. Officials will review the plan.",
+    "b.txt": "Farmers planted rice. The county must report progress. Roads opened.",
+    "c.txt": "A short note.",
+}
+
+
+def fake_process(doc: Document, settings: dict) -> DocumentTables:
+    """A stand-in for process_document: sentences split at full stops, tokens at spaces."""
+    lang = settings.get("lang") or "en"
+    parts = [p.strip() for p in doc.text.split(".") if p.strip()]
+    sentences = pd.DataFrame({"doc_id": doc.doc_id, "para_id": 0, "sent_id": range(len(parts)),
+                              "lang": lang, "text": parts,
+                              "speaker": doc.meta.get("speaker") or "narrator", "role": "",
+                              "voice_cue": ""}, columns=SENTENCE_COLUMNS)
+    tok_rows, dir_rows = [], []
+    for sid, part in enumerate(parts):
+        for tid, word in enumerate(part.split()):
+            tok_rows.append([doc.doc_id, sid, tid, word, word.lower(), word.lower(), "NN", lang,
+                             False, False, True])
+            if word == "must":
+                dir_rows.append([doc.doc_id, sid, "must", "must", "obligation", "must",
+                                 part.index(word), part.index(word) + 4, part, lang])
+    tokens = pd.DataFrame(tok_rows, columns=TOKEN_COLUMNS)
+    directives = (pd.DataFrame(dir_rows, columns=DIRECTIVE_COLUMNS) if dir_rows
+                  else empty_frame(DIRECTIVE_COLUMNS))
+    info = {"n_paragraphs": 1, "language": lang}
+    return DocumentTables(doc.doc_id, sentences, tokens, directives, empty_frame(REMOVED_COLUMNS),
+                          empty_frame(PEOPLE_COLUMNS), info)
+
+
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Replace process_document by the counting stand-in; the list records the doc_ids processed."""
+    seen: list[str] = []
+
+    def counting(doc: Document, settings: dict) -> DocumentTables:
+        seen.append(doc.doc_id)
+        return fake_process(doc, settings)
+
+    monkeypatch.setattr(pipeline, "process_document", counting)
+    return seen
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A project folder (with pyproject.toml) holding the corpus folder ``corpus/``."""
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in TEXTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def assert_same_corpus(left, right) -> None:
+    for name in ("documents", "sentences", "tokens", "directives", "removed", "people"):
+        pd.testing.assert_frame_equal(getattr(left, name), getattr(right, name), obj=name)
+
+
+def test_second_load_hits_cache(project: Path, calls: list[str]) -> None:
+    store = project / "store"
+    first = load_corpus(project / "corpus", cache=store, workers=1)
+    assert sorted(calls) == ["a", "b", "c"]
+    assert engine.last_stats().misses == 3 and engine.last_stats().writes == 3
+    second = load_corpus(project / "corpus", cache=store, workers=1)
+    assert sorted(calls) == ["a", "b", "c"]  # nothing processed again
+    assert engine.last_stats().pack_hit and engine.last_stats().hits == 3
+    assert_same_corpus(first, second)
+    assert len(first.directives) == 2  # the stand-in's two "must"
+
+
+def test_document_entries_without_pack(project: Path, calls: list[str]) -> None:
+    store = project / "store"
+    first = load_corpus(project / "corpus", cache=store, workers=1)
+    DocumentCache = cache_mod.DocumentCache
+    DocumentCache(store).prune_packs(keep=0)
+    second = load_corpus(project / "corpus", cache=store, workers=1)
+    stats = engine.last_stats()
+    assert (stats.hits, stats.misses, stats.pack_hit) == (3, 0, False)
+    assert len(calls) == 3
+    assert_same_corpus(first, second)
+
+
+def test_changed_document_is_the_only_one_reprocessed(project: Path, calls: list[str]) -> None:
+    store = project / "store"
+    load_corpus(project / "corpus", cache=store, workers=1)
+    (project / "corpus" / "b.txt").write_text("Farmers planted wheat. Roads opened.", encoding="utf-8")
+    calls.clear()
+    cached = load_corpus(project / "corpus", cache=store, workers=1)
+    assert calls == ["b"]
+    fresh = load_corpus(project / "corpus", cache=False, workers=1)
+    assert_same_corpus(cached, fresh)
+    assert "Farmers planted wheat" in set(cached.sentences["text"])
+
+
+def test_changed_setting_invalidates(project: Path, calls: list[str]) -> None:
+    store = project / "store"
+    load_corpus(project / "corpus", cache=store, workers=1)
+    calls.clear()
+    forced = load_corpus(project / "corpus", cache=store, workers=1, lang="zh")
+    assert sorted(calls) == ["a", "b", "c"]
+    assert set(forced.tokens["lang"]) == {"zh"}
+
+
+def test_cache_false_writes_nothing_and_default_is_in_project(project: Path, calls: list[str]) -> None:
+    load_corpus(project / "corpus", cache=False, workers=1)
+    assert not (project / ".cache").exists()
+    load_corpus(project / "corpus", workers=1)
+    entries = list((project / ".cache" / "discourse" / "docs").glob("*/*"))
+    assert len(entries) == 3
+    assert not list((project / "corpus").rglob(".cache"))
+
+
+def test_cache_dir_option_and_atomic_staging(project: Path, calls: list[str]) -> None:
+    store = project / "elsewhere" / "cache"
+    load_corpus(project / "corpus", cache=str(store), workers=1)
+    entries = sorted((store / "docs").glob("*/*"))
+    assert len(entries) == 3
+    assert sorted(p.name for p in entries[0].iterdir()) == [
+        "directives.parquet", "info.json", "people.parquet", "removed.parquet",
+        "sentences.parquet", "tokens.parquet"]
+    assert len(list((store / "packs").iterdir())) == 1
+    assert list((store / "tmp").iterdir()) == []  # every staging folder was renamed into place
+
+
+def test_corrupt_entry_is_recomputed(project: Path, calls: list[str]) -> None:
+    store = project / "store"
+    first = load_corpus(project / "corpus", cache=store, workers=1)
+    for pack in (store / "packs").iterdir():
+        (pack / "tokens.parquet").write_bytes(b"not parquet")
+    key = cache_mod.document_key(Document("a", "a.txt", TEXTS["a.txt"], "utf-8", {}),
+                                 pipeline.default_settings())
+    (store / "docs" / key[:2] / key / "tokens.parquet").write_bytes(b"\x00broken")
+    calls.clear()
+    second = load_corpus(project / "corpus", cache=store, workers=1)
+    assert calls == ["a"]
+    assert engine.last_stats().broken == 2  # the pack and one entry
+    assert_same_corpus(first, second)
+    calls.clear()
+    load_corpus(project / "corpus", cache=store, workers=1)
+    assert calls == [] and engine.last_stats().pack_hit
+
+
+def test_project_root_and_default_dir(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    deep = tmp_path / "data" / "corpus"
+    deep.mkdir(parents=True)
+    assert cache_mod.project_root(deep) == tmp_path.resolve()
+    assert cache_mod.default_cache_dir(deep) == tmp_path.resolve() / ".cache" / "discourse"
+    assert cache_mod.resolve_cache_dir(False, deep) is None
+    assert cache_mod.resolve_cache_dir(True, deep) == cache_mod.default_cache_dir(deep)
+    assert cache_mod.resolve_cache_dir(None, None) is None
+    assert cache_mod.resolve_cache_dir("x/y", deep) == Path("x/y")
+
+
+def test_project_root_falls_back_to_the_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache_mod, "_ROOT_MARKERS", ("no-such-marker-file",))
+    assert cache_mod.project_root(tmp_path) == tmp_path.resolve()
+
+
+def test_document_key_reads_text_speaker_and_settings_only() -> None:
+    settings = pipeline.default_settings()
+    base = Document("a", "a.txt", "Some text.", "utf-8", {"speaker": "Li", "title": "T"})
+    key = cache_mod.document_key(base, settings)
+    assert len(key) == 64 and key == cache_mod.document_key(base, dict(settings))
+    renamed = Document("z", "z.txt", "Some text.", "gb18030", {"speaker": "Li", "title": "Other"})
+    assert cache_mod.document_key(renamed, settings) == key
+    assert cache_mod.document_key(Document("a", "a.txt", "Some text!", "utf-8", base.meta),
+                                  settings) != key
+    assert cache_mod.document_key(Document("a", "a.txt", "Some text.", "utf-8", {"speaker": "Wu"}),
+                                  settings) != key
+    assert cache_mod.document_key(base, pipeline.default_settings(lang="en")) != key
+
+
+def test_info_round_trip() -> None:
+    info = {"n_paragraphs": 3, "language": "en+zh", "date": dt.date(2024, 12, 17),
+            "stamp": dt.datetime(2024, 1, 2, 3, 4), "title": None}
+    assert cache_mod.loads_info(cache_mod.dumps_info(info)) == info
+    assert cache_mod.dumps_info({"x": {1, 2}}) is None  # a set would not read back: not stored
+    assert cache_mod.dumps_info({"x": (1, 2)}) is None  # a tuple would read back as a list
+
+
+def test_unstorable_info_is_processed_every_time(tmp_path: Path) -> None:
+    def with_set(doc: Document, settings: dict) -> DocumentTables:
+        tables = fake_process(doc, settings)
+        tables.info["tags"] = {"x"}
+        return tables
+
+    docs = [Document("a", "a.txt", "One. Two.", "utf-8", {})]
+    out = engine.process_corpus(docs, pipeline.default_settings(), cache=tmp_path, process=with_set)
+    assert out.stats.unstorable == 1 and out.stats.writes == 0
+    assert not (tmp_path / "packs").exists() or not list((tmp_path / "packs").iterdir())
+    assert out.infos[0]["tags"] == {"x"}
+
+
+def test_clear_removes_everything(project: Path, calls: list[str]) -> None:
+    store = project / "store"
+    load_corpus(project / "corpus", cache=store, workers=1)
+    cache_mod.DocumentCache(store).clear()
+    assert sorted(p.name for p in store.iterdir()) == []
+    calls.clear()
+    load_corpus(project / "corpus", cache=store, workers=1)
+    assert sorted(calls) == ["a", "b", "c"]
