@@ -14,6 +14,8 @@ Quotes: curly quotes become straight ones in English paragraphs; Chinese paragra
 (full-width) quotation marks, which are the standard Chinese quotation marks and are treated as
 punctuation by the Chinese tokenizer. Whitespace: no-break, full-width and other Unicode spaces become plain
 spaces, zero-width characters are dropped, runs of spaces collapse, and indentation is stripped.
+A paragraph repeated inside a document is kept once (the repeats are recorded), unless it is shorter
+than ``MIN_REPEAT_CHARS``: short repeats are usually a speaker's refrain.
 """
 from __future__ import annotations
 
@@ -21,6 +23,8 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
+
+from .errors import ParameterError
 
 #: Lines longer than this are never boilerplate or metadata (a body paragraph may mention "ICP").
 MAX_BOILERPLATE_LEN = 200
@@ -248,7 +252,6 @@ def clean_text(text: str) -> CleanText:
         ``headline``.
     """
     if not isinstance(text, str):
-        from .errors import ParameterError
         raise ParameterError(f"text must be a str, got {type(text).__name__}")
     raw_lines = text.splitlines()
     lines = [normalize_space(line) for line in raw_lines]
