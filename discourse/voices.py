@@ -362,8 +362,8 @@ class _Attributor:
         bare, stripped = split_title(mention)
         title = title or stripped
         name = canonical_name(bare, self.known)
-        if " " not in name and name not in self.known:
-            return None  # a lone capitalised word that is nobody known: not a person
+        if " " not in name and name not in self.known and not title:
+            return None  # a lone capitalised word, untitled and nobody known: not a person
         if name not in self.known:
             self.known.append(name)
         role = self.roles.get(name) or title
