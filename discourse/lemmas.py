@@ -283,8 +283,8 @@ def _verb_lemma(w: str) -> str:
             return _pick([w[:-4] + "ie", w[:-3]])   # dying -> die, carrying -> carry
         return _pick(_stem_candidates(w[:-3]))
     if w.endswith("ed") and len(w) > 3:
-        if w.endswith("eed") and w in _base_verbs():
-            return w                       # need, proceed, succeed
+        if w.endswith("eed"):
+            return w[:-1] if w[:-1] in _base_verbs() else w   # agreed -> agree; need, proceed
         if w.endswith("ed") and w[:-1] in _base_verbs() and w[:-2] not in _base_verbs():
             return w[:-1]                  # agreed -> agree, expedited handled below
         return _pick(_stem_candidates(w[:-2]))

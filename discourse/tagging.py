@@ -95,7 +95,12 @@ def can_be_verb(word: str) -> bool:
 
 def _lookup(word: str, lower: str, first: bool) -> str:
     tag = _lexicon.get(word)
-    if tag is None and (first or not word[:1].isupper()):
+    if first and word != lower:
+        low_tag = _lexicon.get(lower)
+        if low_tag is not None and (tag is None or low_tag not in ("NN", "NNS")
+                                    or (tag == "NNPS" and low_tag == "NNS")):
+            tag = low_tag                   # "The", "Enterprises must ...", "Promote ..."
+    elif tag is None and not word[:1].isupper():
         tag = _lexicon.get(lower)
     if tag is not None:
         return tag.split("|", 1)[0]
@@ -156,6 +161,16 @@ def _imperative(tags: list[str], lowers: list[str], i: int) -> None:
     tags[i] = "VB"
 
 
+_OBJECT_FOLLOW = _OBJECT_START | {"CD", "JJ", "NN", "NNS"}
+
+
+def _bare_subject(tags: list[str], lowers: list[str], k: int) -> bool:
+    """True if tokens before ``k`` open with a proper-noun or pronoun subject and hold no verb."""
+    if tags[0] not in ("NNP", "PRP", "NNPS"):
+        return False
+    return not any(t.startswith("VB") or t == "MD" for t in tags[:k])
+
+
 def apply_rules(words: Sequence[str], tags: list[str]) -> list[str]:
     """Apply the five context rules of this module to ``tags`` (modified in place and returned)."""
     lowers = [w.lower() for w in words]
@@ -169,6 +184,9 @@ def apply_rules(words: Sequence[str], tags: list[str]) -> list[str]:
             _make_vb(tags, lowers, _next_content(tags, lowers, i))
         elif low in _DO_FORMS and i + 1 < n and lowers[i + 1] in _NEGATION:
             _make_vb(tags, lowers, _next_content(tags, lowers, i))
+        elif low in ("need", "needs") and tags[i] == "NN" and i + 1 < n and lowers[i + 1] == "to" and (
+                i == 0 or tags[i - 1] in ("PRP", "NN", "NNS", "NNP", "NNPS", "MD", "TO", "RB", "WDT")):
+            tags[i] = "VBZ" if low == "needs" else ("VB" if i and tags[i - 1] in ("MD", "TO") else "VBP")
         elif low == "to" and tags[i] == "TO":
             j = _next_content(tags, lowers, i)
             if j >= 0 and not (tags[j] == "NN" and j + 1 < n and lowers[j + 1] == "of"):
@@ -178,12 +196,20 @@ def apply_rules(words: Sequence[str], tags: list[str]) -> list[str]:
         if lowers[i] in _CLAUSE_OPENERS:
             _imperative(tags, lowers, _clause_start(tags, lowers, i + 1))
     for i in range(n):
-        if tags[i] == "VBD":
+        if tags[i] == "VBD" or tags[i] == "VBN":
             k = i - 1
             while k >= 0 and (tags[k] in _ADVERB_TAGS or lowers[k] in _NEGATION):
                 k -= 1
             if k >= 0 and (lowers[k] in BE_FORMS or lowers[k] in HAVE_FORMS or lowers[k] in ("get", "got")):
                 tags[i] = "VBN"
+            elif tags[i] == "VBN" and k >= 0 and i + 1 < n and (
+                    (tags[k] in ("PRP", "NNP") and tags[i + 1] in _OBJECT_FOLLOW)
+                    or (lowers[k] == "," and tags[i + 1] in _OBJECT_START and _bare_subject(tags, lowers, k))):
+                tags[i] = "VBD"             # "She held a symposium", "Shi Xiaolin, Governor ..., made an"
+        elif tags[i] == "NN" and lowers[i].endswith("ing") and i + 1 < n and (
+                tags[i + 1] in _OBJECT_START
+                or (i > 0 and lowers[i - 1] in BE_FORMS and tags[i + 1] in _OBJECT_FOLLOW)):
+            tags[i] = "VBG"                 # "building a modern system", "are building hubs"
     for i in range(1, n - 1):
         if lowers[i] in ("and", "or", ","):
             j = _next_content(tags, lowers, i)

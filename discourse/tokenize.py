@@ -88,6 +88,7 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _QUOTES = re.compile(r"``|''|\"|“|”")
+_CURLY_APOSTROPHE = re.compile(r"(?<=\w)[’‘ʼ]")
 _ZH_DIGIT = re.compile(r"[0-9０-９]")
 
 
@@ -98,25 +99,31 @@ def _check_lang(lang: str) -> str:
 # ----------------------------------------------------------------------------------------- sentences
 
 
+def _trim(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """Append ``(start, end)`` to ``spans`` without surrounding whitespace, if anything is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append((start, end))
+
+
 def _split_en(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for line in _LINES.finditer(text):
         base = line.start()
+        if line.group().isspace():
+            continue
         for start, end in _PUNKT.span_tokenize(line.group()):
-            spans.append((base + start, base + end))
+            _trim(text, base + start, base + end, spans)
     return spans
 
 
 def _split_zh(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in _ZH_SENTENCE.finditer(text):
-        start, end = m.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            spans.append((start, end))
+        _trim(text, m.start(), m.end(), spans)
     return spans
 
 
@@ -167,21 +174,25 @@ def _align_en(text: str) -> list[tuple[int, int]]:
 
 
 def _tokens_en(text: str) -> list[Token]:
-    spans = _align_en(text)
-    words = [text[s:e] for s, e in spans]
-    if not words:
+    # A typographic apostrophe after a letter ("China’s", "don’t") is read as "'" so that the
+    # clitics split as they do with ASCII; the replacement keeps every offset.
+    ascii_text = _CURLY_APOSTROPHE.sub("'", text) if "’" in text or "ʼ" in text or "‘" in text else text
+    spans = _align_en(ascii_text)
+    if not spans:
         return []
-    tags = tag_words(words)
+    ascii_words = [ascii_text[s:e] for s, e in spans]
+    tags = tag_words(ascii_words)
     out: list[Token] = []
-    for (start, end), word, tag in zip(spans, words, tags):
-        norm = word.lower()
+    for (start, end), aword, tag in zip(spans, ascii_words, tags):
+        word = text[start:end]
+        norm = aword.lower()
         if _HAS_ALNUM.search(word) is None or word == "_":
             is_punct, is_word = True, False
         elif _NUMBER.match(word) is not None:
             is_punct, is_word = False, False
         else:
             is_punct, is_word = False, True
-        lemma = lemmatize(word, tag) if is_word else norm
+        lemma = lemmatize(aword, tag) if is_word else norm
         out.append(Token(word, start, end, norm, lemma, tag, is_punct, is_word,
                          is_word and norm in ENGLISH_STOPWORDS))
     return out
