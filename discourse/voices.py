@@ -256,7 +256,7 @@ _VERB = r"(?P<verb>" + "|".join(sorted(map(re.escape, REPORTING_VERBS), key=len,
 _MVERB = r"(?P<verb>" + "|".join(sorted(map(re.escape, REPORTING_VERBS + MEETING_VERBS), key=len,
                                          reverse=True)) + r")\b"
 _LEAD = r"(?:[^,;:\"]{1,120}?,\s+)??"
-_ROLE_GAP = r"(?:,\s+(?P<appos>[A-Z][^;]{0,250}?),)?"
+_ROLE_GAP = r"(?:,\s+(?:[A-Z][^,;]{0,200}(?:,\s+(?:and\s+)?[A-Z][^,;]{0,200})*|who\s[^,;]{1,150}),)?"
 _FRAME = r"(?:speech|address|remarks|keynote speech|keynote address|report|statement|opening remarks)"
 _PERSON = rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{FULL_NAME}|{NAME_TOKEN})(?:'s)?"
 
@@ -278,8 +278,9 @@ _RE_MEETING_PASSIVE = re.compile(
     r"|raised|issued)|(?:Participants|Attendees) (?:at|of) the [\w ]{0,30}?" + _BODIES + r" " + _ADV + _VERB
     + r")")
 _RE_NARRATION = [
-    re.compile(rf"^(?:On|From|Between|In)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
-               rf"(?:{_MONTHS}|\d)"),
+    re.compile(rf"^(?:On|From|Between)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
+               rf"(?:{_MONTHS}|\d).*\b(?:held|convened|attended|presided|chaired|visited|inspect\w*|toured|"
+               rf"{_EVENTS})\b"),
     re.compile(r"^(?:Attendees|Participants|Also present|Present at|Among those present|Those present|"
                r"Attending)\b"),
     re.compile(rf"^(?:At|During|Before|After|Prior to|Following|Ahead of)\s+the\s+(?:[\w-]+\s+){{0,3}}?"
@@ -300,11 +301,11 @@ _RE_VOICED = re.compile(r"\b(?:we|our|us)\b|^(?:It is (?:necessary|essential|imp
                         r"vital)|Efforts (?:should|must|will))", re.I)
 _RE_SPEAKS = re.compile(r"\b(?:addressed|delivered (?:a|an|the) (?:\w+ )?(?:speech|address|report|remarks)|"
                         r"(?:made|gave) (?:a|an) (?:\w+ )?(?:speech|address)|spoke)\b")
-_RE_POSS = re.compile(r"\b(his|her)\b")
 
 _ZH_MEETING = re.compile(r"^(?:[^。!?!?]{0,30}?[,,])?(?:会议|会上|大会|全会|座谈会|常务会议|全体会议)(?:还|也|同时|进一步)?"
                          r"(?:指出|强调|要求|认为|提出|透露|审议|研究|讨论|通过|决定|部署|明确)")
 _ZH_PERSON_VERB = re.compile(r"(?:同志)?(?:在讲话中|在会上)?(?:还|也)?(?:指出|强调|表示|要求|说|提出)")
+_ZH_TITLE = re.compile(r"(?:总书记|书记|副省长|省长|副市长|市长|主任|部长|厅长|局长|主席|副总理|总理|委员|代表)$")
 _ZH_NARRATION = re.compile(r"^\d{1,2}月\d{1,2}日|出席|主持|参加|调研|考察")
 _ZH_VOICED = re.compile(r"要|必须|需要|应当|我们")
 
@@ -332,15 +333,18 @@ def _zh_cue(text: str) -> tuple[str, str, str] | None:
     m = _ZH_MEETING.search(text)
     if m:
         return MEETING, MEETING, m.group(0)
+    head = text[:60]
+    if not _ZH_PERSON_VERB.search(head):
+        return None if not _ZH_NARRATION.search(text) else ("narration", NARRATOR, "")
     import jieba.posseg as pseg  # imported lazily: jieba loads its dictionary on first use
 
-    head = text[:60]
     pos = 0
     for word, flag in pseg.lcut(head):
         pos += len(word)
         if flag == "nr" and len(word) >= 2 and _ZH_PERSON_VERB.match(head, pos):
             verb = _ZH_PERSON_VERB.match(head, pos)
-            return "person", word, head[:verb.end()]
+            title = _ZH_TITLE.search(head, 0, pos - len(word))
+            return "person", word + "\t" + (title.group(0) if title else ""), head[:verb.end()]
     if _ZH_NARRATION.search(text):
         return "narration", NARRATOR, ""
     return None
@@ -437,7 +441,11 @@ class _Attributor:
         kind, name, cue = found
         if kind == "narration":
             return kind, _NARRATOR_VOICE
-        return kind, Voice(name, "", cue)
+        if kind == MEETING:
+            return kind, Voice(MEETING, "", cue)
+        name, title = name.split("\t")
+        self.roles.setdefault(name, title)
+        return kind, Voice(name, self.roles[name], cue)
 
 
 def attribute_voices(sentences: Sequence[str], *, para_ids: Sequence[int] | None = None,

@@ -182,6 +182,26 @@ def test_attribution_placed_after_the_words_within_a_paragraph():
     assert speakers(sents, para_ids=[0, 1, 2]) == [NARRATOR, NARRATOR, MEETING]
 
 
+def test_held_out_article():
+    """A short article in another house style, annotated by hand (not used to write the rules)."""
+    annotated = [
+        ("Premier Li Qiang chaired a State Council executive meeting on Friday.", NARRATOR),
+        ("The meeting heard a report on flood control.", NARRATOR),
+        ("It was decided at the meeting that relief funds will be released.", MEETING),
+        ("Efforts must be made to ensure safety.", MEETING),
+        ("Li said that China will open wider.", "Li Qiang"),
+        ("He added that the economy is resilient.", "Li Qiang"),
+        ("We will keep policies stable.", "Li Qiang"),
+        ("Vice Premier Ding Xuexiang attended the meeting.", NARRATOR),
+        ("Speaking at the event, Ding Xuexiang urged local governments to act.", "Ding Xuexiang"),
+        ("Ding, who also chairs the commission, noted progress.", "Ding Xuexiang"),
+        ("In 2024, the province grew by 6 percent.", "Ding Xuexiang"),  # a date inside a speech: no reset
+    ]
+    voices = attribute_voices([s for s, _ in annotated])
+    assert [v.speaker for v in voices] == [sp for _, sp in annotated]
+    assert voices[4].role == "Premier" and voices[4].cue == "Li said"
+
+
 # ------------------------------------------------------------------------------------ Chinese, speeches
 
 def test_chinese_cues_and_separate_language_runs():
@@ -190,6 +210,7 @@ def test_chinese_cues_and_separate_language_runs():
     langs = ["zh", "en", "zh", "en", "zh", "zh"]
     assert speakers(sents, langs=langs) == [MEETING, MEETING, MEETING, MEETING, "王晓晖", NARRATOR]
     assert speakers(["会议强调,要稳外贸。", "要推动改革。"]) == [MEETING, MEETING]  # langs detected
+    assert attribute_voices(["省长施小琳强调,要稳外贸。"])[0] == Voice("施小琳", "省长", "省长施小琳强调")
 
 
 def test_doc_speaker_owns_every_sentence_but_explicit_reports():
