@@ -11,7 +11,8 @@ they are tried on a sentence:
    - ``He/She VERB``: the pronoun resolves to the person most recently introduced as *speaking* (an earlier
      voice, or someone who "addressed" the event or "delivered a speech"), preferring one whose gender is
      known to match (learnt from "his"/"her" in cues and from resolved pronouns); only when nobody has
-     spoken yet does it fall back to the last person mentioned;
+     spoken yet does it fall back to the last person mentioned in the preceding MENTION_WINDOW sentences
+     (unresolved, the sentence is treated as having no cue);
    - a trailing attribution: ``..., X said.`` / ``..., said X.``.
    ``VERB`` is one of REPORTING_VERBS: pointed out, stated, emphasized, stressed, underscored, noted, said,
    called for, urged, requested, expressed, added, demanded, required, asked, advocated, highlighted,
@@ -64,6 +65,8 @@ __all__ = ["Voice", "attribute_voices", "extract_people", "canonical_name", "can
            "REPORTING_VERBS", "MEETING", "NARRATOR"]
 
 MEETING = "meeting"
+#: A pronoun falls back to a person merely mentioned only within this many preceding sentences.
+MENTION_WINDOW = 3
 NARRATOR = "narrator"
 
 # --- people: names, titles, roles -------------------------------------------------------------------------
@@ -73,7 +76,7 @@ TITLES = ("General Secretary", "Vice Governor", "Vice Premier", "Vice President"
           "Deputy Mayor", "Party Secretary", "Secretary-General", "Secretary General", "Director-General",
           "Governor", "Premier", "President", "Chairman", "Chairwoman", "Chairperson", "Mayor", "Minister",
           "Secretary", "Director", "Ambassador", "Senator", "Representative", "Commissioner", "Spokesperson",
-          "Spokesman", "Professor", "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.", "Madam", "Comrade")
+          "Spokesman", "Speaker", "Professor", "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.", "Madam", "Comrade")
 TITLE = "(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + ")"
 #: Nouns that make a comma-separated phrase after a name a role ("Li Yongjie, Deputy ... Representative at").
 _ROLE_NOUN = (TITLE[:-1] + "|Head|Chief|Member|Leader|Officer|Manager|CEO|Founder|Dean|Principal|Editor|"
@@ -91,7 +94,7 @@ _STOP = ("The|This|That|These|Those|A|An|In|On|At|During|From|To|For|With|By|As|
          "Representative|Commerce|Trade|International|Development|Economic|Belt|Road|Western|West|East|"
          "North|South|Asia|Europe|Union|United|America|American|Republic|Express|Railway|Port|Park|"
          "Initiative|Plan|Program|Programme|Year|Action|Forum|Fair|Standing|Leading|Executive|Plenary|"
-         "Attendees|Participants|Policies|Implementation|Initiatives|Mr|Mrs|Ms|Dr|Prof")
+         "Attendees|Participants|Policies|Implementation|Initiatives|Speaker|Mr|Mrs|Ms|Dr|Prof")
 NAME_TOKEN = rf"(?!(?:{_STOP})\b)[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
 FULL_NAME = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}}"
 _RE_TITLE_HEAD = re.compile(rf"^(?:{TITLE})\s+")
@@ -360,7 +363,8 @@ class _Attributor:
         self.known: list[str] = list(people["name"])
         self.spoken: list[str] = []          # most recent last
         self.gender: dict[str, str] = {}
-        self.mentioned: list[str] = []
+        self.mentioned: list[tuple[int, str]] = []   # (sentence number, name)
+        self.index = 0
 
     def person(self, mention: str, title: str = "") -> Voice | None:
         bare, stripped = split_title(mention)
@@ -376,9 +380,10 @@ class _Attributor:
         return Voice(name, role, "")
 
     def note_mentions(self, text: str) -> None:
+        self.index += 1
         for name in self.known:
             if name in text:
-                self.mentioned.append(name)
+                self.mentioned.append((self.index, name))
         m = _RE_SPEAKS.search(text)
         if m:
             before = [(text.rfind(n, 0, m.start()), n) for n in self.known if text.rfind(n, 0, m.start()) >= 0]
@@ -394,7 +399,8 @@ class _Attributor:
 
     def resolve(self, pronoun: str) -> str | None:
         want = "m" if pronoun.lower() == "he" else "f"
-        for pool in (self.spoken, self.mentioned):
+        recent = [name for i, name in self.mentioned if self.index - i < MENTION_WINDOW]
+        for pool in (self.spoken, recent):
             for name in reversed(pool):
                 if self.gender.get(name, want) == want:
                     return name

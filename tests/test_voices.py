@@ -168,6 +168,13 @@ def test_pronoun_falls_back_to_last_mention_when_nobody_spoke():
     assert speakers(sents) == [NARRATOR, "Zhang Wei"]
 
 
+def test_pronoun_does_not_reach_back_to_an_old_mention():
+    sents = ["Zhang Wei, Mayor of Chengdu, attended the forum.", "The forum was held in Chengdu.",
+             "Attendees toured the port.", "On May 2, the delegation visited a park.",
+             "He said that the city will grow."]
+    assert speakers(sents) == [NARRATOR] * 5
+
+
 def test_person_who_addressed_the_event_is_a_speaker():
     sents = ["Wang Xiaohui, Secretary of the Provincial Committee, attended and addressed the conference.",
              "Shi Xiaolin, Governor of Sichuan Province, chaired the conference.",
