@@ -45,8 +45,8 @@ KEY_META = ("speaker",)
 KEY_LIBRARIES = ("nltk", "textblob", "jieba", "pandas")
 #: Modules of the package that play no part in processing a document (left out of the code fingerprint).
 _NOT_PROCESSING = {
-    "__init__.py", "__main__.py", "cache.py", "cli.py", "concordance.py", "corpus.py", "distinctive.py",
-    "engine.py", "errors.py", "formats.py", "load.py", "loader.py", "outputs.py", "params.py", "plots.py",
+    "__init__.py", "__main__.py", "cache.py", "cli.py", "concordance.py", "corpus.py", "density.py",
+    "distinctive.py", "engine.py", "errors.py", "formats.py", "load.py", "loader.py", "outputs.py", "params.py", "plots.py",
     "profile.py", "provenance.py", "report.py", "shift.py", "terms.py", "validate.py",
 }
 #: Packs kept at most; the least recently used are removed beyond this.

@@ -131,15 +131,13 @@ def _process_chunk(docs: Sequence["Document"], settings: dict,
     return [process(doc, settings) for doc in docs]
 
 
-def _warm_up() -> None:
-    """Load the tokenizers, tagger and dictionaries once per worker process."""
-    try:
-        from .tokenize import analyze
+def _import_processing() -> None:
+    """Import the processing modules (a forked worker inherits them instead of importing again).
 
-        analyze("Warm up the tagger.", "en")
-        analyze("加载词典。", "zh")
-    except Exception:  # processing itself reports any real error
-        pass
+    The tokenizers, tagger and dictionaries load on first use and then stay loaded in each worker
+    process for all its chunks.
+    """
+    from . import clean, directives, tokenize, voices  # noqa: F401
 
 
 def _chunks(docs: Sequence["Document"], n_chunks: int) -> list[list[int]]:
@@ -155,7 +153,7 @@ def _progress_bar(total: int, progress: bool | None) -> Any:
         return None
     from tqdm.auto import tqdm
 
-    return tqdm(total=total, unit="doc", desc="processing", file=sys.stderr, leave=False)
+    return tqdm(total=total, unit="doc", desc="processing", file=sys.stderr)
 
 
 def iter_serial(docs: Sequence["Document"], settings: dict, *,
@@ -173,7 +171,9 @@ def iter_local(docs: Sequence["Document"], settings: dict, *, workers: int,
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if sys.platform == "linux" and "fork" in methods
                                           else None)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_up) as pool:
+    if process is None:
+        _import_processing()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         pending = {pool.submit(_process_chunk, [docs[i] for i in chunk], settings, process): chunk
                    for chunk in chunks}
         while pending:
@@ -197,7 +197,7 @@ def iter_dask(docs: Sequence["Document"], settings: dict, *, scheduler: str,
         futures = client.map(_process_chunk, [[docs[i] for i in c] for c in chunks],
                              settings=settings, process=process, pure=False)
         where = {f.key: c for f, c in zip(futures, chunks)}
-        for future in as_completed(futures):
+        for future in as_completed(futures, loop=client.loop):
             tables = future.result()
             chunk = where.pop(future.key)
             future.release()

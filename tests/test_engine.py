@@ -1,0 +1,160 @@
+"""Running document processing serially, in local processes and on a Dask cluster."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from discourse import engine, pipeline
+from discourse.errors import ParameterError
+from discourse.load import Document
+
+from test_cache import fake_process
+
+pytestmark = pytest.mark.filterwarnings("ignore::discourse.errors.CorpusWarning")
+
+SETTINGS = pipeline.default_settings()
+EN = ("The provincial government must strengthen flood control. Officials said they will "
+      "inspect every reservoir. \"We shall finish repairs before the rainy season,\" said Li Wei, "
+      "deputy director of the water bureau.")
+ZH = "省政府要求各地加强防汛工作。李伟表示，要在雨季前完成水库维修。"
+
+
+def docs_of(n: int) -> list[Document]:
+    """``n`` documents of different lengths, English, Chinese and both."""
+    docs = []
+    for i in range(n):
+        text = {0: EN, 1: ZH, 2: EN + "\n\n" + ZH}[i % 3] * (1 + i % 4)
+        docs.append(Document(f"d{i:02d}", f"d{i:02d}.txt", text, "utf-8",
+                             {"speaker": "Li Wei" if i % 5 == 0 else None}))
+    return docs
+
+
+def assert_same_tables(left: list, right: list) -> None:
+    assert [r.doc_id for r in left] == [r.doc_id for r in right]
+    for a, b in zip(left, right):
+        for name in ("sentences", "tokens", "directives", "removed", "people"):
+            pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name), obj=f"{a.doc_id} {name}")
+        assert a.info == b.info
+
+
+def test_parallel_equals_serial_with_the_real_pipeline() -> None:
+    docs = docs_of(9)
+    serial = engine.run_documents(docs, SETTINGS, workers=1)
+    parallel = engine.run_documents(docs, SETTINGS, workers=2)
+    assert len(serial[0].tokens) > 0 and len(serial[1].tokens) > 0
+    assert_same_tables(serial, parallel)
+
+
+def test_parallel_keeps_order_when_long_documents_finish_last() -> None:
+    docs = [Document(f"x{i}", "", "Word. " * (1 + (i * 7) % 11), "utf-8", {}) for i in range(12)]
+    parallel = engine.run_documents(docs, SETTINGS, workers=2, process=fake_process)
+    assert [r.doc_id for r in parallel] == [d.doc_id for d in docs]
+    assert [len(r.sentences) for r in parallel] == [1 + (i * 7) % 11 for i in range(12)]
+
+
+def where(doc: Document, settings: dict):
+    """The stand-in, noting the process that ran it."""
+    tables = fake_process(doc, settings)
+    tables.info["pid"] = os.getpid()
+    return tables
+
+
+def test_parallel_processes_in_other_processes_and_few_documents_serially() -> None:
+    many = engine.run_documents(docs_of(8), SETTINGS, workers=2, process=where)
+    assert os.getpid() not in {r.info["pid"] for r in many}
+    few = engine.run_documents(docs_of(engine.SERIAL_BELOW - 1), SETTINGS, workers=2, process=where)
+    assert {r.info["pid"] for r in few} == {os.getpid()}
+
+
+def test_load_corpus_parallel_equals_serial(tmp_path: Path) -> None:
+    for doc in docs_of(6):
+        (tmp_path / f"{doc.doc_id}.txt").write_text(doc.text, encoding="utf-8")
+    from discourse.loader import load_corpus
+
+    serial = load_corpus(tmp_path, workers=1, cache=False)
+    parallel = load_corpus(tmp_path, workers=2, cache=False)
+    for name in ("documents", "sentences", "tokens", "directives", "removed", "people"):
+        pd.testing.assert_frame_equal(getattr(serial, name), getattr(parallel, name), obj=name)
+    assert serial.documents["n_tokens"].gt(0).all()
+
+
+def test_progress_bar_when_asked(capsys: pytest.CaptureFixture[str]) -> None:
+    engine.run_documents(docs_of(3), SETTINGS, workers=1, progress=True, process=fake_process)
+    assert "3/3" in capsys.readouterr().err
+    engine.run_documents(docs_of(3), SETTINGS, workers=1, progress=False, process=fake_process)
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("options, named", [
+    ({"workers": 0}, "workers"), ({"workers": "2"}, "workers"),
+    ({"scheduler": "localhost:8786"}, "scheduler"), ({"cache": 3}, "cache"),
+    ({"progress": "yes"}, "progress"),
+])
+def test_bad_options_are_named(options: dict, named: str) -> None:
+    with pytest.raises(ParameterError, match=named):
+        engine.check_options(**options)
+
+
+def test_bad_environment_address_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(engine.SCHEDULER_ENV, "not-an-address")
+    with pytest.raises(ParameterError, match="DISCOURSE_SCHEDULER"):
+        engine.run_documents(docs_of(2), SETTINGS, process=fake_process)
+
+
+# ------------------------------------------------------------------------------------------- Dask
+@pytest.fixture(scope="module")
+def cluster():
+    distributed = pytest.importorskip("distributed")
+    import cloudpickle
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the stand-ins go by value
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as local:
+        yield local
+    cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+
+
+def on_worker(doc: Document, settings: dict):
+    """The stand-in, noting which Dask worker ran it."""
+    from distributed import get_worker
+
+    tables = fake_process(doc, settings)
+    tables.info["worker"] = get_worker().address
+    return tables
+
+
+def test_dask_equals_local(cluster) -> None:
+    docs = docs_of(7)
+    local = engine.run_documents(docs, SETTINGS, workers=1)
+    remote = engine.run_documents(docs, SETTINGS, scheduler=cluster.scheduler_address)
+    assert_same_tables(local, remote)
+
+
+def test_dask_from_environment_variable(cluster, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(engine.SCHEDULER_ENV, cluster.scheduler_address)
+    out = engine.run_documents(docs_of(6), SETTINGS, process=on_worker)
+    from distributed import Client
+
+    with Client(cluster.scheduler_address, set_as_default=False) as client:
+        addresses = set(client.scheduler_info()["workers"])
+    assert len(addresses) == 2 and {r.info["worker"] for r in out} <= addresses
+    assert [r.doc_id for r in out] == [f"d{i:02d}" for i in range(6)]
+
+
+def test_dask_sends_only_cache_misses(cluster, tmp_path: Path) -> None:
+    docs = docs_of(5)
+    first = engine.process_corpus(docs, SETTINGS, cache=tmp_path, scheduler=cluster.scheduler_address,
+                                  process=on_worker)
+    assert first.stats.misses == 5
+    docs[2] = Document("d02", "d02.txt", "Changed text. Now shorter.", "utf-8", {})
+    second = engine.process_corpus(docs, SETTINGS, cache=tmp_path,
+                                   scheduler=cluster.scheduler_address, process=on_worker)
+    assert (second.stats.hits, second.stats.misses) == (4, 1)
+    assert second.infos[2]["worker"] and "Changed text" in set(second.sentences["text"])
+    pd.testing.assert_frame_equal(
+        second.tokens,
+        engine.process_corpus(docs, SETTINGS, process=fake_process).tokens)
