@@ -211,7 +211,8 @@ def canonicalize(sentences: pd.DataFrame) -> pd.DataFrame:
         raise ParameterError(f"sentences must be a DataFrame, got {type(sentences).__name__}")
     for col in ("doc_id", "speaker"):
         if col not in sentences.columns:
-            raise ParameterError(f"sentences has no column {col!r}; available: {', '.join(map(str, sentences.columns))}")
+            available = ", ".join(map(str, sentences.columns))
+            raise ParameterError(f"sentences has no column {col!r}; available: {available}")
     out = sentences.copy()
     if "role" not in out.columns:
         out["role"] = ""
@@ -476,7 +477,8 @@ def attribute_voices(sentences: Sequence[str], *, para_ids: Sequence[int] | None
         One ``Voice(speaker, role, cue)`` per sentence.
     """
     if isinstance(sentences, str) or not isinstance(sentences, Sequence):
-        raise ParameterError(f"sentences must be a sequence of str (one per sentence), got {type(sentences).__name__}")
+        raise ParameterError("sentences must be a sequence of str (one per sentence), "
+                             f"got {type(sentences).__name__}")
     sentences = [str(s) for s in sentences]
     n = len(sentences)
     for arg, values in (("para_ids", para_ids), ("langs", langs)):
