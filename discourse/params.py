@@ -32,23 +32,23 @@ class Spec(NamedTuple):
 #: Every parameter a notebook of the suite may declare.
 PARAMETERS: dict[str, Spec] = {
     "corpus": Spec(str, "corpus folder; a relative path resolves against the project root"),
-    "manifest": Spec(str, "metadata CSV (empty = metadata.csv in the folder, if any)"),
-    "pattern": Spec(str, "regex with named groups matched against file names (empty = none)"),
-    "lang": Spec(str, "force the language of every paragraph: 'en' or 'zh' (empty = detect)"),
-    "speakers": Spec(list, "voices to compare (empty = the most frequent person voices)"),
-    "years": Spec(list, "years to include (empty = every year of the corpus)"),
+    "manifest": Spec(str, "metadata CSV (empty: metadata.csv in the folder, if any)"),
+    "pattern": Spec(str, "regex with named groups matched against file names (empty: none)"),
+    "lang": Spec(str, "force the language of every paragraph: 'en' or 'zh' (empty: detect)"),
+    "speakers": Spec(list, "voices to compare (empty: the most frequent person voices)"),
+    "years": Spec(list, "years to include (empty: every year of the corpus)"),
     "terms": Spec(list, "words or phrases to follow"),
-    "pair": Spec(list, "two speakers to compare head to head (empty = the first two speakers)"),
+    "pair": Spec(list, "two speakers to compare head to head (empty: the first two speakers)"),
     "min_count": Spec(int, "minimum count of a term in the compared groups"),
     "n_terms": Spec(int, "rows to show in top-term tables"),
-    "ngram": Spec(int, "term length in words (1 = single words)"),
+    "ngram": Spec(int, "term length in words (1: single words)"),
     "max_n": Spec(int, "longest formulation, in words, for emerging formulations"),
     "alpha0": Spec(float, "strength of the informative Dirichlet prior of the log-odds"),
     "n_boot": Spec(int, "bootstrap resamples for intervals and baselines"),
     "seed": Spec(int, "random seed (same seed, same tables)"),
     "query": Spec(str, "word or phrase to look up in context"),
     "window": Spec(int, "words of context on each side in concordances"),
-    "output_dir": Spec(str, "folder where tables/ and figures/ are saved (empty = do not save)"),
+    "output_dir": Spec(str, "folder where tables/ and figures/ are saved (empty: do not save)"),
 }
 
 
@@ -137,7 +137,7 @@ def _check_speakers(corpus: Any, name: str, value: Any) -> list[str]:
     return speakers
 
 
-def check_parameters(corpus: Any, **params: Any) -> SimpleNamespace:
+def check_parameters(corpus: Any, /, **params: Any) -> SimpleNamespace:
     """Check notebook parameters against the corpus; return them with defaults filled in.
 
     Parameters
