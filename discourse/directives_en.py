@@ -113,7 +113,7 @@ class _Sentence:
 
     def conj_verb(self, i: int, passive: bool) -> bool:
         """A verb heading a coordinated conjunct (stricter than :meth:`head_verb`)."""
-        if not 0 <= i < self.n or self.w[i] in BE or self.w[i] in ("have", "has"):
+        if not 0 <= i < self.n or self.w[i] in BE or self.w[i] in ("have", "has", "let"):
             return False
         if passive:
             return self.p[i] in ("VBN", "VBD")
@@ -215,14 +215,15 @@ class _Sentence:
         embedded = False
         while j < self.n:
             w, p = self.w[j], self.p[j]
-            if self.stop_at(j) or p == "MD" or (w in NOMINATIVE and p == "PRP"):
+            if self.stop_at(j) or p == "MD" or (w in NOMINATIVE and p == "PRP") or w == "let":
                 return
             if w == "it" and j + 1 < self.n and self.p[j + 1] in ("MD", "VBZ", "VBD"):
                 return
             if w == "," or p == "CC" or w in ("and", "or") or self.w[j:j + 3] == ["as", "well", "as"]:
                 comma = False
-                while j < self.n and (self.w[j] in (",", "and", "or", "to") or self.is_adv(j)
-                                      or self.w[j:j + 3] == ["as", "well", "as"]):
+                while j < self.n and not self.stop_at(j) and (
+                        self.w[j] in (",", "and", "or", "to") or self.is_adv(j)
+                        or self.w[j:j + 3] == ["as", "well", "as"]):
                     comma = comma or self.w[j] == ","
                     j += 3 if self.w[j:j + 3] == ["as", "well", "as"] else 1
                 if j < self.n and self.stop_at(j):
@@ -389,7 +390,10 @@ class _Sentence:
         """Bare imperatives at the start of a sentence or of a clause after ";" or ":"; "let us V"."""
         if self.n < 3 or self.w[-1] not in (".", "!", ";"):
             return  # headings and fragments are not imperative clauses
-        starts = [0] + [i + 1 for i in range(self.n) if self.w[i] in (";", ":")]
+        starts = [0] + [i + 1 for i in range(self.n) if self.w[i] in (";", ":", "--", "—", "–")]
+        for i in range(self.n - 2):  # "let us V" anywhere in the sentence
+            if self.w[i] == "let" and self.w[i + 1] in ("us", "'s"):
+                self.scope(i + 2, "imperative", self.text(i, i + 1))
         for s in starts:
             i = s
             while i < self.n and (self.p[i] in ("``", "''", "(", ")", "CD", "LS", ":", ",", "-")

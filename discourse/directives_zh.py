@@ -7,8 +7,10 @@ Rules (the choices are also listed in :mod:`discourse.directives`):
   应 / 应当 / 应该; 着力 ("put effort into") is a light verb: the verb after it is counted, category
   ``imperative``;
 - an enumerated task (the sentence starts with 一是 / 二是 ..., 第一 / 首先 ...) or a sentence whose
-  first word is a directive verb or directive adverb (加快, 推动, 深入, 大力 ...) is an unmarked task
-  list: the verb at the start of each clause is counted as ``imperative``;
+  first word is a directive verb or directive adverb (加快, 推动, 深入, 大力 ...) and which has no
+  marker is an unmarked task list: the verb at the start of each clause is counted as ``imperative``
+  (with a marker, "学习贯彻……，要落实……", the sentence-initial verbs are the topic, not a task);
+- a word that starts with a known directive verb (扩大内需, tagged ``n``) counts under that verb;
 - coordination: within a scope, the first verb of every clause after "，" or "、" counts, as does a
   verb joined to a counted verb by 和 / 及 / 并 ("巩固和提升"); verbs inside a clause (objects,
   modifiers) do not; a clause opened by a framing verb (围绕, 按照, 通过 ...) is skipped;
@@ -38,15 +40,17 @@ ZH_ADVERBS = frozenset(
 ZH_FRAMING = frozenset("围绕 按照 根据 通过 结合 对照 针对 立足 以 为 在 对 从 就 基于 面对 随着".split())
 ZH_ENUMERATORS = ("一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是",
                   "第一", "第二", "第三", "第四", "第五", "首先", "其次", "再次", "最后", "同时")
-ZH_CLAUSE = frozenset("，,、：:".split())
-ZH_END = frozenset("。！？；;!?".split())
+ZH_CLAUSE = frozenset("，,、：:")
+ZH_END = frozenset("。！？；;!?")
 ZH_PURPOSE = frozenset("以便 从而 进而 以期 为了 借此".split())
 ZH_COORD = frozenset("和 及 并 并且 与 以及".split())
 ZH_TASK_STARTS = ZH_VERBS | frozenset("深入 大力 切实 全面 积极 不断 持续 进一步 扎实 着力".split())
 
 
 def _is_verb(word: str, flag: str, *, loose: bool) -> bool:
-    if word in ZH_VERBS:
+    if word in ZH_VERBS or (len(word) > 2 and word[:2] in ZH_VERBS):  # 扩大内需 (n) = 扩大 + object
+        return True
+    if len(word) > 2 and word[:2] in ZH_ADVERBS and word[2:] in ZH_VERBS:  # 大力发展 = 大力 + 发展
         return True
     if word in ZH_ADVERBS or word in ZH_FRAMING or word in ZH_MARKERS:
         return False
@@ -70,7 +74,13 @@ class _ZhSentence:
     def add(self, i: int, category: str, trigger: str) -> None:
         if i not in self.hits:
             tok = self.toks[i]
-            self.hits[i] = {"lemma": self.w[i], "verb": tok.text, "category": category,
+            word = self.w[i]
+            lemma = word
+            if word not in ZH_VERBS and word[:2] in ZH_VERBS:
+                lemma = word[:2]
+            elif word not in ZH_VERBS and word[:2] in ZH_ADVERBS and word[2:] in ZH_VERBS:
+                lemma = word[2:]
+            self.hits[i] = {"lemma": lemma, "verb": tok.text, "category": category,
                             "trigger": trigger, "start": int(tok.start), "end": int(tok.end)}
 
     def scope(self, i: int, category: str, trigger: str, *, every_clause: bool) -> None:
@@ -117,7 +127,8 @@ class _ZhSentence:
             while j < self.n and "".join(self.w[start:j + 1]) != enum and j < start + 3:
                 j += 1
             self.scope(j + 1, "imperative", enum, every_clause=True)
-        elif start < self.n and self.w[start] in ZH_TASK_STARTS:
+        elif start < self.n and self.w[start] in ZH_TASK_STARTS and \
+                not any(w in ZH_MARKERS for w in self.w if w != "着力"):
             self.scope(start, "imperative", "(imperative)", every_clause=True)
         for i in range(self.n):
             cat = ZH_MARKERS.get(self.w[i])
