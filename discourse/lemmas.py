@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from textblob.en import lexicon as _pattern_lexicon
+from textblob.en import lexicon as _textblob_lexicon
 from textblob.en.inflect import singularize as _singularize
 
 # base: inflected forms (past, past participle and other irregular forms), space separated.
@@ -222,9 +222,15 @@ _E_ENDINGS = ("iz", "yz", "is", "at", "bl", "dg", "rg", "uc", "v", "ur", "ag", "
 
 
 @lru_cache(maxsize=1)
+def pattern_lexicon() -> dict[str, str]:
+    """The Pattern (Brill) lexicon bundled with TextBlob as a plain dict: word -> most frequent tag."""
+    return dict(_textblob_lexicon.items())
+
+
+@lru_cache(maxsize=1)
 def _base_verbs() -> frozenset[str]:
     """Words the Pattern lexicon tags VB or VBP, plus the irregular bases."""
-    bases = {w for w, t in _pattern_lexicon.items() if t in ("VB", "VBP") and w.isalpha() and w.islower()}
+    bases = {w for w, t in pattern_lexicon().items() if t in ("VB", "VBP") and w.isalpha() and w.islower()}
     bases.update(IRREGULAR_VERBS.values())
     return frozenset(bases)
 
@@ -241,8 +247,9 @@ def _pick(candidates: list[str]) -> str:
     for cand in candidates:
         if cand in known:
             return cand
+    lexicon = pattern_lexicon()
     for cand in candidates:
-        if cand in _pattern_lexicon:
+        if cand in lexicon:
             return cand
     return candidates[0]
 

@@ -29,10 +29,9 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from textblob.en import lexicon as _lexicon
-
 from .errors import ParameterError
-from .lemmas import IRREGULAR_VERBS, _base_verbs, lemmatize
+from .lemmas import IRREGULAR_VERBS, _base_verbs, lemmatize, pattern_lexicon
+
 
 _CD = re.compile(r"^[0-9\-,.:/%$]+$")
 _INFLECTED = ("VBD", "VBN", "VBG", "VBZ")
@@ -79,10 +78,11 @@ def _suffix_tag(word: str) -> str:
 def _verb_bases() -> frozenset[str]:
     """Lower-case words that can be a base verb (see the module docstring)."""
     bases = set(_base_verbs())
-    for word, tag in _lexicon.items():
+    lexicon = pattern_lexicon()
+    for word, tag in lexicon.items():
         if tag in _INFLECTED and word.isalpha() and word.islower():
             lemma = lemmatize(word, tag)
-            if lemma in _lexicon:
+            if lemma in lexicon:
                 bases.add(lemma)
     bases.update(IRREGULAR_VERBS.values())
     return frozenset(bases - MODALS - {"may", "might", "could", "would", "should"})
@@ -93,15 +93,15 @@ def can_be_verb(word: str) -> bool:
     return word in _verb_bases() or (len(word) > 5 and word.endswith(("ize", "ify")))
 
 
-def _lookup(word: str, lower: str, first: bool) -> str:
-    tag = _lexicon.get(word)
+def _lookup(word: str, lower: str, first: bool, lexicon: dict[str, str]) -> str:
+    tag = lexicon.get(word)
     if first and word != lower:
-        low_tag = _lexicon.get(lower)
+        low_tag = lexicon.get(lower)
         if low_tag is not None and (tag is None or low_tag not in ("NN", "NNS")
                                     or (tag == "NNPS" and low_tag == "NNS")):
             tag = low_tag                   # "The", "Enterprises must ...", "Promote ..."
     elif tag is None and not word[:1].isupper():
-        tag = _lexicon.get(lower)
+        tag = lexicon.get(lower)
     if tag is not None:
         return tag.split("|", 1)[0]
     if word in _PUNCT_TAGS:
@@ -242,6 +242,12 @@ def tag_words(words: list[str]) -> list[str]:
     """
     if isinstance(words, str) or not all(isinstance(w, str) for w in words):
         raise ParameterError(f"words must be a list of str, got {words!r:.80}")
+    return _tag(words)
+
+
+def _tag(words: list[str]) -> list[str]:
+    """:func:`tag_words` without the argument check (for the tokenizer's inner loop)."""
     lowers = [w.lower() for w in words]
-    tags = [_lookup(w, low, i == 0) for i, (w, low) in enumerate(zip(words, lowers))]
+    lexicon = pattern_lexicon()
+    tags = [_lookup(w, low, i == 0, lexicon) for i, (w, low) in enumerate(zip(words, lowers))]
     return apply_rules(words, tags)

@@ -28,7 +28,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .lemmas import lemmatize
 from .stopwords import CHINESE_STOPWORDS, ENGLISH_STOPWORDS
-from .tagging import tag_words
+from .tagging import _tag, tag_words
 from .validate import check_choice
 
 __all__ = ["Token", "Sentence", "split_sentences", "tokenize_sentence", "analyze", "tag_words",
@@ -173,28 +173,99 @@ def _align_en(text: str) -> list[tuple[int, int]]:
         return spans
 
 
-def _tokens_en(text: str) -> list[Token]:
-    # A typographic apostrophe after a letter ("China’s", "don’t") is read as "'" so that the
-    # clitics split as they do with ASCII; the replacement keeps every offset.
-    ascii_text = _CURLY_APOSTROPHE.sub("'", text) if "’" in text or "ʼ" in text or "‘" in text else text
-    spans = _align_en(ascii_text)
+def _to_ascii(text: str) -> str:
+    """Read a typographic apostrophe after a letter ("China’s", "don’t") as "'" so that clitics
+    split as they do with ASCII; the replacement is one character for one, so offsets hold."""
+    if "’" in text or "ʼ" in text or "‘" in text:
+        return _CURLY_APOSTROPHE.sub("'", text)
+    return text
+
+
+_WORD_INFO: dict[str, tuple[str, bool, bool, bool]] = {}
+
+
+def _word_info(aword: str) -> tuple[str, bool, bool, bool]:
+    """``(norm, is_punct, is_word, is_stop)`` of an English token, cached per distinct token."""
+    info = _WORD_INFO.get(aword)
+    if info is None:
+        norm = aword.lower()
+        if _HAS_ALNUM.search(aword) is None or aword == "_":
+            info = (norm, True, False, False)
+        elif _NUMBER.match(aword) is not None:
+            info = (norm, False, False, False)
+        else:
+            info = (norm, False, True, norm in ENGLISH_STOPWORDS)
+        if len(_WORD_INFO) > 500_000:
+            _WORD_INFO.clear()
+        _WORD_INFO[aword] = info
+    return info
+
+
+def _make_tokens(text: str, ascii_text: str, spans: list[tuple[int, int]]) -> list[Token]:
+    """Tokens of one sentence from its word spans (tagging and lemmas included)."""
     if not spans:
         return []
     ascii_words = [ascii_text[s:e] for s, e in spans]
-    tags = tag_words(ascii_words)
+    tags = _tag(ascii_words)
     out: list[Token] = []
+    new = tuple.__new__
     for (start, end), aword, tag in zip(spans, ascii_words, tags):
-        word = text[start:end]
-        norm = aword.lower()
-        if _HAS_ALNUM.search(word) is None or word == "_":
-            is_punct, is_word = True, False
-        elif _NUMBER.match(word) is not None:
-            is_punct, is_word = False, False
-        else:
-            is_punct, is_word = False, True
-        lemma = lemmatize(aword, tag) if is_word else norm
-        out.append(Token(word, start, end, norm, lemma, tag, is_punct, is_word,
-                         is_word and norm in ENGLISH_STOPWORDS))
+        norm, is_punct, is_word, is_stop = _word_info(aword)
+        out.append(new(Token, (text[start:end], start, end, norm,
+                               lemmatize(aword, tag) if is_word else norm, tag, is_punct, is_word, is_stop)))
+    return out
+
+
+def _tokens_en(text: str) -> list[Token]:
+    ascii_text = _to_ascii(text)
+    return _make_tokens(text, ascii_text, _align_en(ascii_text))
+
+
+def _split_final_period(ascii_text: str, spans: list[tuple[int, int]]) -> bool:
+    """Detach a sentence-final period from its word, as NLTK does at the end of a string.
+
+    Trailing tokens without letters or digits (closing quotes, brackets) are skipped first.
+    Returns False if the sentence must be tokenized alone (a clitic before the final period,
+    "isn't.", which NLTK splits only at the end of a string).
+    """
+    k = len(spans) - 1
+    while k >= 0 and _HAS_ALNUM.search(ascii_text, spans[k][0], spans[k][1]) is None:
+        k -= 1
+    if k < 0:
+        return True
+    start, end = spans[k]
+    if end - start > 1 and ascii_text[end - 1] == "." and ascii_text[end - 2] != ".":
+        spans[k:k + 1] = [(start, end - 1), (end - 1, end)]
+    return "'" not in ascii_text[start:end]
+
+
+def _analyze_en(text: str) -> list[Sentence]:
+    """Split, then word-tokenize each line once (much faster than once per sentence)."""
+    out: list[Sentence] = []
+    for line in _LINES.finditer(text):
+        line_text = line.group()
+        if line_text.isspace():
+            continue
+        base = line.start()
+        sent_spans: list[tuple[int, int]] = []
+        for start, end in _PUNKT.span_tokenize(line_text):
+            _trim(line_text, start, end, sent_spans)
+        ascii_line = _to_ascii(line_text)
+        word_spans = _align_en(ascii_line) if len(sent_spans) > 1 else []
+        k, n = 0, len(word_spans)
+        for ss, se in sent_spans:
+            sent = line_text[ss:se]
+            ascii_sent = ascii_line[ss:se]
+            while k < n and word_spans[k][0] < ss:
+                k += 1
+            j = k
+            while j < n and word_spans[j][1] <= se:
+                j += 1
+            spans = [(a - ss, b - ss) for a, b in word_spans[k:j]]
+            if not spans or (j < n and word_spans[j][0] < se) or not _split_final_period(ascii_sent, spans):
+                spans = _align_en(ascii_sent)  # tokenize this sentence alone (see above)
+            k = j
+            out.append(Sentence(base + ss, base + se, sent, _make_tokens(sent, ascii_sent, spans)))
     return out
 
 
@@ -277,11 +348,9 @@ def analyze(text: str, lang: str = "en") -> list[Sentence]:
     """
     _check_lang(lang)
     if lang == "en":
-        split, tokens = _split_en, _tokens_en
-    else:
-        split, tokens = _split_zh, _tokens_zh
+        return _analyze_en(text)
     out: list[Sentence] = []
-    for start, end in split(text):
+    for start, end in _split_zh(text):
         sent = text[start:end]
-        out.append(Sentence(start, end, sent, tokens(sent)))
+        out.append(Sentence(start, end, sent, _tokens_zh(sent)))
     return out
