@@ -182,7 +182,7 @@ def directive_hits(corpus, *, by: str | None = None) -> pd.DataFrame:
     """
     _check_corpus(corpus)
     extra = [] if by is None else [by]
-    wanted = ["speaker", "year", *[c for c in extra if c not in ("speaker", "year")]]
+    wanted = ["speaker", "year", *[c for c in extra if c not in ("speaker", "year", "doc_id", "sent_id")]]
     d = corpus.directives.drop(columns=[c for c in wanted if c in corpus.directives.columns])
     hits = corpus.annotate(d, wanted)
     cols = HIT_COLUMNS + [c for c in extra if c not in HIT_COLUMNS]

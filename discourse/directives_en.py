@@ -42,6 +42,8 @@ LIGHT_ACTIVE = frozenset({"make", "take", "exert", "do", "undertake", "put", "sp
                           "scale", "concentrate", "pool", "devote", "channel", "direct", "focus"})
 LIGHT_PASSIVE = frozenset({"make", "do", "take", "undertake", "pay", "give", "exert", "devote",
                            "direct", "channel"})
+EFFORT_PARTICIPLES = frozenset({"accelerate", "step", "ramp", "intensify", "redouble", "focus",
+                                "concentrate", "strengthen", "enhance", "increase", "double"})
 CATENATIVE = frozenset({"continue", "strive", "endeavour", "endeavor", "seek", "try", "aim",
                         "move", "work", "persist", "commit", "keep"})
 FIRST_PERSON = frozenset({"we", "i", "our", "my"})
@@ -261,7 +263,9 @@ class _Sentence:
         if subject in ("effort", "requirement"):
             if inf is not None:
                 self.scope(inf, category, self.text(trigger_start, end))
-            return
+                return
+            if subject == "requirement" or self.verb_lemma(v) in LIGHT_PASSIVE | EFFORT_PARTICIPLES:
+                return  # "Efforts should be directed towards the implementation of ..."
         if category == "commitment" or self.verb_lemma(v) in LIGHT_PASSIVE:
             return
         if subject == "it" and self.word(end) == "that":
