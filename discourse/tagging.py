@@ -4,18 +4,25 @@ The base tagger is the one behind TextBlob's ``PatternTagger``: a lexicon lookup
 Brill lexicon (``textblob/en/en-lexicon.txt``, one most frequent tag per word), capitalised unknown
 words as ``NNP``, digit strings as ``CD`` and suffix rules for the rest. It needs no downloaded
 data. Its weak spots in government texts are verbs: the lexicon knows "exercise" or "work" only as
-nouns and cannot see that "must exercise" or "Promote the ..." are verbs. Five context rules,
-applied in this order, repair that:
+nouns and cannot see that "must exercise" or "Promote the ..." are verbs. Context rules, applied
+in this order, repair that:
 
+0. a lexicon ``VB`` right after a determiner or possessive (or determiner + adjective) is ``NN``
+   ("the help", "our resolve", "in the long run"); a noun or adjective that can be a verb right
+   after the subject pronouns I, we, they (or a clause-initial "you") is ``VBP`` ("we act");
 1. after a modal (must, should, shall, will, would, can, could, may, might; "do not"), skipping
    adverbs, a word that can be a base verb is ``VB`` ("must exercise", "will further deepen");
+   "need(s)" before "to" after a subject is a verb ("We need to ...");
 2. after infinitival "to", skipping adverbs, a word that can be a base verb is ``VB``
    ("to strengthen", "to broadly boost", "need to launch", "ought to act");
 3. the first word of a sentence or of a clause after ";" or ":" (list markers, numbers and
    "First," skipped) that can be a base verb and is not the subject of a following finite verb
-   is ``VB`` (imperative: "Accelerate the building of ...", "Promote ...");
-4. a past tense ``VBD`` after a form of be or have, skipping adverbs, is ``VBN``
-   ("has been implemented", "were adopted", "has rapidly grown");
+   is ``VB`` (imperative: "Accelerate the building of ...", "Promote ..."); names and words in
+   capitals (headings) are left alone;
+4. a past form after a form of be or have, skipping adverbs, is ``VBN`` ("has been implemented",
+   "were adopted", "has rapidly grown"); a ``VBN`` right after a pronoun or name subject and
+   before its object is ``VBD`` ("She held a symposium"); a noun in -ing before an object is
+   ``VBG`` ("building a modern system");
 5. a word after "and", "or" or "," that coordinates with a preceding ``VB`` (no finite verb in
    between) and can be a base verb is ``VB`` ("to deepen reform and expand opening up").
 
@@ -51,6 +58,13 @@ _LIST_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth",
 # Tags a verb candidate may carry before the rules turn it into VB.
 _RETAGGABLE = frozenset({"NN", "NNP", "VBP", "JJ", "VB", "VBD", "VBN", "RB", "IN", "NNS"})
 _OBJECT_START = frozenset({"DT", "PRP$", "PDT", "PRP"})
+# Capitalised words that open sentences as names or months far more often than as imperatives.
+_NAMES_LIKE_VERBS = frozenset({"harry", "mark", "bill", "grant", "jack", "frank", "bob", "pat", "sue", "will",
+                               "may", "march", "drew", "chase", "wade", "rob", "nick", "rush", "herb",
+                               "buck", "ray", "pierce", "cliff", "lance", "jimmy", "mike", "don", "bush"})
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "they"})
+# Determiners that can also be pronoun subjects or floating quantifiers ("we all know", "that help").
+_NOT_DETERMINERS = frozenset({"all", "both", "her", "that", "this", "these", "those", "each", "either", "neither"})
 
 _PUNCT_TAGS = {"“": "``", "‘": "``", "«": "``", "”": "''", "’": "''", "»": "''", "—": ":", "–": ":",
                "-": ":", "--": ":", "…": ":", "...": ":", "[": "(", "]": ")", "{": "(", "}": ")",
@@ -85,7 +99,8 @@ def _verb_bases() -> frozenset[str]:
             if lemma in lexicon:
                 bases.add(lemma)
     bases.update(IRREGULAR_VERBS.values())
-    return frozenset(bases - MODALS - {"may", "might", "could", "would", "should"})
+    inflected_aux = (BE_FORMS | HAVE_FORMS | _DO_FORMS) - {"be", "have", "do"}
+    return frozenset(bases - MODALS - inflected_aux - {"may", "might", "could", "would", "should"})
 
 
 def can_be_verb(word: str) -> bool:
@@ -97,8 +112,8 @@ def _lookup(word: str, lower: str, first: bool, lexicon: dict[str, str]) -> str:
     tag = lexicon.get(word)
     if first and word != lower:
         low_tag = lexicon.get(lower)
-        if low_tag is not None and (tag is None or low_tag not in ("NN", "NNS")
-                                    or (tag == "NNPS" and low_tag == "NNS")):
+        if low_tag is not None and (tag is None or (tag == "NNPS" and low_tag == "NNS")
+                                    or (tag not in ("NNP", "NNPS") and low_tag not in ("NN", "NNS"))):
             tag = low_tag                   # "The", "Enterprises must ...", "Promote ..."
     elif tag is None and not word[:1].isupper():
         tag = lexicon.get(lower)
@@ -147,9 +162,12 @@ def _clause_start(tags: list[str], lowers: list[str], i: int) -> int:
     return -1
 
 
-def _imperative(tags: list[str], lowers: list[str], i: int) -> None:
-    if i < 0 or not can_be_verb(lowers[i]) or tags[i] not in _RETAGGABLE or tags[i] in ("IN", "RB", "NNS"):
+def _imperative(words: Sequence[str], tags: list[str], lowers: list[str], i: int) -> None:
+    if i < 0 or not can_be_verb(lowers[i]) or tags[i] not in _RETAGGABLE or tags[i] in ("IN", "RB", "NNS", "JJ"):
         return
+    word = words[i]
+    if (word.isupper() and len(word) > 1) or lowers[i] in _NAMES_LIKE_VERBS:
+        return                              # headings in capitals, names ("Harry", "March")
     n = len(tags)
     nxt = tags[i + 1] if i + 1 < n else "."
     if nxt in _FINITE_TAGS or nxt in ("POS", "VBN", "CC", "VB"):
@@ -172,9 +190,19 @@ def _bare_subject(tags: list[str], lowers: list[str], k: int) -> bool:
 
 
 def apply_rules(words: Sequence[str], tags: list[str]) -> list[str]:
-    """Apply the five context rules of this module to ``tags`` (modified in place and returned)."""
+    """Apply the context rules of this module to ``tags`` (modified in place and returned)."""
     lowers = [w.lower() for w in words]
     n = len(tags)
+    for i in range(1, n):
+        if tags[i] == "VB":
+            prev = tags[i - 1]
+            if (prev in ("DT", "PRP$") and lowers[i - 1] not in _NOT_DETERMINERS) or (
+                    prev == "JJ" and i > 1 and tags[i - 2] in ("DT", "PRP$", "IN", ",")):
+                tags[i] = "NN"              # "the help", "our resolve", "in the long run"
+        elif tags[i] in ("NN", "JJ") and can_be_verb(lowers[i]) and (
+                lowers[i - 1] in _SUBJECT_PRONOUNS
+                or (lowers[i - 1] == "you" and (i == 1 or tags[i - 2] in (",", "CC", "IN", "WDT", "WP")))):
+            tags[i] = "VBP"                 # "we act", "they need", "I hope"
     for i in range(n):
         low = lowers[i]
         if tags[i] == "MD" and low in MODALS:
@@ -191,10 +219,10 @@ def apply_rules(words: Sequence[str], tags: list[str]) -> list[str]:
             j = _next_content(tags, lowers, i)
             if j >= 0 and not (tags[j] == "NN" and j + 1 < n and lowers[j + 1] == "of"):
                 _make_vb(tags, lowers, j)
-    _imperative(tags, lowers, _clause_start(tags, lowers, 0))
+    _imperative(words, tags, lowers, _clause_start(tags, lowers, 0))
     for i in range(n - 1):
         if lowers[i] in _CLAUSE_OPENERS:
-            _imperative(tags, lowers, _clause_start(tags, lowers, i + 1))
+            _imperative(words, tags, lowers, _clause_start(tags, lowers, i + 1))
     for i in range(n):
         if tags[i] == "VBD" or tags[i] == "VBN":
             k = i - 1

@@ -240,3 +240,27 @@ def test_chinese_analyze_stop_words_and_whitespace():
     stops = {t.text: t.is_stop for s in sentences for t in s.tokens}
     assert stops["我们"] and stops["他们"] and stops["的"]
     assert not stops["要"] and not stops["建设"] and not stops["加快"]
+
+
+@pytest.mark.parametrize("sentence, word, tag", [
+    ("We need the help of friends.", "help", "NN"),
+    ("In the long run we act together.", "run", "NN"),
+    ("In the long run we act together.", "act", "VBP"),
+    ("They work hard.", "work", "VBP"),
+    ("She held a symposium.", "held", "VBD"),
+    ("They focus on building a modern system.", "building", "VBG"),
+    ("The provinces are building hubs.", "building", "VBG"),
+    ("We all know the answer.", "know", "VB"),
+])
+def test_determiner_pronoun_and_participle_rules(sentence, word, tag):
+    assert _tags(sentence)[word] == tag
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Last year was good.", "Last"),
+    ("Harry Truman spoke.", "Harry"),
+    ("STATE OF THE UNION", "STATE"),
+    ("Are we ready?", "Are"),
+])
+def test_imperative_rule_skips_names_headings_and_auxiliaries(sentence, word):
+    assert _tags(sentence)[word] != "VB"
