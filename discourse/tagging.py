@@ -117,6 +117,8 @@ def _lookup(word: str, lower: str, first: bool, lexicon: dict[str, str]) -> str:
             tag = low_tag                   # "The", "Enterprises must ...", "Promote ..."
     elif tag is None and not word[:1].isupper():
         tag = lexicon.get(lower)
+    if tag is not None and tag != "CD" and word[:1].isdigit() and _CD.match(word):
+        return "CD"                         # the lexicon lists "2" as IN ("2" for "to")
     if tag is not None:
         return tag.split("|", 1)[0]
     if word in _PUNCT_TAGS:
@@ -199,6 +201,8 @@ def apply_rules(words: Sequence[str], tags: list[str]) -> list[str]:
             if (prev in ("DT", "PRP$") and lowers[i - 1] not in _NOT_DETERMINERS) or (
                     prev == "JJ" and i > 1 and tags[i - 2] in ("DT", "PRP$", "IN", ",")):
                 tags[i] = "NN"              # "the help", "our resolve", "in the long run"
+        elif tags[i] == "POS" and lowers[i] == "'s" and tags[i - 1] == "PRP":
+            tags[i] = "VBZ"                 # "it's", "he's"
         elif tags[i] in ("NN", "JJ") and can_be_verb(lowers[i]) and (
                 lowers[i - 1] in _SUBJECT_PRONOUNS
                 or (lowers[i - 1] == "you" and (i == 1 or tags[i - 2] in (",", "CC", "IN", "WDT", "WP")))):
@@ -232,6 +236,8 @@ def apply_rules(words: Sequence[str], tags: list[str]) -> list[str]:
                 tags[i] = "VBN"
             elif tags[i] == "VBN" and k >= 0 and i + 1 < n and (
                     (tags[k] in ("PRP", "NNP") and tags[i + 1] in _OBJECT_FOLLOW)
+                    or (tags[k] == "PRP" and lowers[k] not in ("it", "them", "us", "me", "him", "her")
+                        and tags[i + 1] in (".", ",", "IN", "RB", "TO", "RP"))
                     or (lowers[k] == "," and tags[i + 1] in _OBJECT_START and _bare_subject(tags, lowers, k))):
                 tags[i] = "VBD"             # "She held a symposium", "Shi Xiaolin, Governor ..., made an"
         elif tags[i] == "NN" and lowers[i].endswith("ing") and i + 1 < n and (

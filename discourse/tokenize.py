@@ -90,6 +90,7 @@ _NUMBER = re.compile(
 _QUOTES = re.compile(r"``|''|\"|“|”")
 _CURLY_APOSTROPHE = re.compile(r"(?<=\w)[’‘ʼ]")
 _ZH_DIGIT = re.compile(r"[0-9０-９]")
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z](?=$)")
 
 
 def _check_lang(lang: str) -> str:
@@ -216,9 +217,18 @@ def _make_tokens(text: str, ascii_text: str, spans: list[tuple[int, int]]) -> li
     return out
 
 
+def _rejoin_initialism(ascii_text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Give a sentence-final "U.S." or "e.g." its period back (NLTK detaches every final period)."""
+    if len(spans) >= 2:
+        (a, b), (c, d) = spans[-2], spans[-1]
+        if b == c and d == c + 1 and ascii_text[c] == "." and _INITIALISM.match(ascii_text, a, b):
+            spans[-2:] = [(a, d)]
+    return spans
+
+
 def _tokens_en(text: str) -> list[Token]:
     ascii_text = _to_ascii(text)
-    return _make_tokens(text, ascii_text, _align_en(ascii_text))
+    return _make_tokens(text, ascii_text, _rejoin_initialism(ascii_text, _align_en(ascii_text)))
 
 
 def _split_final_period(ascii_text: str, spans: list[tuple[int, int]]) -> bool:
@@ -264,6 +274,7 @@ def _analyze_en(text: str) -> list[Sentence]:
             spans = [(a - ss, b - ss) for a, b in word_spans[k:j]]
             if not spans or (j < n and word_spans[j][0] < se) or not _split_final_period(ascii_sent, spans):
                 spans = _align_en(ascii_sent)  # tokenize this sentence alone (see above)
+            _rejoin_initialism(ascii_sent, spans)
             k = j
             out.append(Sentence(base + ss, base + se, sent, _make_tokens(sent, ascii_sent, spans)))
     return out

@@ -264,3 +264,13 @@ def test_determiner_pronoun_and_participle_rules(sentence, word, tag):
 ])
 def test_imperative_rule_skips_names_headings_and_auxiliaries(sentence, word):
     assert _tags(sentence)[word] != "VB"
+
+
+def test_numbers_clitics_and_initialisms():
+    toks = tokenize_sentence("It’s (2) here and he left.")
+    tags = {t.text: t.pos for t in toks}
+    assert tags["’s"] == "VBZ" and tags["2"] == "CD" and tags["left"] == "VBD"
+    assert {t.text: t.lemma for t in toks}["’s"] == "be"
+    last = analyze("Growth was strong in the U.S.")[0].tokens
+    assert [t.text for t in last[-2:]] == ["the", "U.S."]
+    assert [t.text for t in tokenize_sentence("Growth was strong in the U.S.")][-1] == "U.S."
