@@ -21,10 +21,21 @@ _NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "n't
 _NO_SPACE_AFTER = {"(", "[", "{", "\u201c", "\u2018"}
 
 
-def _pieces(text: pd.Series) -> pd.Series:
-    """Split each token's text on hyphens; one row per non-empty piece, indexed by token position."""
-    parts = text.str.split(_HYPHENS, regex=True).explode()
-    return parts[parts.astype(str) != ""]
+def _pieces(text: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Split each token's text on hyphens, working on the distinct texts only.
+
+    Returns the position (in ``text``) of every non-empty piece and the piece's text, in order.
+    """
+    codes, uniques = pd.factorize(text)
+    parts = pd.Series(np.asarray(uniques, dtype=object)).str.split(_HYPHENS, regex=True)
+    parts = parts.map(lambda ps: [x for x in ps if x])
+    n_parts = parts.str.len().to_numpy()
+    flat = np.asarray([x for ps in parts for x in ps], dtype=object)
+    offset = np.concatenate([[0], np.cumsum(n_parts)[:-1]])
+    count = n_parts[codes]
+    origin = np.repeat(np.arange(len(codes)), count)
+    rank = np.arange(len(origin)) - np.repeat(np.cumsum(count) - count, count)
+    return origin, flat[offset[codes][origin] + rank]
 
 
 def _join(idx: np.ndarray, text: np.ndarray, tight_before: np.ndarray, tight_after: np.ndarray
@@ -106,12 +117,12 @@ def kwic(corpus, query: str, *, window: int = 8, by: str | None = None, case_sen
         source = tok["norm"].where(tok["norm"].notna(), tok["token"]).astype(str)
     if not case_sensitive:
         source = source.str.lower()
-    display = tok["token"].where(tok["token"].notna(), tok["norm"]).astype(str).to_numpy(dtype=object)
-    transparent = tok["token"].astype(str).str.match(_TRANSPARENT).to_numpy()
-    source = source.reset_index(drop=True)[~transparent]
-    pieces = _pieces(source)
-    origin = pieces.index.to_numpy()
-    value = pieces.to_numpy(dtype=object)
+    tok_code, tok_uniques = pd.factorize(tok["token"].where(tok["token"].notna(), tok["norm"]).astype(str))
+    display = np.asarray(tok_uniques, dtype=object)[tok_code]
+    transparent = pd.Series(np.asarray(tok_uniques, dtype=object)).str.match(_TRANSPARENT).to_numpy()
+    kept = np.flatnonzero(~transparent[tok_code]) if len(tok) else np.zeros(0, np.int64)
+    origin, value = _pieces(source.reset_index(drop=True).iloc[kept])
+    origin = kept[origin]
     first_piece = np.ones(len(origin), dtype=bool)
     last_piece = np.ones(len(origin), dtype=bool)
     if len(origin) > 1:
@@ -136,8 +147,9 @@ def kwic(corpus, query: str, *, window: int = 8, by: str | None = None, case_sen
 
     begin = origin[start]
     end = origin[start + k - 1]
-    tight_before = tok["token"].astype(str).isin(_NO_SPACE_BEFORE).to_numpy()
-    tight_after = tok["token"].astype(str).isin(_NO_SPACE_AFTER).to_numpy()
+    uniq_tokens = pd.Index(np.asarray(tok_uniques, dtype=object))
+    tight_before = np.asarray(uniq_tokens.isin(_NO_SPACE_BEFORE))[tok_code]
+    tight_after = np.asarray(uniq_tokens.isin(_NO_SPACE_AFTER))[tok_code]
     size = len(tok)
 
     def span(offsets: np.ndarray, anchor: np.ndarray) -> np.ndarray:

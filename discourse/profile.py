@@ -11,8 +11,8 @@ PROFILE_COLUMNS = ["n_documents", "n_sentences", "n_tokens", "n_types", "ttr", "
                    "mean_sentence_length", "directive_sentence_share"]
 
 
-def mattr_by_group(group: np.ndarray, term: np.ndarray, n_groups: int, *, window: int = 500
-                   ) -> np.ndarray:
+def mattr_by_group(group: np.ndarray, term: np.ndarray, n_groups: int, *, window: int = 500,
+                   return_types: bool = False) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
     """Moving-average type-token ratio of each group's token sequence, without a loop over windows.
 
     For every group of length L the window is ``W = min(window, L)``. The number of distinct types in
@@ -31,17 +31,20 @@ def mattr_by_group(group: np.ndarray, term: np.ndarray, n_groups: int, *, window
         Number of groups (codes 0 .. n_groups - 1); tokens with code -1 are ignored.
     window : int, default 500
 
+    return_types : bool, default False
+        Also return the number of distinct types of each group.
+
     Returns
     -------
     ndarray
-        MATTR per group (NaN for an empty group).
+        MATTR per group (NaN for an empty group); with ``return_types``, a pair (MATTR, types).
     """
     ok = group >= 0
     g = group[ok]
     t = term[ok]
     out = np.full(n_groups, np.nan)
     if len(g) == 0:
-        return out
+        return (out, np.zeros(n_groups, dtype=np.int64)) if return_types else out
     order = np.argsort(g, kind="stable")          # group's tokens stay in text order
     g = g[order]
     t = t[order]
@@ -62,6 +65,8 @@ def mattr_by_group(group: np.ndarray, term: np.ndarray, n_groups: int, *, window
     with np.errstate(divide="ignore", invalid="ignore"):
         out = total / ((lengths - w_g + 1) * w_g)
     out[lengths == 0] = np.nan
+    if return_types:
+        return out, np.bincount(g[prev < 0], minlength=n_groups)
     return out
 
 
@@ -112,12 +117,9 @@ def lexical_profile(corpus, by: str = "speaker", *, window: int = 500) -> pd.Dat
     n_groups = len(groups)
     ok = stream.group >= 0
 
-    # types: distinct (group, term) pairs
-    pair = stream.group[ok] * max(len(stream.vocab), 1) + stream.term[ok]
-    uniq = np.unique(pair)
-    n_types = np.bincount(uniq // max(len(stream.vocab), 1), minlength=n_groups)
     n_tokens = stream.n_tokens
-    mattr = mattr_by_group(stream.group, stream.term, n_groups, window=window)
+    mattr, n_types = mattr_by_group(stream.group, stream.term, n_groups, window=window,
+                                    return_types=True)
 
     sents = corpus.annotate(corpus.sentences[["doc_id", "sent_id"]], by)
     sent_group = group_codes(sents[by], groups)

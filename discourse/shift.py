@@ -31,9 +31,12 @@ def jsd_bits(p: np.ndarray, q: np.ndarray) -> np.ndarray:
     p = p / p.sum(axis=1, keepdims=True)
     q = q / q.sum(axis=1, keepdims=True)
     m = (p + q) / 2.0
-    with np.errstate(divide="ignore", invalid="ignore"):
-        kl_p = np.where(p > 0, p * np.log2(p / m), 0.0).sum(axis=1)
-        kl_q = np.where(q > 0, q * np.log2(q / m), 0.0).sum(axis=1)
+    kl_p = np.zeros_like(p)
+    kl_q = np.zeros_like(q)
+    np.log2(np.divide(p, m, out=np.ones_like(p), where=p > 0), out=kl_p)
+    np.log2(np.divide(q, m, out=np.ones_like(q), where=q > 0), out=kl_q)
+    kl_p = (p * kl_p).sum(axis=1)
+    kl_q = (q * kl_q).sum(axis=1)
     return np.clip((kl_p + kl_q) / 2.0, 0.0, 1.0)
 
 

@@ -132,15 +132,18 @@ def word_stream(corpus, by: str | None, *, unit: Unit = "norm") -> WordStream:
         values = corpus.annotate(keys, by)[by]
         sent_group = group_codes(values, groups)
 
-    norm = tok["norm"].astype(object).where(tok["norm"].notna(), tok["token"])
+    norm = tok["norm"].where(tok["norm"].notna(), tok["token"])
     if unit == "lemma":
         lemma = tok["lemma"]
-        text = lemma.where(lemma.notna() & (lemma.astype(str) != ""), norm)
+        text = lemma.where(lemma.notna() & (lemma != ""), norm)
     else:
         text = norm
     w = is_word
-    term, vocab = pd.factorize(text[w].astype(str).to_numpy())
-    particle = norm[w].isin(PARTICLES).to_numpy() | (tok.loc[w, "pos"].astype(str) == "RP").to_numpy()
+    term, vocab = pd.factorize(text[w])
+    vocab = np.asarray(vocab, dtype=object).astype(str).astype(object)
+    norm_code, norm_vocab = pd.factorize(norm[w])
+    particle = np.asarray(pd.Index(norm_vocab).isin(PARTICLES))[norm_code]
+    particle |= (tok["pos"] == "RP").fillna(False).to_numpy(dtype=bool)[w]
     group = sent_group[sent_idx[w]]
     n_tokens = np.bincount(group[group >= 0], minlength=len(groups)).astype(np.int64)
     return WordStream(
@@ -149,7 +152,7 @@ def word_stream(corpus, by: str | None, *, unit: Unit = "norm") -> WordStream:
         term=term.astype(np.int64),
         segment=segment[w],
         sentence=sent_idx[w],
-        vocab=np.asarray(vocab, dtype=object),
+        vocab=vocab,
         is_stop=tok.loc[w, "is_stop"].fillna(False).to_numpy(dtype=bool),
         is_particle=particle,
         n_tokens=n_tokens,
