@@ -18,6 +18,8 @@ from functools import lru_cache
 from textblob.en import lexicon as _textblob_lexicon
 from textblob.en.inflect import singularize as _singularize
 
+from .errors import ParameterError
+
 # base: inflected forms (past, past participle and other irregular forms), space separated.
 _IRREGULAR_SOURCE = """
 be: am is are was were been being 's 're 'm
@@ -347,6 +349,8 @@ def lemmatize(word: str, pos: str) -> str:
         The lower-cased lemma, e.g. ``lemmatize("strengthening", "VBG") == "strengthen"``,
         ``lemmatize("policies", "NNS") == "policy"``, ``lemmatize("Held", "VBD") == "hold"``.
     """
+    if not isinstance(word, str) or not isinstance(pos, str):
+        raise ParameterError(f"word and pos must be str, got word={word!r}, pos={pos!r}")
     w = word.lower()
     if pos.startswith("VB"):
         return _verb_lemma(w)

@@ -274,3 +274,8 @@ def test_numbers_clitics_and_initialisms():
     last = analyze("Growth was strong in the U.S.")[0].tokens
     assert [t.text for t in last[-2:]] == ["the", "U.S."]
     assert [t.text for t in tokenize_sentence("Growth was strong in the U.S.")][-1] == "U.S."
+
+
+def test_lemmatize_rejects_non_strings():
+    with pytest.raises(ParameterError, match="pos"):
+        lemmatize("ran", None)
