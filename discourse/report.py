@@ -159,7 +159,8 @@ def _coerce(name: str, value: Any) -> Any:
 def run_report(corpus: str | Path, out: str | Path, *, parameters: Mapping[str, Any] | None = None,
                show_code: bool = False, notebooks: Sequence[str] | None = None,
                jobs: int | None = None, progress: bool = True,
-               load_options: Mapping[str, Any] | None = None) -> Path:
+               load_options: Mapping[str, Any] | None = None,
+               notebook_dir: str | Path | None = None) -> Path:
     """Execute the notebook suite on a corpus and write HTML reports with an index.
 
     Parameters
@@ -182,6 +183,8 @@ def run_report(corpus: str | Path, out: str | Path, *, parameters: Mapping[str, 
     load_options : mapping, optional
         Options of :func:`discourse.load_corpus` (``manifest``, ``pattern``, ``lang`` are passed on
         to the notebooks; ``workers``, ``cache``, ``scheduler`` apply to the check load only).
+    notebook_dir : str or Path, optional
+        Another folder of ``NN-name.ipynb`` notebooks to run (default: the project's ``notebooks/``).
 
     Returns
     -------
@@ -207,9 +210,9 @@ def run_report(corpus: str | Path, out: str | Path, *, parameters: Mapping[str, 
         load_options.pop(name, None)
     folder = Path(corpus).expanduser()
     folder = folder.resolve() if folder.is_dir() else resolve_corpus(corpus)
-    chosen = _select(list_notebooks(), notebooks)
+    chosen = _select(list_notebooks(notebook_dir), notebooks)
     if not chosen:
-        raise ReportError(f"no notebooks found in {project_root() / 'notebooks'}")
+        raise ReportError(f"no notebooks found in {notebook_dir or project_root() / 'notebooks'}")
     jobs = 2 if jobs is None else jobs
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise ParameterError(f"jobs must be an integer >= 1, got {jobs!r}")

@@ -1,0 +1,95 @@
+"""Static checks of the notebook sources: one parameters cell, no outputs, no logic, one parameter check."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+
+from discourse.params import PARAMETERS
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+EXPECTED = ["01-corpus-overview", "02-speaker-comparison", "03-imperative-density",
+            "04-vocabulary-shift", "05-explore"]
+#: Every notebook declares at least these.
+REQUIRED = {"corpus", "speakers", "years", "terms", "min_count", "output_dir", "seed", "n_boot"}
+
+
+def _read(path: Path):
+    return nbformat.read(str(path), as_version=4)
+
+
+def _code_cells(nb):
+    return [c for c in nb.cells if c.cell_type == "code"]
+
+
+def test_the_suite_is_complete():
+    assert [p.stem for p in NOTEBOOKS] == EXPECTED
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_sources_are_committed_clean(path):
+    nb = _read(path)
+    nbformat.validate(nb)
+    assert nb.metadata.kernelspec.name == "discourse"
+    assert nb.metadata.kernelspec.display_name == "Python (discourse)"
+    first = nb.cells[0]
+    assert first.cell_type == "markdown" and first.source.startswith("# ")
+    for cell in _code_cells(nb):
+        assert cell.outputs == [] and cell.execution_count is None, cell.source[:60]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_no_function_class_or_try_in_cells(path):
+    for cell in _code_cells(_read(path)):
+        tree = ast.parse(cell.source)
+        for node in ast.walk(tree):
+            assert not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)), \
+                f"{path.name}: logic belongs in the package:\n{cell.source}"
+            assert not isinstance(node, ast.Try), f"{path.name}: no try/except in cells:\n{cell.source}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_exactly_one_parameters_cell_with_typed_helped_lines(path):
+    nb = _read(path)
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1
+    assert tagged[0].cell_type == "code"
+    for line in tagged[0].source.splitlines():
+        name = line.split(":", 1)[0]
+        assert name in PARAMETERS, name
+        assert f"{name}: {PARAMETERS[name].type.__name__} = " in line
+        assert line.rstrip().endswith(f"# {PARAMETERS[name].help}")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_inspection_lists_every_parameter_with_its_help(path):
+    params = papermill.inspect_notebook(str(path))
+    assert REQUIRED <= set(params)
+    for name, info in params.items():
+        assert info["inferred_type_name"] == PARAMETERS[name].type.__name__
+        assert info["help"] == PARAMETERS[name].help
+    assert params["corpus"]["default"] == '"data/sichuan"'
+    assert params["output_dir"]["default"] == '""'
+    assert params["speakers"]["default"] == "[]"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_parameters_are_checked_once_right_after_loading(path):
+    nb = _read(path)
+    cells = _code_cells(nb)
+    index = next(i for i, c in enumerate(cells) if "parameters" in c.metadata.get("tags", []))
+    declared = set(papermill.inspect_notebook(str(path)))
+    calls = [(i, node) for i, c in enumerate(cells) for node in ast.walk(ast.parse(c.source))
+             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "check_parameters"]
+    assert len(calls) == 1
+    i, call = calls[0]
+    # the check comes before any measure: only the imports cell lies between it and the parameters
+    assert i == index + 2
+    assert {k.arg for k in call.keywords} == declared
+    source = cells[i].source
+    assert source.index("open_corpus(") < source.index("check_parameters(") < source.index("provenance_table(")
+    assert source.rstrip().splitlines()[-1].startswith("provenance_table(")  # the cell's shown output
