@@ -88,9 +88,13 @@ def _kernel_name() -> str:
 
 
 def _declared(path: Path) -> set[str]:
-    import papermill
+    """Names declared in the notebook's ``parameters`` cell (as ``papermill --help-notebook`` reads them)."""
+    import nbformat
+    from papermill.translators import PythonTranslator
 
-    return set(papermill.inspect_notebook(str(path)))
+    nb = nbformat.read(str(path), as_version=4)
+    cells = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    return {p.name for c in cells for p in PythonTranslator.inspect(c)}
 
 
 def _clear(out: Path) -> None:
@@ -113,7 +117,8 @@ def _execute(run: NotebookRun, kernel: str, log: Callable[[str], None], show_cod
     start = time.perf_counter()
     try:
         papermill.execute_notebook(str(run.source), str(run.executed), parameters=run.parameters,
-                                   kernel_name=kernel, cwd=str(project_root()), progress_bar=False,
+                                   kernel_name=kernel, language="python", cwd=str(project_root()),
+                                   progress_bar=False,
                                    log_output=False)
         run.status = "ok"
     except PapermillExecutionError as exc:
