@@ -21,7 +21,8 @@ Choices where the definition is silent:
   purpose infinitive after an object ("strengthen supply to facilitate upgrades") suspends the scope:
   verbs inside are not counted, but a later conjunct introduced by a comma and headed by a base verb
   resumes it ("..., to facilitate consumption upgrades, and actively stimulate investment" counts
-  stimulate, not facilitate).
+  stimulate, not facilitate) unless it is another infinitive (", to close ...": a second purpose).
+  "Thank you" is not an imperative.
 - **Catenatives** (continue, strive, seek, try, aim, move, work, keep, ... + "to V") are transparent:
   "will continue to support" counts *support*; "strive to create" counts *create*.
 - **Light verbs** with an effort noun and "to V" ("make efforts to", "exert every effort to", "take

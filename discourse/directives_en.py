@@ -222,15 +222,19 @@ class _Sentence:
             if w == "it" and j + 1 < self.n and self.p[j + 1] in ("MD", "VBZ", "VBD"):
                 return
             if w == "," or p == "CC" or w in ("and", "or") or self.w[j:j + 3] == ["as", "well", "as"]:
-                comma = False
+                comma = inf = False
+                if w not in (",", "and", "or", "to") and not self.is_adv(j) \
+                        and self.w[j:j + 3] != ["as", "well", "as"]:
+                    j += 1  # another conjunction ("but", "nor", "both"): step over it
                 while j < self.n and not self.stop_at(j) and (
                         self.w[j] in (",", "and", "or", "to") or self.is_adv(j)
                         or self.w[j:j + 3] == ["as", "well", "as"]):
                     comma = comma or self.w[j] == ","
+                    inf = inf or self.w[j] == "to"
                     j += 3 if self.w[j:j + 3] == ["as", "well", "as"] else 1
                 if j < self.n and self.stop_at(j):
                     return
-                if self.conj_verb(j, passive) and (comma or not embedded):
+                if self.conj_verb(j, passive) and (not embedded or (comma and not inf)):
                     j = self.take(j, category, trigger)
                     embedded = False
                 elif j < self.n and self.p[j] == "VBG":
@@ -411,6 +415,8 @@ class _Sentence:
             elif self.w[i] in ("do", "please") and self.word(i + 1) in ("not", "n't", "please") \
                     or self.w[i] == "please":
                 self.scope(i + 1, "imperative", self.text(i, i))
+            elif self.w[i] == "thank" and self.word(i + 1) == "you":
+                continue  # a formula of politeness, not a prescribed action
             elif (self.p[i] == "VB" or (self.p[i] in ("NN", "NNP") and _can_be_verb(self.w[i])
                                         and self.object_like(i + 1)
                                         and self.word(i + 1) not in ("in", "into"))) \

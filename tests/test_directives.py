@@ -123,6 +123,11 @@ RULES = [
     ("prohibition", "Government must not raise taxes on families.", [("raise", "obligation")]),
     ("shall non-first person", "The parties shall settle disputes by negotiation.", [("settle", "obligation")]),
     ("shall first person", "I shall not shirk it.", [("shirk", "commitment")]),
+    ("conjunction but (no hang)", "We must act, but never rashly, and yet decide.",
+     [("act", "obligation"), ("decide", "obligation")]),
+    ("no: second purpose infinitive", "We will invite leaders to join us, to close the gap.",
+     [("invite", "commitment")]),
+    ("no: thank you", "Thank you.", []),
 ]
 
 
