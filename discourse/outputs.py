@@ -108,3 +108,36 @@ def save_figure(figure: Any, name: str, output_dir: str | Path | None, *, dpi: i
         folder = Path(output_dir) / "figures"
         folder.mkdir(parents=True, exist_ok=True)
         fig.savefig(folder / f"{name}.png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
+
+
+#: Fonts with Chinese glyphs, tried in order for figure labels of Chinese terms.
+CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
+             "WenQuanYi Micro Hei", "SimHei", "Microsoft YaHei", "PingFang SC", "Heiti SC",
+             "Arial Unicode MS")
+
+
+def setup_figures() -> str | None:
+    """Prepare matplotlib for the reports: a font with Chinese glyphs first, if one is installed.
+
+    Returns
+    -------
+    str or None
+        The Chinese-capable font used, or None when none is installed; then Chinese labels are drawn
+        as empty boxes and matplotlib's per-glyph "missing from font" warnings are silenced (they
+        would fill the report), so check the tables for Chinese terms.
+    """
+    import warnings
+
+    import matplotlib
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    found = next((name for name in CJK_FONTS if name in installed), None)
+    if found is not None:
+        current = list(matplotlib.rcParams["font.sans-serif"])
+        matplotlib.rcParams["font.sans-serif"] = [found, *[f for f in current if f != found]]
+        matplotlib.rcParams["font.family"] = "sans-serif"
+    else:
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font")
+    matplotlib.rcParams["axes.unicode_minus"] = False
+    return found

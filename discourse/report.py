@@ -30,14 +30,14 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 from .errors import ParameterError, ReportError
-from .outputs import open_corpus, save_figure, save_table
+from .outputs import open_corpus, save_figure, save_table, setup_figures
 from .params import PARAMETERS, check_parameters, project_root, resolve_corpus
 from .provenance import collect_provenance, provenance_table
 from .report_index import write_index
 from .validate import _fmt
 
 __all__ = ["run_report", "add_report_parser", "list_notebooks", "save_table", "save_figure",
-           "open_corpus", "provenance_table", "NotebookRun"]
+           "open_corpus", "provenance_table", "setup_figures", "NotebookRun"]
 
 #: Parameters the report sets itself (from ``--corpus``, ``--out`` and the corpus options).
 _REPORT_SET = ("corpus", "output_dir", "manifest", "pattern", "lang")
