@@ -49,203 +49,26 @@ that voice does not carry over to the next sentence, since the speech continues 
 
 Names are canonical: titles ("Governor", "General Secretary", "Mr.") are stripped into ``role``; within a
 document a surname alone maps to the one full name with that surname; :func:`canonicalize` merges names
-across a corpus.
+across a corpus. Names, titles and roles are found by :mod:`discourse.people`; ``extract_people``,
+``canonical_name`` and ``canonicalize`` are re-exported here.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
-import pandas as pd
-
 from .errors import ParameterError
+from .people import (ADVERB as _ADV, FULL_NAME, LEAD as _LEAD, MEETING, NAME_TOKEN, NARRATOR,
+                     REPORTING_VERB as _VERB, REPORTING_VERBS, ROLE_GAP as _ROLE_GAP, TITLE, canonical_name,
+                     canonicalize, extract_people, split_title)
 
 __all__ = ["Voice", "attribute_voices", "extract_people", "canonical_name", "canonicalize",
            "REPORTING_VERBS", "MEETING", "NARRATOR"]
 
-MEETING = "meeting"
 #: A pronoun falls back to a person merely mentioned only within this many preceding sentences.
 MENTION_WINDOW = 3
-NARRATOR = "narrator"
 
-# --- people: names, titles, roles -------------------------------------------------------------------------
-#: Titles that may stand before a name ("Governor Shi Xiaolin"); stripped from the name, kept as the role.
-TITLES = ("General Secretary", "Vice Governor", "Vice Premier", "Vice President", "Vice Chairman",
-          "Vice Chairwoman", "Vice Mayor", "Vice Minister", "Deputy Secretary", "Deputy Governor",
-          "Deputy Mayor", "Party Secretary", "Secretary-General", "Secretary General", "Director-General",
-          "Governor", "Premier", "President", "Chairman", "Chairwoman", "Chairperson", "Mayor", "Minister",
-          "Secretary", "Director", "Ambassador", "Senator", "Representative", "Commissioner", "Spokesperson",
-          "Spokesman", "Speaker", "Professor", "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.", "Madam", "Comrade")
-TITLE = "(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + ")"
-#: Nouns that make a comma-separated phrase after a name a role ("Li Yongjie, Deputy ... Representative at").
-_ROLE_NOUN = (TITLE[:-1] + "|Head|Chief|Member|Leader|Officer|Manager|CEO|Founder|Dean|Principal|Editor|"
-              "Judge|Envoy|Counselor|Adviser|Advisor|Inspector|Deputy|Vice)")
-#: Capitalised words that are never part of a person's name (sentence openers, places, institutions).
-_STOP = ("The|This|That|These|Those|A|An|In|On|At|During|From|To|For|With|By|As|After|Before|Since|Under|Over|"
-         "It|We|They|He|She|I|You|Our|Their|His|Her|Its|All|Every|Each|Efforts|Work|And|But|Also|Meanwhile|"
-         "Moreover|Furthermore|However|First|Second|Third|Finally|Having|Speaking|Source|Website|Hosted|Updated|"
-         "January|February|March|April|May|June|July|August|September|October|November|December|Monday|"
-         "Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Sichuan|China|Chinese|Chengdu|Chongqing|Beijing|"
-         "CPC|CPPCC|Party|Provincial|Province|Committee|Government|People|Ministry|Department|Bureau|Office|"
-         "Council|Congress|Conference|Meeting|Session|Co|Ltd|Inc|Company|Group|City|County|Municipality|"
-         "University|Hospital|Center|Centre|Zone|Area|State|States|National|Central|General|Secretary|"
-         "Governor|President|Premier|Chairman|Chairperson|Mayor|Minister|Director|Vice|Deputy|Head|"
-         "Representative|Commerce|Trade|International|Development|Economic|Belt|Road|Western|West|East|"
-         "North|South|Asia|Europe|Union|United|America|American|Republic|Express|Railway|Port|Park|"
-         "Initiative|Plan|Program|Programme|Year|Action|Forum|Fair|Standing|Leading|Executive|Plenary|"
-         "Attendees|Participants|Policies|Implementation|Initiatives|Speaker|Mr|Mrs|Ms|Dr|Prof")
-NAME_TOKEN = rf"(?!(?:{_STOP})\b)[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
-FULL_NAME = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}}"
-_RE_TITLE_HEAD = re.compile(rf"^(?:{TITLE})\s+")
-_ROLE_SEG = rf"(?=[A-Z])[^,;.()\n]*?\b(?:{_ROLE_NOUN})\b[^,;.()\n]*"
-_RE_APPOSITION = re.compile(
-    rf"(?:^|(?<=[,.;:!?]\s)|(?<=\band\s))(?P<name>{FULL_NAME}),\s+(?P<role>{_ROLE_SEG}"
-    rf"(?:,\s+(?:and\s+)?{_ROLE_SEG})*)(?=,\s+(?:and\b|[a-z])|\s*[.;)]|,?\s*$)", re.M)
-_RE_TITLED = re.compile(rf"(?<![\w-])(?P<title>{TITLE})\s+(?P<name>{FULL_NAME}|{NAME_TOKEN})(?![\w-])")
-
-
-def split_title(mention: str) -> tuple[str, str]:
-    """``("Shi Xiaolin", "Governor")`` for ``"Governor Shi Xiaolin's"``: the bare name and the stripped title."""
-    name = " ".join(str(mention).split())
-    name = re.sub(r"(?:'s|’s|')$", "", name)
-    titles = []
-    while (m := _RE_TITLE_HEAD.match(name)) and len(name) > m.end():
-        titles.append(m.group(0).strip())
-        name = name[m.end():]
-    return name, " ".join(titles)
-
-
-def canonical_name(mention: str, known: Iterable[str]) -> str:
-    """The canonical form of a person ``mention`` given the ``known`` full names (of a document or corpus).
-
-    The title is stripped ("Governor Shi Xiaolin" -> "Shi Xiaolin"); a name equal to a known one up to case
-    takes the known spelling; a single word (a surname) maps to the one known name of two or more words that
-    begins or ends with it ("Shi" -> "Shi Xiaolin"), and stays as it is when none or several do.
-
-    Parameters
-    ----------
-    mention : str
-        The name as written, possibly with a title.
-    known : iterable of str
-        Canonical full names to match against.
-
-    Returns
-    -------
-    str
-        The canonical name.
-    """
-    bare, _ = split_title(mention)
-    known = [split_title(k)[0] for k in known]
-    for k in known:
-        if k.lower() == bare.lower():
-            return k
-    if " " not in bare:
-        low = bare.lower()
-        cands = {k for k in known if " " in k and low in (k.split()[0].lower(), k.split()[-1].lower())}
-        if len(cands) == 1:
-            return cands.pop()
-    return bare
-
-
-def extract_people(text: str) -> pd.DataFrame:
-    """The people a document introduces, with their role as given there.
-
-    Three patterns, tried over the whole text: a full name with a role in apposition ("Zuo Yongxiang, Vice
-    Governor of the People's Government of Sichuan Province, presided"; the role may run over several
-    comma-separated title phrases), a title before a name ("Governor Shi Xiaolin"), and a full name as the
-    subject of a reporting verb at the start of a sentence ("Wang Xiaohui pointed out"). A person's role is
-    the first role found in apposition, else the first title before the name, else empty.
-
-    Parameters
-    ----------
-    text : str
-        The document (English part).
-
-    Returns
-    -------
-    DataFrame
-        ``name, role, first_offset`` (character offset of the first mention), in order of first mention.
-    """
-    if not isinstance(text, str):
-        raise ParameterError(f"text must be a str, got {type(text).__name__}")
-    found: dict[str, dict[str, str]] = {}
-    for m in _RE_APPOSITION.finditer(text):
-        found.setdefault(m.group("name"), {}).setdefault("appos", " ".join(m.group("role").split()))
-    for m in _RE_TITLED.finditer(text):
-        name, title = split_title(m.group("name"))[0], m.group("title")
-        found.setdefault(canonical_name(name, [k for k in found if " " in k]), {}).setdefault("title", title)
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
-        m = re.match(rf"{_LEAD}(?P<name>{FULL_NAME})(?:'s)?{_ROLE_GAP}\s+{_ADV}{_VERB}", sentence.strip())
-        if m:
-            found.setdefault(m.group("name"), {})
-    rows = []
-    for name, info in found.items():
-        if " " not in name and canonical_name(name, [k for k in found if " " in k]) != name:
-            continue  # a surname of someone already listed
-        offset = text.find(name)
-        rows.append({"name": name, "role": info.get("appos") or info.get("title", ""), "first_offset": offset})
-    frame = pd.DataFrame(rows, columns=["name", "role", "first_offset"])
-    return frame.sort_values("first_offset", kind="stable").reset_index(drop=True)
-
-
-def canonicalize(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Merge the person voices of a corpus: one canonical name per person across documents.
-
-    Titles are stripped from ``speaker`` and kept in ``role`` (when ``role`` is empty); names differing only
-    in case or spacing take their most frequent spelling; a surname alone maps to the one full name with that
-    surname in the same document, else to the one such name in the whole corpus, else stays as it is.
-    ``meeting`` and ``narrator`` are left alone.
-
-    Parameters
-    ----------
-    sentences : DataFrame
-        With ``doc_id`` and ``speaker`` (``role`` optional), e.g. the corpus ``sentences`` table.
-
-    Returns
-    -------
-    DataFrame
-        A copy with ``speaker`` canonical and ``role`` filled (added if missing).
-    """
-    if not isinstance(sentences, pd.DataFrame):
-        raise ParameterError(f"sentences must be a DataFrame, got {type(sentences).__name__}")
-    for col in ("doc_id", "speaker"):
-        if col not in sentences.columns:
-            available = ", ".join(map(str, sentences.columns))
-            raise ParameterError(f"sentences has no column {col!r}; available: {available}")
-    out = sentences.copy()
-    if "role" not in out.columns:
-        out["role"] = ""
-    out["role"] = out["role"].fillna("").astype(str)
-    people = ~out["speaker"].isin([MEETING, NARRATOR]) & out["speaker"].notna() & (out["speaker"] != "")
-    split = out.loc[people, "speaker"].map(split_title)
-    bare = split.map(lambda t: t[0])
-    spelling = bare.groupby(bare.str.lower()).agg(lambda s: s.value_counts().index[0])
-    bare = bare.str.lower().map(spelling)
-    corpus_full = sorted({b for b in bare if " " in b})
-    by_doc = {doc: sorted({b for b in names if " " in b})
-              for doc, names in bare.groupby(out.loc[people, "doc_id"])}
-    for idx in bare.index:
-        name = bare[idx]
-        if " " not in name:
-            doc_name = canonical_name(name, by_doc.get(out.at[idx, "doc_id"], []))
-            name = doc_name if doc_name != name else canonical_name(name, corpus_full)
-        out.at[idx, "speaker"] = name
-        if not out.at[idx, "role"]:
-            out.at[idx, "role"] = split[idx][1]
-    return out
-
-
-
-#: Reporting verbs that give a person (or a collective body) a voice.
-REPORTING_VERBS = (
-    "pointed out", "points out", "stated", "states", "emphasized", "emphasised", "emphasizes", "emphasises",
-    "stressed", "stresses", "underscored", "underscores", "underlined", "noted", "notes", "said", "says",
-    "called for", "calls for", "urged", "urges", "requested", "requests", "expressed", "expresses", "added",
-    "adds", "demanded", "demands", "required", "requires", "asked", "asks", "advocated", "advocates",
-    "highlighted", "highlights", "reiterated", "reiterates", "instructed", "instructs", "remarked",
-    "declared", "declares", "explained", "explains", "told",
-)
 #: Verbs of deliberation that give a collective body (only) a voice.
 MEETING_VERBS = ("deliberated", "reviewed", "discussed", "adopted", "approved", "passed", "decided", "agreed",
                  "revealed", "held that", "proposed", "maintained", "believed", "concluded", "affirmed",
@@ -254,13 +77,8 @@ _BODIES = r"(?:meeting|conference|session|plenary|plenum|symposium|forum|congres
 _EVENTS = (r"(?:meeting|conference|session|plenary|symposium|forum|event|ceremony|visit|inspection|tour|"
            r"seminar|gathering|teleconference|congress)")
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_ADV = (r"(?:(?:also|further|then|additionally|specifically|particularly|again|once again|repeatedly|clearly|"
-        r"firmly|strongly|earnestly|in particular)\s+)?")
-_VERB = r"(?P<verb>" + "|".join(sorted(map(re.escape, REPORTING_VERBS), key=len, reverse=True)) + r")\b"
 _MVERB = r"(?P<verb>" + "|".join(sorted(map(re.escape, REPORTING_VERBS + MEETING_VERBS), key=len,
                                          reverse=True)) + r")\b"
-_LEAD = r"(?:[^,;:\"]{1,120}?,\s+)??"
-_ROLE_GAP = r"(?:,\s+(?:[A-Z][^,;]{0,200}(?:,\s+(?:and\s+)?[A-Z][^,;]{0,200})*|who\s[^,;]{1,150}),)?"
 _FRAME = r"(?:speech|address|remarks|keynote speech|keynote address|report|statement|opening remarks)"
 _PERSON = rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{FULL_NAME}|{NAME_TOKEN})(?:'s)?"
 

@@ -1,4 +1,4 @@
-"""Tests for discourse.voices: sentence voices, people, canonical names."""
+"""Tests for discourse.voices: the voice of every sentence (people and names: test_people.py)."""
 from __future__ import annotations
 
 import csv
@@ -12,8 +12,8 @@ from _metrics import record_metric
 from discourse.clean import clean_text
 from discourse.errors import ParameterError
 from discourse.tokenize import split_sentences
-from discourse.voices import (MEETING, NARRATOR, Voice, attribute_voices, canonical_name, canonicalize,
-                              extract_people)
+from discourse import people
+from discourse.voices import MEETING, NARRATOR, Voice, attribute_voices
 
 GOLD = Path(__file__).resolve().parent / "data" / "voices_gold.tsv"
 
@@ -228,62 +228,6 @@ def test_doc_speaker_owns_every_sentence_but_explicit_reports():
     assert voices[1].role == "President"
 
 
-# ------------------------------------------------------------------------------------ people and names
-
-def test_extract_people_from_seed(sichuan_dir):
-    text = next(sichuan_dir.glob("001_*.txt")).read_text(encoding="utf-8")
-    people = extract_people(text)
-    assert list(people.columns) == ["name", "role", "first_offset"]
-    assert list(people["name"]) == ["Wang Xiaohui", "Xi Jinping", "Shi Xiaolin", "Tian Xiangli", "Yu Lijun",
-                                    "Li Yongjie"]
-    roles = dict(zip(people["name"], people["role"]))
-    assert roles["Xi Jinping"] == "General Secretary"
-    assert roles["Tian Xiangli"] == "Chairperson of the CPPCC Sichuan Provincial Committee"
-    assert roles["Yu Lijun"] == ("Deputy Secretary and Head of the Organization Department of the CPC "
-                                 "Sichuan Provincial Committee")
-    assert people["first_offset"].is_monotonic_increasing
-    assert text[people["first_offset"][0]:].startswith("Wang Xiaohui")
-
-
-def test_extract_people_multi_part_role():
-    first = ("Shi Xiaolin, Deputy Secretary of the Provincial Committee, Governor of Sichuan Province and "
-             "Secretary of the Party Leading Group, chaired the meeting. ")
-    text = first + "Chen Shuping, Secretary-General of the Government, leading officials, and others attended."
-    people = extract_people(text)
-    assert people.to_dict("records") == [
-        {"name": "Shi Xiaolin", "role": "Deputy Secretary of the Provincial Committee, Governor of Sichuan "
-                                        "Province and Secretary of the Party Leading Group", "first_offset": 0},
-        {"name": "Chen Shuping", "role": "Secretary-General of the Government", "first_offset": len(first)},
-    ]
-
-
-@pytest.mark.parametrize("mention, known, expected", [
-    ("Governor Shi Xiaolin", ["Shi Xiaolin"], "Shi Xiaolin"),
-    ("Shi", ["Shi Xiaolin", "Wang Xiaohui"], "Shi Xiaolin"),
-    ("shi xiaolin", ["Shi Xiaolin"], "Shi Xiaolin"),
-    ("Li", ["Li Yongjie", "Li Qiang"], "Li"),
-    ("Biden", ["Joe Biden"], "Joe Biden"),
-    ("General Secretary Xi Jinping's", [], "Xi Jinping"),
-])
-def test_canonical_name(mention, known, expected):
-    assert canonical_name(mention, known) == expected
-
-
-def test_canonicalize_merges_across_documents():
-    frame = pd.DataFrame({
-        "doc_id": ["a", "a", "b", "c", "c", "d", "d"],
-        "speaker": ["Governor Shi Xiaolin", "Shi", "Shi", "Li Yongjie", "Li", "Li Qiang", NARRATOR],
-        "role": ["", "", "", "", "", "Premier", ""],
-    })
-    out = canonicalize(frame)
-    assert list(out["speaker"]) == ["Shi Xiaolin", "Shi Xiaolin", "Shi Xiaolin", "Li Yongjie", "Li Yongjie",
-                                    "Li Qiang", NARRATOR]
-    assert list(out["role"]) == ["Governor", "", "", "", "", "Premier", ""]
-    assert list(frame["speaker"])[0] == "Governor Shi Xiaolin"  # input untouched
-    lone = canonicalize(pd.DataFrame({"doc_id": ["x", "y", "z"], "speaker": ["Li", "Li Yongjie", "Li Qiang"]}))
-    assert lone["speaker"][0] == "Li"  # ambiguous in the corpus: left as written
-
-
 # ------------------------------------------------------------------------------------------- arguments
 
 def test_bad_arguments_are_named():
@@ -295,7 +239,13 @@ def test_bad_arguments_are_named():
         attribute_voices(["A."], langs=["fr"])
     with pytest.raises(ParameterError, match="doc_speaker"):
         attribute_voices(["A."], doc_speaker=" ")
-    with pytest.raises(ParameterError, match="speaker"):
-        canonicalize(pd.DataFrame({"doc_id": ["a"]}))
     assert attribute_voices([]) == []
     assert Counter(speakers(["The meeting noted X.", "Y."])) == Counter({MEETING: 2})
+
+
+def test_people_functions_are_re_exported():
+    from discourse import voices
+    assert voices.extract_people is people.extract_people
+    assert voices.canonical_name is people.canonical_name
+    assert voices.canonicalize is people.canonicalize
+    assert (voices.MEETING, voices.NARRATOR) == ("meeting", "narrator")

@@ -1,0 +1,92 @@
+"""Tests for discourse.people: names, titles, roles and canonical names."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from discourse.errors import ParameterError
+from discourse.people import NARRATOR, canonical_name, canonicalize, extract_people, split_title
+
+
+def test_extract_people_from_seed(sichuan_dir):
+    text = next(sichuan_dir.glob("001_*.txt")).read_text(encoding="utf-8")
+    people = extract_people(text)
+    assert list(people.columns) == ["name", "role", "first_offset"]
+    assert list(people["name"]) == ["Wang Xiaohui", "Xi Jinping", "Shi Xiaolin", "Tian Xiangli", "Yu Lijun",
+                                    "Li Yongjie"]
+    roles = dict(zip(people["name"], people["role"]))
+    assert roles["Xi Jinping"] == "General Secretary"
+    assert roles["Tian Xiangli"] == "Chairperson of the CPPCC Sichuan Provincial Committee"
+    assert roles["Yu Lijun"] == ("Deputy Secretary and Head of the Organization Department of the CPC "
+                                 "Sichuan Provincial Committee")
+    assert people["first_offset"].is_monotonic_increasing
+    assert text[people["first_offset"][0]:].startswith("Wang Xiaohui")
+
+
+def test_extract_people_multi_part_role():
+    first = ("Shi Xiaolin, Deputy Secretary of the Provincial Committee, Governor of Sichuan Province and "
+             "Secretary of the Party Leading Group, chaired the meeting. ")
+    text = first + "Chen Shuping, Secretary-General of the Government, leading officials, and others attended."
+    people = extract_people(text)
+    assert people.to_dict("records") == [
+        {"name": "Shi Xiaolin", "role": "Deputy Secretary of the Provincial Committee, Governor of Sichuan "
+                                        "Province and Secretary of the Party Leading Group", "first_offset": 0},
+        {"name": "Chen Shuping", "role": "Secretary-General of the Government", "first_offset": len(first)},
+    ]
+
+
+@pytest.mark.parametrize("mention, known, expected", [
+    ("Governor Shi Xiaolin", ["Shi Xiaolin"], "Shi Xiaolin"),
+    ("Shi", ["Shi Xiaolin", "Wang Xiaohui"], "Shi Xiaolin"),
+    ("shi xiaolin", ["Shi Xiaolin"], "Shi Xiaolin"),
+    ("Li", ["Li Yongjie", "Li Qiang"], "Li"),
+    ("Biden", ["Joe Biden"], "Joe Biden"),
+    ("General Secretary Xi Jinping's", [], "Xi Jinping"),
+])
+def test_canonical_name(mention, known, expected):
+    assert canonical_name(mention, known) == expected
+
+
+def test_canonicalize_merges_across_documents():
+    frame = pd.DataFrame({
+        "doc_id": ["a", "a", "b", "c", "c", "d", "d"],
+        "speaker": ["Governor Shi Xiaolin", "Shi", "Shi", "Li Yongjie", "Li", "Li Qiang", NARRATOR],
+        "role": ["", "", "", "", "", "Premier", ""],
+    })
+    out = canonicalize(frame)
+    assert list(out["speaker"]) == ["Shi Xiaolin", "Shi Xiaolin", "Shi Xiaolin", "Li Yongjie", "Li Yongjie",
+                                    "Li Qiang", NARRATOR]
+    assert list(out["role"]) == ["Governor", "", "", "", "", "Premier", ""]
+    assert list(frame["speaker"])[0] == "Governor Shi Xiaolin"  # input untouched
+    lone = canonicalize(pd.DataFrame({"doc_id": ["x", "y", "z"], "speaker": ["Li", "Li Yongjie", "Li Qiang"]}))
+    assert lone["speaker"][0] == "Li"  # ambiguous in the corpus: left as written
+
+
+@pytest.mark.parametrize("mention, expected", [
+    ("Governor Shi Xiaolin", ("Shi Xiaolin", "Governor")),
+    ("General Secretary Xi Jinping's", ("Xi Jinping", "General Secretary")),
+    ("Mr.  Joe   Biden", ("Joe Biden", "Mr.")),
+    ("Shi Xiaolin", ("Shi Xiaolin", "")),
+    ("Governor", ("Governor", "")),  # a title alone is left as the name
+])
+def test_split_title(mention, expected):
+    assert split_title(mention) == expected
+
+
+def test_titled_surname_and_reporting_subject_are_people():
+    text = ("Governor Shi Xiaolin chaired the meeting. Mayor Wang spoke. Chen Shuping stressed the point. "
+            "Shi said more.")
+    people = extract_people(text)
+    assert list(people["name"]) == ["Shi Xiaolin", "Wang", "Chen Shuping"]
+    assert list(people["role"]) == ["Governor", "Mayor", ""]
+    assert list(people["first_offset"]) == [9, text.index("Wang"), text.index("Chen")]
+
+
+def test_bad_arguments_are_named():
+    with pytest.raises(ParameterError, match="text"):
+        extract_people(["not", "a", "str"])
+    with pytest.raises(ParameterError, match="speaker"):
+        canonicalize(pd.DataFrame({"doc_id": ["a"]}))
+    with pytest.raises(ParameterError, match="sentences"):
+        canonicalize([{"doc_id": "a", "speaker": "Shi"}])
+    assert extract_people("").empty
