@@ -92,14 +92,16 @@ def resolve_corpus(path: str | Path) -> Path:
     )
 
 
-def default_speakers(corpus: Any, *, n: int = 4) -> list[str]:
-    """The ``n`` person voices with the most word tokens (``meeting`` and ``narrator`` left out).
+def default_speakers(corpus: Any, *, n: int = 4, persons_only: bool = True) -> list[str]:
+    """The ``n`` voices with the most word tokens: person voices only, unless ``persons_only`` is False.
 
     Parameters
     ----------
     corpus : Corpus
     n : int
         How many voices to return at most.
+    persons_only : bool
+        Leave out ``meeting`` and ``narrator`` (the default).
 
     Returns
     -------
@@ -110,7 +112,8 @@ def default_speakers(corpus: Any, *, n: int = 4) -> list[str]:
     sentences = corpus.sentences[["doc_id", "sent_id", "speaker"]]
     words = corpus.tokens.loc[corpus.tokens["is_word"].astype(bool), ["doc_id", "sent_id"]]
     counted = words.merge(sentences, on=["doc_id", "sent_id"], how="left")
-    counted = counted[~counted["speaker"].fillna("").isin(NON_PERSON_VOICES)]
+    excluded = NON_PERSON_VOICES if persons_only else frozenset({""})
+    counted = counted[~counted["speaker"].fillna("").isin(excluded)]
     sizes = counted.groupby("speaker").size().reset_index(name="n")
     sizes = sizes.sort_values(["n", "speaker"], ascending=[False, True])
     return sizes["speaker"].head(n).tolist()
@@ -147,8 +150,9 @@ def check_parameters(corpus: Any, /, **params: Any) -> SimpleNamespace:
         ``corpus.groups("year")``.
     **params
         Any of the names in :data:`PARAMETERS`. ``speakers`` empty becomes
-        :func:`default_speakers`; ``years`` empty becomes every year of the corpus; ``pair`` empty
-        becomes the first two speakers (when there are two).
+        :func:`default_speakers` (all voices by size when the corpus has no person voice); ``years``
+        empty becomes every year of the corpus; ``pair`` empty becomes the first two speakers, completed
+        with the largest other voices when fewer than two are chosen.
 
     Returns
     -------
@@ -189,12 +193,18 @@ def check_parameters(corpus: Any, /, **params: Any) -> SimpleNamespace:
     if "years" in params:
         out["years"] = _check_years(corpus, params["years"]) or corpus.groups("year")
     if "speakers" in params:
-        out["speakers"] = _check_speakers(corpus, "speakers", params["speakers"]) or default_speakers(corpus)
+        out["speakers"] = (_check_speakers(corpus, "speakers", params["speakers"])
+                           or default_speakers(corpus) or default_speakers(corpus, persons_only=False))
     if "pair" in params:
         pair = _check_speakers(corpus, "pair", params["pair"])
         if not pair:
-            pool = out.get("speakers") or default_speakers(corpus)
-            pair = list(pool[:2])
+            pool = list(out.get("speakers") or default_speakers(corpus))
+            pool += [v for v in default_speakers(corpus, n=len(corpus.groups("speaker")) + 1,
+                                                 persons_only=False) if v not in pool]
+            if len(pool) < 2:
+                raise ParameterError(
+                    f"pair: the corpus has fewer than two voices ({_fmt(pool)}); nothing to compare")
+            pair = pool[:2]
         elif len(pair) != 2 or pair[0] == pair[1]:
             raise ParameterError(f"pair must name two different speakers, got {params['pair']!r}")
         out["pair"] = pair

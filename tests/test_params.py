@@ -130,3 +130,18 @@ def test_resolve_corpus_names_the_places_tried(tmp_path, monkeypatch):
     assert str(ROOT / "data" / "nowhere") in msg and str(tmp_path / "data" / "nowhere") in msg
     with pytest.raises(ParameterError, match="corpus must be a folder path"):
         resolve_corpus("")
+
+
+def test_without_person_voices_the_largest_voices_are_used(small):
+    impersonal = small.subset(speaker=["narrator", "meeting"])
+    assert default_speakers(impersonal) == []
+    # narrator 6 word tokens, meeting 2
+    assert check_parameters(impersonal, speakers=[]).speakers == ["narrator", "meeting"]
+    assert check_parameters(impersonal, pair=[]).pair == ["narrator", "meeting"]
+
+
+def test_pair_is_completed_with_other_voices_and_needs_two(small):
+    assert check_parameters(small, speakers=["Wang Xiaohui"], pair=[]).pair == ["Wang Xiaohui", "narrator"]
+    alone = small.subset(speaker="Shi Xiaolin")
+    with pytest.raises(ParameterError, match=r"pair: the corpus has fewer than two voices \(Shi Xiaolin\)"):
+        check_parameters(alone, pair=[])
