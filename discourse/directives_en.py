@@ -3,70 +3,21 @@
 The rules work on the Penn-tagged tokens of a sentence and never re-tag. Each rule finds a
 *trigger* (a modal, a deontic construction, a reporting verb, a clause-initial imperative or a
 commitment) and the position where the governed verb phrase starts; :meth:`_Sentence.scope` then
-collects the governed verb and every verb coordinated with it. The choices that
-``MEASURES.md`` leaves open are listed in :mod:`discourse.directives`.
+collects the governed verb and every verb coordinated with it. The word lists are in
+:mod:`discourse.directive_words`; the choices that ``MEASURES.md`` leaves open are listed in
+:mod:`discourse.directives`.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
+from .directive_words import (ADVERB_WORDS, BE, CATENATIVE, DEONTIC_ADJ, EFFORT_NOUNS, EFFORT_PARTICIPLES,
+                              ENUMERATORS, FIRST_PERSON, HARD_STOPS, INSTITUTIONS, LIGHT_ACTIVE, LIGHT_PASSIVE,
+                              MODAL_CATEGORY, NOMINATIVE, OBJECT_TAGS, PARTICLES, PRESENT_BE, REPORT_NEED,
+                              REQUIREMENT_NOUNS, SUBORDINATORS, URGE)
 from .lemmas import lemmatize
-
-try:  # the tagger's notion of "can be a base verb"; a lexicon fallback keeps this module usable alone
-    from .tagging import can_be_verb as _can_be_verb
-except ImportError:  # pragma: no cover
-    from .lemmas import is_base_verb as _can_be_verb
-
-BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m"})
-PRESENT_BE = frozenset({"is", "'s", "are", "remains", "remain", "becomes", "be"})
-ADVERB_WORDS = frozenset({"further", "also", "still", "not", "never", "always", "better", "faster",
-                          "more", "jointly", "together", "all", "both", "firmly", "really", "truly"})
-DEONTIC_ADJ = {"essential": "obligation", "necessary": "obligation", "imperative": "obligation",
-               "crucial": "obligation", "vital": "obligation", "critical": "obligation",
-               "indispensable": "obligation", "important": "recommendation",
-               "advisable": "recommendation", "desirable": "recommendation"}
-MODAL_CATEGORY = {"must": "obligation", "should": "recommendation", "ought": "recommendation",
-                  "shall": "obligation"}
-REPORT_NEED = frozenset({"emphasize", "emphasise", "stress", "underscore", "underline", "highlight",
-                         "reiterate", "point", "note", "call", "state", "say", "stipulate",
-                         "demand", "urge", "require", "request", "mention", "express"})
-URGE = frozenset({"urge", "ask", "request", "require", "demand", "instruct", "encourage", "exhort",
-                  "order", "call", "direct"})
-EFFORT_NOUNS = frozenset({"effort", "efforts", "work", "step", "steps", "measure", "measures",
-                          "initiative", "initiatives", "action", "actions", "attempt", "attempts"})
-REQUIREMENT_NOUNS = frozenset({"requirement", "requirements", "demand", "demands", "call", "calls",
-                               "request", "requests", "instruction", "instructions"})
-LIGHT_ACTIVE = frozenset({"make", "take", "exert", "do", "undertake", "put", "spare", "step", "ramp",
-                          "redouble", "intensify", "enhance", "strengthen", "increase", "double",
-                          "scale", "concentrate", "pool", "devote", "channel", "direct", "focus"})
-LIGHT_PASSIVE = frozenset({"make", "do", "take", "undertake", "pay", "give", "exert", "devote",
-                           "direct", "channel"})
-EFFORT_PARTICIPLES = frozenset({"accelerate", "step", "ramp", "intensify", "redouble", "focus",
-                                "concentrate", "strengthen", "enhance", "increase", "double"})
-CATENATIVE = frozenset({"continue", "strive", "endeavour", "endeavor", "seek", "try", "aim",
-                        "move", "work", "persist", "commit", "keep"})
-FIRST_PERSON = frozenset({"we", "i", "our", "my"})
-NOMINATIVE = frozenset({"we", "they", "he", "she", "i", "you"})
-INSTITUTIONS = frozenset({"government", "governments", "ministry", "department", "departments",
-                          "province", "city", "county", "municipality", "bureau", "committee",
-                          "commission", "council", "office", "administration", "authority",
-                          "authorities", "party", "state", "nation", "country", "congress", "agency",
-                          "agencies", "team", "group", "conference", "meeting", "people"})
-SUBORDINATORS = frozenset({"that", "which", "who", "whom", "whose", "where", "when", "while",
-                           "whereas", "because", "if", "unless", "until", "although", "though",
-                           "whereby", "once", "whether"})
-HARD_STOPS: tuple[tuple[str, ...], ...] = (
-    ("so", "as", "to"), ("so", "that"), ("in", "order", "to"), ("in", "order", "that"),
-    ("aiming", "to"), ("aiming", "at"), ("aimed", "at"), ("in", "a", "bid", "to"),
-    ("with", "a", "view", "to"), ("with", "the", "aim", "of"), ("thus",), ("thereby",), ("hence",),
-    (";",), (":",), (".",), ("!",), ("?",))
-ENUMERATORS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "firstly",
-                         "secondly", "thirdly", "finally", "lastly", "meanwhile", "moreover",
-                         "furthermore", "additionally", "also", "then", "next", "now", "besides"})
-OBJECT_TAGS = frozenset({"DT", "PDT", "PRP$", "PRP", "JJ", "JJR", "JJS", "CD", "NNP", "NNPS", "RP"})
-PARTICLES = frozenset({"up", "out", "on", "forth", "forward", "ahead", "off", "down", "in", "into",
-                       "for"})
+from .tagging import can_be_verb as _can_be_verb  # the tagger's notion of "can be a base verb"
 
 
 class _Sentence:

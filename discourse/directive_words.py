@@ -1,0 +1,84 @@
+"""The word lists behind the English directive rules of :mod:`discourse.directives_en`.
+
+Closed classes the rules test tokens against: forms of "be", modals and deontic adjectives with their
+category, reporting and urging verbs, the nouns and light verbs of effort constructions ("make efforts to"),
+catenative verbs ("continue to"), subjects that make a commitment, subordinators and the word sequences that
+end a directive's scope (a purpose clause, a colon). Lower-case words, compared with lower-cased tokens;
+``OBJECT_TAGS`` are Penn tags.
+"""
+from __future__ import annotations
+
+__all__ = ["BE", "PRESENT_BE", "ADVERB_WORDS", "DEONTIC_ADJ", "MODAL_CATEGORY", "REPORT_NEED", "URGE", "EFFORT_NOUNS",
+           "REQUIREMENT_NOUNS", "LIGHT_ACTIVE", "LIGHT_PASSIVE", "EFFORT_PARTICIPLES", "CATENATIVE", "FIRST_PERSON",
+           "NOMINATIVE", "INSTITUTIONS", "SUBORDINATORS", "HARD_STOPS", "ENUMERATORS", "OBJECT_TAGS", "PARTICLES"]
+
+#: Forms of "be" (never a governed verb; a passive is "be" + participle).
+BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m"})
+#: Present forms of "be" (and its copular kin) in "it is essential to".
+PRESENT_BE = frozenset({"is", "'s", "are", "remains", "remain", "becomes", "be"})
+#: Words stepped over like adverbs between a trigger and its verb.
+ADVERB_WORDS = frozenset({"further", "also", "still", "not", "never", "always", "better", "faster",
+                          "more", "jointly", "together", "all", "both", "firmly", "really", "truly"})
+#: Adjectives of "it is ADJ to" / "it is ADJ that", with the category they give.
+DEONTIC_ADJ = {"essential": "obligation", "necessary": "obligation", "imperative": "obligation",
+               "crucial": "obligation", "vital": "obligation", "critical": "obligation",
+               "indispensable": "obligation", "important": "recommendation",
+               "advisable": "recommendation", "desirable": "recommendation"}
+#: Deontic modals and the category of the verb they govern.
+MODAL_CATEGORY = {"must": "obligation", "should": "recommendation", "ought": "recommendation",
+                  "shall": "obligation"}
+#: Reporting verbs whose "the need to" / "that ... should" complement is a directive.
+REPORT_NEED = frozenset({"emphasize", "emphasise", "stress", "underscore", "underline", "highlight",
+                         "reiterate", "point", "note", "call", "state", "say", "stipulate",
+                         "demand", "urge", "require", "request", "mention", "express"})
+#: Verbs that ask someone else to act ("urged departments to").
+URGE = frozenset({"urge", "ask", "request", "require", "demand", "instruct", "encourage", "exhort",
+                  "order", "call", "direct"})
+#: Nouns of effort ("efforts to", "steps will be taken to").
+EFFORT_NOUNS = frozenset({"effort", "efforts", "work", "step", "steps", "measure", "measures",
+                          "initiative", "initiatives", "action", "actions", "attempt", "attempts"})
+#: Nouns that carry a requirement ("the requirement to").
+REQUIREMENT_NOUNS = frozenset({"requirement", "requirements", "demand", "demands", "call", "calls",
+                               "request", "requests", "instruction", "instructions"})
+#: Light verbs of an active effort construction ("make efforts to", "step up efforts to").
+LIGHT_ACTIVE = frozenset({"make", "take", "exert", "do", "undertake", "put", "spare", "step", "ramp",
+                          "redouble", "intensify", "enhance", "strengthen", "increase", "double",
+                          "scale", "concentrate", "pool", "devote", "channel", "direct", "focus"})
+#: Light verbs of a passive effort construction ("efforts will be made to").
+LIGHT_PASSIVE = frozenset({"make", "do", "take", "undertake", "pay", "give", "exert", "devote",
+                           "direct", "channel"})
+#: Participles of "efforts will be stepped up to".
+EFFORT_PARTICIPLES = frozenset({"accelerate", "step", "ramp", "intensify", "redouble", "focus",
+                                "concentrate", "strengthen", "enhance", "increase", "double"})
+#: Verbs that pass the directive on to their infinitive ("continue to deepen").
+CATENATIVE = frozenset({"continue", "strive", "endeavour", "endeavor", "seek", "try", "aim",
+                        "move", "work", "persist", "commit", "keep"})
+#: First-person subjects (a commitment: "we will").
+FIRST_PERSON = frozenset({"we", "i", "our", "my"})
+#: Subject pronouns.
+NOMINATIVE = frozenset({"we", "they", "he", "she", "i", "you"})
+#: Head nouns of an institutional subject ("the provincial government will").
+INSTITUTIONS = frozenset({"government", "governments", "ministry", "department", "departments",
+                          "province", "city", "county", "municipality", "bureau", "committee",
+                          "commission", "council", "office", "administration", "authority",
+                          "authorities", "party", "state", "nation", "country", "congress", "agency",
+                          "agencies", "team", "group", "conference", "meeting", "people"})
+#: Words that open a subordinate clause (its verbs are outside the scope).
+SUBORDINATORS = frozenset({"that", "which", "who", "whom", "whose", "where", "when", "while",
+                           "whereas", "because", "if", "unless", "until", "although", "though",
+                           "whereby", "once", "whether"})
+#: Token sequences that end a directive's scope (purpose clauses, strong punctuation).
+HARD_STOPS: tuple[tuple[str, ...], ...] = (
+    ("so", "as", "to"), ("so", "that"), ("in", "order", "to"), ("in", "order", "that"),
+    ("aiming", "to"), ("aiming", "at"), ("aimed", "at"), ("in", "a", "bid", "to"),
+    ("with", "a", "view", "to"), ("with", "the", "aim", "of"), ("thus",), ("thereby",), ("hence",),
+    (";",), (":",), (".",), ("!",), ("?",))
+#: Sentence-initial enumerators and connectives stepped over before an imperative.
+ENUMERATORS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "firstly",
+                         "secondly", "thirdly", "finally", "lastly", "meanwhile", "moreover",
+                         "furthermore", "additionally", "also", "then", "next", "now", "besides"})
+#: Penn tags that may open the object of a verb.
+OBJECT_TAGS = frozenset({"DT", "PDT", "PRP$", "PRP", "JJ", "JJR", "JJS", "CD", "NNP", "NNPS", "RP"})
+#: Particles and prepositions that may follow a verb ("step up", "carry out").
+PARTICLES = frozenset({"up", "out", "on", "forth", "forward", "ahead", "off", "down", "in", "into",
+                       "for"})
