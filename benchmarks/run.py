@@ -1,0 +1,284 @@
+"""Benchmarks of loading, caching, parallel processing, the measures and the report.
+
+    python benchmarks/run.py              # about 1M word tokens (make bench)
+    python benchmarks/run.py --quick      # about 100k word tokens, within two minutes
+    python benchmarks/run.py --tokens N
+
+Prints a summary and writes ``benchmarks/results.json``. Timings are wall-clock seconds on this machine;
+they are measurements, not tests. The larger measure size is built by replicating the processed
+tables of the corpus ten times with new ``doc_id`` values (``results["measures_note"]`` says so).
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+from typing import Any, Callable
+
+import pandas as pd
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+import discourse  # noqa: E402
+from discourse import cache as cache_mod, engine, load, pipeline  # noqa: E402
+from build import PATTERN, build_corpus_folder  # noqa: E402
+from naive import naive_process  # noqa: E402
+
+SCATTERTEXT = ["spacy", "scikit-learn", "flashtext", "statsmodels"]
+
+
+def timed(fn: Callable[[], Any]) -> tuple[Any, float]:
+    start = time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - start
+
+
+def subset_folder(folder: Path, n_words: int, out: Path) -> Path:
+    """A folder with the first documents of ``folder`` totalling about ``n_words`` words."""
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    total = 0
+    for path in sorted(folder.glob("*.txt")):
+        shutil.copy(path, out / path.name)
+        total += len(path.read_text(encoding="utf-8").split())
+        if total >= n_words:
+            break
+    return out
+
+
+def stage_timings(folder: Path) -> dict[str, float]:
+    """Seconds spent in each processing stage, serially, by wrapping the stage functions."""
+    from discourse import clean, directives, tokenize, voices
+
+    result, read_s = timed(lambda: load.read_folder(folder, pattern=PATTERN))
+    spent: dict[str, float] = {"clean": 0.0, "tokenize+tag": 0.0, "voices": 0.0, "directives": 0.0}
+    wrapped = [(clean, "clean_text", "clean"), (tokenize, "analyze", "tokenize+tag"),
+               (voices, "attribute_voices", "voices"), (voices, "extract_people", "voices"),
+               (directives, "directives_in_sentence", "directives")]
+    originals = []
+    for module, name, stage in wrapped:
+        original = getattr(module, name)
+        originals.append((module, name, original))
+
+        def wrapper(*a: Any, _f: Callable = original, _s: str = stage, **kw: Any) -> Any:
+            t = time.perf_counter()
+            try:
+                return _f(*a, **kw)
+            finally:
+                spent[_s] += time.perf_counter() - t
+        setattr(module, name, wrapper)
+    try:
+        _, total = timed(lambda: pipeline.build_corpus(result.documents, cache=False, workers=1,
+                                                       path=folder))
+    finally:
+        for module, name, original in originals:
+            setattr(module, name, original)
+    stages = {"read": read_s, **spent, "total_serial": total}
+    return {k: round(v, 3) for k, v in stages.items()}
+
+
+def replicate(corpus: discourse.Corpus, times: int) -> discourse.Corpus:
+    """The corpus ``times`` over, each copy's doc_id suffixed ``~k``."""
+    def rep(frame: pd.DataFrame) -> pd.DataFrame:
+        if "doc_id" not in frame.columns or frame.empty:
+            return frame
+        parts = []
+        for k in range(times):
+            part = frame.copy()
+            part["doc_id"] = part["doc_id"].astype(str) + f"~{k}"
+            parts.append(part)
+        return pd.concat(parts, ignore_index=True)
+    return dataclasses.replace(corpus, documents=rep(corpus.documents), sentences=rep(corpus.sentences),
+                               tokens=rep(corpus.tokens), directives=rep(corpus.directives),
+                               removed=rep(corpus.removed), people=rep(corpus.people))
+
+
+def time_measures(corpus: discourse.Corpus, target: str) -> dict[str, Any]:
+    """Seconds of each measure on ``corpus`` (an error message instead where one fails)."""
+    calls = {
+        "directive_density": lambda: discourse.directive_density(corpus, "speaker"),
+        "distinctive_terms": lambda: discourse.distinctive_terms(corpus, "speaker", target),
+        "lexical_profile": lambda: discourse.lexical_profile(corpus, "speaker"),
+        "term_counts": lambda: discourse.term_counts(corpus, "speaker"),
+        "vocabulary_shift": lambda: discourse.vocabulary_shift(corpus, "year"),
+        "emerging_formulations": lambda: discourse.emerging_formulations(corpus, by="year"),
+        "kwic": lambda: discourse.kwic(corpus, "the people"),
+    }
+    out: dict[str, Any] = {}
+    for name, call in calls.items():
+        try:
+            _, seconds = timed(call)
+            out[name] = round(seconds, 3)
+        except Exception as exc:  # a failing measure is reported, not fatal to the benchmark
+            out[name] = f"error: {type(exc).__name__}: {exc}"[:200]
+        print(f"    {name:<24} {out[name]}", flush=True)
+    return out
+
+
+def ensure_scattertext() -> str | None:
+    """Import scattertext's scorer, installing it into this environment if missing; None on failure."""
+    try:
+        import scattertext  # noqa: F401
+        return None
+    except ImportError:
+        pass
+    pip = [sys.executable, "-m", "pip", "install", "-q"]
+    for cmd in (pip + SCATTERTEXT, pip + ["--no-deps", "scattertext==0.2.2"]):
+        done = subprocess.run(cmd, capture_output=True, text=True)
+        if done.returncode != 0:
+            return f"pip failed: {done.stderr.strip()[-300:]}"
+    return None
+
+
+def scattertext_side_by_side(corpus: discourse.Corpus, target: str, ours_s: float) -> dict[str, Any]:
+    """scattertext's LogOddsRatioInformativeDirichletPrior on the same split and counts as ours."""
+    problem = ensure_scattertext()
+    if problem:
+        return {"scattertext_seconds": None, "scattertext_note": problem}
+    import numpy as np
+    from scattertext.termsignificance.LogOddsRatioInformativeDirichletPiror import (
+        LogOddsRatioInformativeDirichletPrior)
+
+    def run() -> pd.Series:
+        tok = corpus.annotate(corpus.tokens[corpus.tokens["is_word"] & ~corpus.tokens["is_stop"]],
+                              "speaker")
+        counts = pd.crosstab(tok["norm"], tok["speaker"] == target)
+        y_i = counts.get(True, 0).to_numpy(float)
+        y_j = counts.get(False, 0).to_numpy(float)
+        priors = y_i + y_j
+        scorer = LogOddsRatioInformativeDirichletPrior(priors, sigma=1000.0, scale_type="word")
+        return pd.Series(scorer.get_zeta_i_j_given_separate_counts(y_i, y_j), index=counts.index)
+
+    theirs, seconds = timed(run)
+    ours = discourse.distinctive_terms(corpus, "speaker", target, min_count=1)
+    term_col = "term" if "term" in ours.columns else ours.columns[0]
+    joined = ours.set_index(term_col)["z"].to_frame("ours").join(theirs.rename("theirs"), how="inner")
+    rho = joined.rank().corr().iloc[0, 1] if len(joined) > 2 else float("nan")
+    return {"scattertext_seconds": round(seconds, 3), "distinctive_seconds": round(ours_s, 3),
+            "scattertext_over_ours": round(seconds / ours_s, 2) if ours_s else None,
+            "z_rank_correlation": round(float(rho), 4), "n_terms_compared": int(len(joined)),
+            "scattertext_note": "scorer with scale_type='word', sigma=alpha0=1000 on the same counts; "
+                                "counting with pandas crosstab included in its time"}
+
+
+def report_time() -> tuple[float | None, str]:
+    with tempfile.TemporaryDirectory() as out:
+        cmd = [sys.executable, "-m", "discourse", "report", "--corpus", str(ROOT / "data" / "sichuan"),
+               "--out", out]
+        try:
+            done, seconds = timed(lambda: subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True,
+                                                         timeout=900))
+        except subprocess.TimeoutExpired:
+            return None, "timed out after 900 s"
+    if done.returncode != 0:
+        return None, f"report failed: {(done.stderr or done.stdout).strip()[-300:]}"
+    return round(seconds, 2), "python -m discourse report --corpus data/sichuan (project cache warm)"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tokens", type=int, default=1_000_000, help="word tokens of the corpus")
+    parser.add_argument("--quick", action="store_true", help="about 100k tokens (two minutes)")
+    parser.add_argument("--no-report", action="store_true", help="skip timing the report")
+    args = parser.parse_args(argv)
+    n = 100_000 if args.quick else args.tokens
+    sub_n = min(n, 200_000)
+    warnings.simplefilter("ignore")
+    work = HERE / "corpora"
+    results: dict[str, Any] = {"machine": {"cores": os.cpu_count(), "python": platform.python_version(),
+                                           "platform": platform.platform()},
+                               "quick": args.quick, "target_tokens": n}
+
+    print(f"building a corpus of about {n:,} words ...", flush=True)
+    folder = build_corpus_folder(int(n * 1.45))  # about 1.45 words per word token in these texts
+    cache = work / f"cache-{folder.name}"
+    shutil.rmtree(cache, ignore_errors=True)
+
+    corpus, cold = timed(lambda: discourse.load_corpus(folder, pattern=PATTERN, cache=cache))
+    n_tokens = int(corpus.documents["n_tokens"].sum())
+    results.update(n_tokens=n_tokens, n_documents=len(corpus.documents), cold_seconds=round(cold, 2),
+                   cold_tokens_per_s=round(n_tokens / cold))
+    print(f"  cold load: {n_tokens:,} word tokens, {len(corpus.documents)} documents, {cold:.1f} s")
+    _, cached = timed(lambda: discourse.load_corpus(folder, pattern=PATTERN, cache=cache))
+    cache_mod.DocumentCache(cache).prune_packs(keep=0)
+    _, per_doc = timed(lambda: discourse.load_corpus(folder, pattern=PATTERN, cache=cache))
+    read, read_s = timed(lambda: load.read_folder(folder, pattern=PATTERN))
+    _, tables_s = timed(lambda: engine.process_corpus(read.documents, pipeline.default_settings(),
+                                                      cache=cache))
+    results.update(cached_seconds=round(cached, 3), cached_speedup=round(cold / cached, 1),
+                   cached_per_document_seconds=round(per_doc, 3),
+                   cached_breakdown={"read_folder": round(read_s, 3), "cache_lookup_and_pack": round(
+                       tables_s, 3), "assembly_incl_canonicalize": round(cached - read_s - tables_s, 3)})
+    print(f"  cached load: {cached:.2f} s (pack), {per_doc:.2f} s (document entries); "
+          f"{results['cached_breakdown']}")
+
+    sub = subset_folder(folder, sub_n, work / "subset")
+    sub_corpus, serial = timed(lambda: discourse.load_corpus(sub, pattern=PATTERN, cache=False,
+                                                             workers=1))
+    _, parallel = timed(lambda: discourse.load_corpus(sub, pattern=PATTERN, cache=False))
+    sub_tokens = int(sub_corpus.documents["n_tokens"].sum())
+    results.update(parallel_subset_tokens=sub_tokens, serial_seconds=round(serial, 2),
+                   parallel_seconds=round(parallel, 2), parallel_speedup=round(serial / parallel, 2),
+                   serial_tokens_per_s=round(sub_tokens / serial))
+    print(f"  subset {sub_tokens:,} tokens: serial {serial:.1f} s, {os.cpu_count()} workers {parallel:.1f} s")
+
+    n_naive, naive_s, _ = naive_process(sub, sorted(p.name for p in sub.glob("*.txt")))
+    results.update(naive_tokens_per_s=round(n_naive / naive_s),
+                   cold_over_naive=round((n_tokens / cold) / (n_naive / naive_s), 2),
+                   serial_over_naive=round((sub_tokens / serial) / (n_naive / naive_s), 2))
+    print(f"  naive baseline: {n_naive / naive_s:,.0f} tokens/s")
+
+    results["stage_seconds"] = stage_timings(subset_folder(sub, 30_000, work / "stages"))
+    print(f"  stages on the subset: {results['stage_seconds']}")
+
+    target = corpus.documents["speaker"].value_counts().index[0]
+    big = replicate(corpus, 10)
+    labels = (f"{n_tokens / 1e6:.2g}M", f"{10 * n_tokens / 1e6:.2g}M")
+    results["measures_seconds"] = {}
+    for label, c in zip(labels, (corpus, big)):
+        print(f"  measures at {label} word tokens:")
+        results["measures_seconds"][label] = time_measures(c, target)
+    results["measures_note"] = (f"{labels[1]} = the processed tables of the {labels[0]} corpus "
+                                "replicated 10 times with new doc_ids")
+    del big
+    ours_s = results["measures_seconds"][labels[0]].get("distinctive_terms")
+    results.update(scattertext_side_by_side(corpus, target, ours_s if isinstance(ours_s, float) else 0))
+    print(f"  scattertext: {results.get('scattertext_seconds')} s, ours "
+          f"{results.get('distinctive_seconds')} s")
+
+    if args.no_report:
+        results.update(report_seconds=None, report_note="skipped (--no-report)")
+    else:
+        seconds, note = report_time()
+        results.update(report_seconds=seconds, report_note=note)
+    print(f"  report: {results['report_seconds']} ({results['report_note']})")
+    results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    results["targets"] = {
+        "cached_10x": results["cached_speedup"] >= 10,
+        "parallel_1.6x": results["parallel_speedup"] >= 1.6,
+        "cold_2x_naive": results["cold_over_naive"] >= 2,
+        "measures_faster_than_scattertext": (results.get("scattertext_over_ours") or 0) > 1,
+        "report_under_45s": results["report_seconds"] is not None and results["report_seconds"] < 45,
+    }
+    (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    print(json.dumps(results["targets"], indent=2))
+    print(f"peak RSS {results['peak_rss_mb']} MB; results in benchmarks/results.json")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
