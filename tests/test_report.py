@@ -217,7 +217,8 @@ def _check_report(out: Path, corpus, *, n_boot: int = 1000) -> None:
         first = next(c for c in nb.cells if c.cell_type == "code" and c.get("outputs"))
         assert corpus.content_hash() in json.dumps(first.outputs)  # provenance is the first output
         html = (out / f"{executed.stem}.html").read_text(encoding="utf-8")
-        assert "check_parameters(" not in html  # code hidden by default
+        assert "check_parameters(" not in html and "highlight hl-ipython3" not in html  # code hidden
+        assert "data:image/png;base64," in html or executed.stem == "05-explore"  # figures embedded
         assert corpus.content_hash() in html
 
     density = pd.read_csv(out / "tables" / "03-density-by-speaker.csv")
@@ -269,7 +270,8 @@ def test_report_on_the_mini_corpus(mini_report):
 def test_same_corpus_and_parameters_give_identical_tables(mini_report, tmp_path):
     first, _ = mini_report
     again = tmp_path / "again"
-    run_report(MINI, again, notebooks=["03", "04"], progress=False)
+    # through the command line this time: --notebooks selects, exit status 0
+    assert main(["report", "--corpus", str(MINI), "--out", str(again), "--notebooks", "03", "04"]) == 0
     names = sorted(p.name for p in (again / "tables").glob("*.csv"))
     assert names and all(n.startswith(("03-", "04-")) for n in names)
     for name in names:
@@ -302,7 +304,7 @@ def test_a_failing_notebook_is_reported_and_the_others_still_run(tmp_path):
     nbformat.write(bad, str(folder / "02-bad.ipynb"))
     out = tmp_path / "out"
     with pytest.raises(ReportError) as err:
-        run_report(MINI, out, notebook_dir=folder, progress=False)
+        run_report(MINI, out, notebook_dir=folder, show_code=True, progress=False)
     msg = str(err.value)
     assert "notebook 02-bad failed" in msg and "ValueError: boom" in msg and "raise ValueError" in msg
     assert "01-good" not in msg
@@ -310,3 +312,4 @@ def test_a_failing_notebook_is_reported_and_the_others_still_run(tmp_path):
     statuses = {n["name"]: n["status"] for n in json.loads((out / "provenance.json").read_text())["notebooks"]}
     assert statuses == {"01-good": "ok", "02-bad": "failed"}
     assert 'class="failed"' in (out / "index.html").read_text()
+    assert "highlight hl-ipython3" in (out / "01-good.html").read_text()  # show_code: code cells shown
