@@ -242,12 +242,17 @@ def is_base_verb(word: str) -> bool:
     return word in _base_verbs()
 
 
+def _known_base(word: str) -> bool:
+    """A base verb of the lexicon, in American or British spelling ("emphasise" for "emphasize")."""
+    known = _base_verbs()
+    return word in known or (word.endswith(("ise", "yse")) and word[:-2] + "ze" in known)
+
+
 def _pick(candidates: list[str]) -> str:
     """Choose among candidate bases: a known base verb first, then any word the lexicon knows
     (``visit`` is tagged NN there, but ``visite`` is unknown), else the heuristic first choice."""
-    known = _base_verbs()
     for cand in candidates:
-        if cand in known:
+        if _known_base(cand):
             return cand
     lexicon = pattern_lexicon()
     for cand in candidates:
@@ -297,13 +302,20 @@ def _verb_lemma(w: str) -> str:
         if w.endswith("ed") and w[:-1] in _base_verbs() and w[:-2] not in _base_verbs():
             return w[:-1]                  # agreed -> agree, expedited handled below
         return _pick(_stem_candidates(w[:-2]))
-    if w.endswith("s") and len(w) > 2 and not w.endswith("ss"):
+    if w.endswith("s") and len(w) > 2 and not w.endswith(("ss", "us", "is")):
         if w.endswith(("ches", "shes", "sses", "xes", "zzes", "oes")):
-            return _pick([w[:-2], w[:-1]])  # pushes -> push, goes handled as irregular
+            return _pick([w[:-2], w[:-1]])  # pushes -> push, addresses -> address
         if w.endswith("ses") or w.endswith("zes"):
-            return _pick([w[:-1], w[:-2]])  # uses -> use, focuses -> focus
+            return _pick([w[:-1], w[:-2]])  # uses -> use, focuses -> focus, emphasises -> emphasise
         return w[:-1]
     return w
+
+
+def _base_form(w: str) -> str:
+    """Lemma of a word tagged as a base form (VB, VBP): itself, unless irregular ("are" -> "be")."""
+    if w in IRREGULAR_VERBS:
+        return IRREGULAR_VERBS[w]
+    return _MODAL_LEMMA.get(w, w)
 
 
 # Plurals that are their own lemma in policy prose, or that the generic rules get wrong.
@@ -339,9 +351,10 @@ def lemmatize(word: str, pos: str) -> str:
     word : str
         The word as it appears in the text (any case).
     pos : str
-        Its Penn Treebank tag (``VBD``, ``NNS``, ...); verbs (``VB*``) and modals (``MD``) are
-        reduced to their base form, common plural nouns (``NNS``) to the singular. Proper nouns
-        and every other tag keep the lower-cased word.
+        Its Penn Treebank tag (``VBD``, ``NNS``, ...); inflected verbs (``VBD``, ``VBN``, ``VBG``,
+        ``VBZ``) and modals (``MD``) are reduced to their base form, common plural nouns (``NNS``) to
+        the singular. A base-form tag (``VB``, ``VBP``) keeps the word ("focus", "address"), except
+        irregular forms ("are" -> "be"). Proper nouns and every other tag keep the lower-cased word.
 
     Returns
     -------
@@ -352,6 +365,8 @@ def lemmatize(word: str, pos: str) -> str:
     if not isinstance(word, str) or not isinstance(pos, str):
         raise ParameterError(f"word and pos must be str, got word={word!r}, pos={pos!r}")
     w = word.lower()
+    if pos in ("VB", "VBP"):
+        return _base_form(w)               # "focus", "address", "bus" are base forms already
     if pos.startswith("VB"):
         return _verb_lemma(w)
     if pos == "MD":

@@ -24,11 +24,17 @@ in this order, repair that:
    before its object is ``VBD`` ("She held a symposium"); a noun in -ing before an object is
    ``VBG`` ("building a modern system");
 5. a word after "and", "or" or "," that coordinates with a preceding ``VB`` (no finite verb in
-   between) and can be a base verb is ``VB`` ("to deepen reform and expand opening up").
+   between) and can be a base verb is ``VB`` ("to deepen reform and expand opening up") when it is
+   a ``VBP`` or a noun/adjective before a determiner or pronoun; a noun before a determiner-less
+   object is ``VB`` too when the conjunct before it is a ``VB`` phrase ("..., and increase support
+   for", "strengthen guidance and support capable enterprises", "deepen reform and host World
+   Games"; see :func:`_bare_object` and :func:`_verb_conjunct_before` for the guards that keep
+   "develop finance, trade and support services" and "fight poverty and drug abuse" nouns).
 
 "Can be a base verb" means: the lexicon tags the word ``VB``/``VBP``, or it is the lemma of a
 word the lexicon tags ``VBD``/``VBN``/``VBG``/``VBZ`` (so "exercise" counts because "exercised"
-is in the lexicon), or an irregular verb base, or it ends in -ize/-ify.
+is in the lexicon), or an irregular verb base, or it ends in -ize/-ify, or it is a British -ise
+spelling of such a verb, or one of the policy verbs of ``EXTRA_VERBS`` ("ramp", "pilot").
 """
 from __future__ import annotations
 
@@ -103,9 +109,25 @@ def _verb_bases() -> frozenset[str]:
     return frozenset(bases - MODALS - inflected_aux - {"may", "might", "could", "would", "should"})
 
 
+#: Policy verbs the lexicon knows only as nouns or adjectives, or not at all ("ramp up production",
+#: "benchmark against", "pilot new models"); British -ise spellings are covered by a rule instead.
+EXTRA_VERBS = frozenset({"ramp", "benchmark", "pilot", "upskill", "reskill", "outsource", "embed", "catalyze",
+                         "fast-track", "kick-start", "kickstart", "jumpstart", "troubleshoot", "co-build",
+                         "co-create", "co-ordinate", "interlink", "reshore"})
+
+
 def can_be_verb(word: str) -> bool:
-    """Return True if the lower-case ``word`` can be an English base verb."""
-    return word in _verb_bases() or (len(word) > 5 and word.endswith(("ize", "ify")))
+    """Return True if the lower-case ``word`` can be an English base verb.
+
+    A base verb of the lexicon (see the module docstring), a word of ``EXTRA_VERBS``, a word of more
+    than five letters in -ize/-ify, or an -ise/-yse word unknown to the lexicon whose American
+    spelling is a verb ("prioritise", "digitalise", "analyse"; "enterprise" and "expertise" are
+    lexicon nouns and stay out).
+    """
+    if word in _verb_bases() or word in EXTRA_VERBS or (len(word) > 5 and word.endswith(("ize", "ify"))):
+        return True
+    return (len(word) > 5 and word.endswith(("ise", "yse")) and word not in pattern_lexicon()
+            and can_be_verb(word[:-2] + "ze"))
 
 
 def _lookup(word: str, lower: str, first: bool, lexicon: dict[str, str]) -> str:
@@ -252,11 +274,60 @@ def apply_rules(words: Sequence[str], tags: list[str]) -> list[str]:
             k = i - 1
             while k >= 0 and not (tags[k].startswith("VB") or tags[k] == "MD"):
                 k -= 1
-            if k < 0 or tags[k] != "VB":
+            if k < 0 or tags[k] not in ("VB", "VBG", "VBN"):
                 continue
-            if tags[j] == "VBP" or (tags[j] in ("NN", "JJ") and j + 1 < n and tags[j + 1] in _OBJECT_START):
+            if tags[k] == "VB" and (tags[j] == "VBP" or (tags[j] in ("NN", "JJ") and j + 1 < n
+                                                         and tags[j + 1] in _OBJECT_START)):
                 tags[j] = "VB"
+            elif tags[j] == "NN" and lowers[i] in ("and", ",") and lowers[j - 1] not in _NEGATION \
+                    and _verb_conjunct_before(tags, lowers, i) \
+                    and _bare_object(tags, j + 1, modified=lowers[i] == "and" and lowers[i - 1] != ","):
+                tags[j] = "VB"              # "..., and increase support for", "and host World Games"
     return tags
+
+
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_PARTICLES = frozenset({"up", "out", "down", "off", "forward", "ahead", "on"})
+
+
+def _bare_object(tags: list[str], k: int, *, modified: bool = False) -> bool:
+    """True if a determiner-less object starts at ``k`` and is not the subject of a following verb.
+
+    Nouns, or adjectives + noun ("capable enterprises"); with ``modified``, only an adjective + noun
+    or a proper noun ("host World Games"): after a bare "and" a plain noun is too often the second
+    word of a compound ("fight poverty and drug abuse", "help police and fire departments").
+    """
+    n = len(tags)
+    start = k
+    while k < n and tags[k] in ("JJ", "JJR", "JJS", "VBN"):
+        k += 1                              # "capable enterprises", "advanced technologies"
+    if k >= n or tags[k] not in _NOUN_TAGS or (modified and k == start and tags[k] not in ("NNP", "NNPS")):
+        return False
+    while k < n and tags[k] in _NOUN_TAGS:
+        k += 1
+    return k >= n or tags[k] not in _FINITE_TAGS  # not a subject: "..., and trade volumes rose"
+
+
+def _verb_conjunct_before(tags: list[str], lowers: list[str], i: int) -> bool:
+    """True if the conjunct that ends before the conjunction at ``i`` is a ``VB`` phrase.
+
+    It must hold a ``VB`` ("develop finance, trade and support services" has none before "support"),
+    and after a bare "and" its object must not end in a prepositional phrase, where "and" more likely
+    joins two nouns ("assure them of our support and firm commitment"); a comma list of verb phrases
+    ("..., plan and implement a series of policies, and increase support") is trusted.
+    """
+    k = i - 1
+    listed = lowers[i] == "," or (k >= 0 and lowers[k] == ",")
+    k -= lowers[i] == "and" and listed
+    if k < 0 or tags[k] in ("JJ", "JJR", "JJS"):
+        return False                        # adjectives in a row: "make safe, sound investments"
+    preposition = False
+    while k >= 0 and lowers[k] not in (",", "and", "or", ";", ":"):
+        if tags[k] == "VB":
+            return listed or not preposition
+        preposition = preposition or (tags[k] in ("IN", "TO") and lowers[k] not in _PARTICLES)
+        k -= 1
+    return False
 
 
 def tag_words(words: list[str]) -> list[str]:

@@ -5,7 +5,7 @@ import pytest
 
 from discourse.errors import ParameterError
 from discourse.lemmas import lemmatize
-from discourse.tagging import tag_words
+from discourse.tagging import can_be_verb, tag_words
 from discourse.tokenize import Sentence, Token, analyze, split_sentences, tokenize_sentence
 
 
@@ -147,6 +147,47 @@ def test_coordinated_verbs_keep_base_form():
     assert tags["need"] == "VBP" and tags["reform"] == "NN"
 
 
+@pytest.mark.parametrize("sentence, verb", [
+    ("We should study the concerns, plan reforms, and increase support for enterprises.", "plan"),
+    ("We should study the concerns, plan reforms, and increase support for enterprises.", "increase"),
+    ("We will deepen reform and host World Games in 2025.", "host"),
+    ("It is necessary to strengthen guidance and support capable enterprises to go global.", "support"),
+    ("She asked them to assess and study the concerns.", "study"),
+])
+def test_coordinated_verb_with_bare_object(sentence, verb):
+    assert _tags(sentence)[verb] == "VB"
+
+
+@pytest.mark.parametrize("sentence, noun", [
+    ("We must develop finance, trade and support services.", "support"),      # nouns in a list
+    ("We must fight poverty and drug abuse.", "drug"),                         # compound after "and"
+    ("We will expand exports, and trade volumes rose.", "trade"),              # subject of a clause
+    ("We will assure them of our support and firm commitment.", "firm"),       # inside a phrase
+    ("We must make safe, sound investments.", "sound"),                        # adjectives in a row
+])
+def test_coordinated_noun_stays_noun(sentence, noun):
+    assert _tags(sentence)[noun].startswith("NN")
+
+
+@pytest.mark.parametrize("word", ["ramp", "showcase", "upgrade", "leverage", "prioritize", "prioritise",
+                                  "digitalize", "digitalise", "streamline", "spearhead", "benchmark",
+                                  "incentivize", "incentivise", "optimise", "pilot", "upskill", "embed",
+                                  "fast-track"])
+def test_policy_verbs_can_be_verbs(word):
+    assert can_be_verb(word)
+
+
+@pytest.mark.parametrize("word", ["enterprise", "expertise", "premise", "otherwise", "development", "the"])
+def test_nouns_are_not_verbs(word):
+    assert not can_be_verb(word)
+
+
+def test_ramp_and_showcase_are_tagged_as_verbs():
+    tags = _tags("We will ramp up production and showcase our achievements.")
+    assert tags["ramp"] == "VB" and tags["showcase"] == "VB"
+    assert _tags("Ramp up production.")["Ramp"] == "VB"
+
+
 def test_policy_verbs_in_sample_corpus_are_verbs(sichuan_dir):
     wanted = {"launch", "strengthen", "expedite", "deepen", "optimize", "boost"}
     seen: dict[str, list[str]] = {w: [] for w in wanted}
@@ -194,12 +235,27 @@ LEMMAS = [
     ("Provinces", "NNPS", "provinces"), ("better", "JJR", "better"), ("n't", "RB", "not"),
     ("should", "MD", "should"), ("ca", "MD", "can"), ("Development", "NN", "development"),
     ("opening-up", "JJ", "opening-up"),
+    # base-form tags keep the word (no "-s" stripping), irregular forms still map to their base
+    ("focus", "VB", "focus"), ("focus", "VBP", "focus"), ("discuss", "VB", "discuss"), ("bus", "VB", "bus"),
+    ("address", "VB", "address"), ("Address", "VBP", "address"), ("embed", "VB", "embed"),
+    ("are", "VBP", "be"), ("am", "VBP", "be"), ("'re", "VBP", "be"), ("have", "VBP", "have"),
+    ("addresses", "VBZ", "address"), ("discusses", "VBZ", "discuss"), ("buses", "VBZ", "bus"),
+    ("focusing", "VBG", "focus"), ("discussed", "VBD", "discuss"), ("releases", "VBZ", "release"),
+    # British spellings keep their -ise form instead of falling onto a noun ("emphasis")
+    ("emphasises", "VBZ", "emphasise"), ("emphasised", "VBD", "emphasise"), ("prioritised", "VBN", "prioritise"),
+    ("organising", "VBG", "organise"),
 ]
 
 
 @pytest.mark.parametrize("word, pos, expected", LEMMAS)
 def test_lemmatize(word, pos, expected):
     assert lemmatize(word, pos) == expected
+
+
+def test_base_verbs_in_s_keep_their_lemma_in_context():
+    toks = tokenize_sentence("We must focus on exports and discuss the address.")
+    lemmas = {t.text: (t.pos, t.lemma) for t in toks}
+    assert lemmas["focus"] == ("VB", "focus") and lemmas["discuss"] == ("VB", "discuss")
 
 
 def test_lemmas_in_context():
