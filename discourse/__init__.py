@@ -29,6 +29,7 @@ _EXPORTS: dict[str, str] = {
     "analyze": "tokenize",
     "clean_text": "clean",
     "attribute_voices": "voices",
+    "extract_people": "people",
     # measures
     "find_directives": "directives",
     "directive_density": "directives",
@@ -44,6 +45,16 @@ _EXPORTS: dict[str, str] = {
     "emerging_formulations": "shift",
     "term_trajectories": "shift",
     "kwic": "concordance",
+    # plots (each takes one of the tables above and an optional ax)
+    "plot_distinctive_scatter": "plots",
+    "plot_distinctive_bars": "plots",
+    "plot_density": "plots",
+    "plot_shift": "plots",
+    "plot_trajectories": "plots",
+    "plot_profile": "plots",
+    # notebook parameters and reports
+    "check_parameters": "params",
+    "run_report": "report",
 }
 
 __all__ = ["__version__", *_EXPORTS]

@@ -78,3 +78,12 @@ def test_summary_mentions_documents_and_voices(tiny):
     text = tiny.summary()
     assert "2 documents" in text and "7 word tokens" in text
     assert "Shi Xiaolin 1" in text
+
+
+def test_every_public_name_resolves():
+    import discourse
+
+    missing = [name for name in discourse.__all__ if getattr(discourse, name, None) is None]
+    assert missing == []
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        discourse.nope  # noqa: B018
