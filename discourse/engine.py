@@ -140,6 +140,16 @@ def _import_processing() -> None:
     from . import clean, directives, tokenize, voices  # noqa: F401
 
 
+def _one_thread_each() -> None:
+    """Keep Arrow's thread pool to one thread in a worker: the parallelism is across processes."""
+    try:
+        import pyarrow
+
+        pyarrow.set_cpu_count(1)
+    except ImportError:  # pragma: no cover - pyarrow is a requirement
+        pass
+
+
 def _chunks(docs: Sequence["Document"], n_chunks: int) -> list[list[int]]:
     """Document indices in chunks of similar total length, longest documents first."""
     order = sorted(range(len(docs)), key=lambda i: -len(docs[i].text))
@@ -173,7 +183,8 @@ def iter_local(docs: Sequence["Document"], settings: dict, *, workers: int,
                                           else None)
     if process is None:
         _import_processing()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                             initializer=_one_thread_each) as pool:
         pending = {pool.submit(_process_chunk, [docs[i] for i in chunk], settings, process): chunk
                    for chunk in chunks}
         while pending:
