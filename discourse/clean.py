@@ -167,6 +167,8 @@ def language_runs(text: str) -> list[tuple[str, str]]:
     neighbours: a run is split off only if it has ``MIN_ZH_RUN`` CJK characters or ``MIN_EN_RUN`` Latin
     words. Punctuation and spaces after a run stay with it; opening quotes and brackets go with the next.
     """
+    if not _CJK.search(text) or not _LATIN.search(text):  # one script only: the common case, fast
+        return [(text, text_language(text))]
     starts: list[tuple[int, str]] = []  # (index of first strong character, lang)
     for i, ch in enumerate(text):
         lang = _char_lang(ch)

@@ -138,8 +138,17 @@ def _pattern_meta(regex: re.Pattern[str] | None, stem: str) -> tuple[dict, list[
     return meta, [f"pattern: {problem}" for problem in _typed(meta)]
 
 
+#: Lines read at the top and at the end of a text for metadata found in the text itself.
+_META_HEAD, _META_TAIL = 40, 15
+
+
 def _assemble_meta(text: str, layers: list[tuple[str, dict]]) -> dict:
     """Merge metadata layers (highest precedence first), then fill gaps from the text itself."""
+    lines = text.splitlines()
+    if len(lines) > _META_HEAD + _META_TAIL:
+        # datelines and headlines stand near the top, source lines near the end: reading only those
+        # lines keeps loading a large corpus fast (the whole text is cleaned once, when processed)
+        text = "\n".join(lines[:_META_HEAD] + lines[-_META_TAIL:])
     cleaned = clean_text(text)
     layers = [*layers, ("text", {"date": cleaned.dateline, "title": cleaned.headline,
                                  "source": cleaned.source_line})]

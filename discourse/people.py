@@ -194,19 +194,29 @@ def canonicalize(sentences: pd.DataFrame) -> pd.DataFrame:
         out["role"] = ""
     out["role"] = out["role"].fillna("").astype(str)
     people = ~out["speaker"].isin([MEETING, NARRATOR]) & out["speaker"].notna() & (out["speaker"] != "")
-    split = out.loc[people, "speaker"].map(split_title)
-    bare = split.map(lambda t: t[0])
+    if not people.any():
+        return out
+    # every step works on distinct values and maps back, so the cost follows the number of people,
+    # not the number of sentences
+    speakers = out.loc[people, "speaker"].astype(str)
+    titles = {v: split_title(v) for v in speakers.unique()}
+    bare = speakers.map(lambda v: titles[v][0])
     spelling = bare.groupby(bare.str.lower()).agg(lambda s: s.value_counts().index[0])
     bare = bare.str.lower().map(spelling)
-    corpus_full = sorted({b for b in bare if " " in b})
-    by_doc = {doc: sorted({b for b in names if " " in b})
-              for doc, names in bare.groupby(out.loc[people, "doc_id"])}
-    for idx in bare.index:
-        name = bare[idx]
-        if " " not in name:
-            doc_name = canonical_name(name, by_doc.get(out.at[idx, "doc_id"], []))
-            name = doc_name if doc_name != name else canonical_name(name, corpus_full)
-        out.at[idx, "speaker"] = name
-        if not out.at[idx, "role"]:
-            out.at[idx, "role"] = split[idx][1]
+    docs = out.loc[people, "doc_id"]
+    corpus_full = sorted({b for b in bare.unique() if " " in b})
+    pairs = pd.DataFrame({"doc_id": docs, "name": bare})
+    by_doc = {doc: sorted({b for b in names.unique() if " " in b})
+              for doc, names in pairs.groupby("doc_id", sort=False)["name"]}
+    resolved: dict[tuple, str] = {}
+    for doc, name in pairs.drop_duplicates().itertuples(index=False):
+        if " " in name:
+            resolved[(doc, name)] = name
+            continue
+        doc_name = canonical_name(name, by_doc.get(doc, []))
+        resolved[(doc, name)] = doc_name if doc_name != name else canonical_name(name, corpus_full)
+    out.loc[people, "speaker"] = [resolved[key] for key in zip(docs, bare)]
+    title_role = speakers.map(lambda v: titles[v][1])
+    empty_role = out.loc[people, "role"] == ""
+    out.loc[people & empty_role.reindex(out.index, fill_value=False), "role"] = title_role[empty_role]
     return out
