@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import pandas as pd
 
@@ -127,20 +127,15 @@ def process_document(doc: Document, settings: dict | None = None) -> DocumentTab
                           people[PEOPLE_COLUMNS], info)
 
 
-def _concat(frames: Sequence[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
-    frames = [f for f in frames if len(f)]
-    if not frames:
-        return empty_frame(columns)
-    return pd.concat(frames, ignore_index=True)
-
-
-def documents_table(docs: Sequence[Document], results: Sequence[DocumentTables]) -> pd.DataFrame:
-    """The ``documents`` table from the documents' metadata and their processed tables."""
+def documents_table(docs: Sequence[Document], infos: Sequence[dict], sentences: pd.DataFrame,
+                    tokens: pd.DataFrame) -> pd.DataFrame:
+    """The ``documents`` table from the documents' metadata, their processing facts and the tables."""
+    n_sentences = sentences.groupby("doc_id", sort=False).size()
+    n_tokens = tokens.loc[tokens["is_word"].astype(bool), "doc_id"].value_counts()
     rows = []
     extra_keys: list[str] = []
-    for doc, res in zip(docs, results):
+    for doc, info in zip(docs, infos):
         meta = dict(doc.meta)
-        n_tokens = int(res.tokens["is_word"].sum()) if len(res.tokens) else 0
         row = {
             "doc_id": doc.doc_id,
             "path": doc.path,
@@ -149,11 +144,11 @@ def documents_table(docs: Sequence[Document], results: Sequence[DocumentTables])
             "year": meta.pop("year", None),
             "source": meta.pop("source", None) or "",
             "speaker": meta.pop("speaker", None) or "",
-            "language": res.info["language"],
+            "language": info["language"],
             "encoding": doc.encoding,
-            "n_paragraphs": res.info["n_paragraphs"],
-            "n_sentences": len(res.sentences),
-            "n_tokens": n_tokens,
+            "n_paragraphs": info["n_paragraphs"],
+            "n_sentences": int(n_sentences.get(doc.doc_id, 0)),
+            "n_tokens": int(n_tokens.get(doc.doc_id, 0)),
         }
         for key, value in meta.items():
             if key not in row:
@@ -218,15 +213,7 @@ def build_corpus(docs: Sequence[Document], *, lang: str | None = None,
     else:
         tables = process_corpus(docs, settings, workers=workers, scheduler=scheduler,
                                 cache=resolve_cache_dir(cache, path), progress=progress)
-    # documents_table reads only the counts of the per-document frames: fill them from the whole tables
-    none = pd.DataFrame()
-    stubs = [DocumentTables(d.doc_id, none, none, none, none, none, info)
-             for d, info in zip(docs, tables.infos)]
-    documents = documents_table(docs, stubs)
-    n_sentences = tables.sentences.groupby("doc_id", sort=False).size()
-    n_tokens = tables.tokens.loc[tables.tokens["is_word"].astype(bool), "doc_id"].value_counts()
-    documents["n_sentences"] = documents["doc_id"].map(n_sentences).fillna(0).astype(int)
-    documents["n_tokens"] = documents["doc_id"].map(n_tokens).fillna(0).astype(int)
+    documents = documents_table(docs, tables.infos, tables.sentences, tables.tokens)
     sentences = tables.sentences
     if len(sentences):
         sentences = canonicalize(sentences)
