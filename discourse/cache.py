@@ -46,12 +46,24 @@ KEY_LIBRARIES = ("nltk", "textblob", "jieba", "pandas")
 #: Modules of the package that play no part in processing a document (left out of the code fingerprint).
 _NOT_PROCESSING = {
     "__init__.py", "__main__.py", "cache.py", "cli.py", "concordance.py", "corpus.py", "density.py",
-    "distinctive.py", "engine.py", "errors.py", "formats.py", "load.py", "loader.py", "outputs.py", "params.py", "plots.py",
-    "profile.py", "provenance.py", "report.py", "shift.py", "terms.py", "validate.py",
+    "distinctive.py", "engine.py", "errors.py", "formats.py", "load.py", "loader.py", "outputs.py",
+    "params.py", "plots.py", "profile.py", "provenance.py", "report.py", "report_index.py",
+    "notebook_tables.py", "shift.py", "terms.py", "validate.py",
 }
 #: Packs kept at most; the least recently used are removed beyond this.
 MAX_PACKS = 8
 _ROOT_MARKERS = (".git", "pyproject.toml")
+#: Environment variable naming the cache folder (or ``off``) when ``cache=`` is not given.
+CACHE_ENV = "DISCOURSE_CACHE_DIR"
+_OFF = {"off", "false", "0", "no", "none"}
+
+
+def _enclosing_project(folder: str | Path) -> Path | None:
+    start = Path(folder).resolve()
+    for candidate in (start, *start.parents):
+        if any((candidate / marker).exists() for marker in _ROOT_MARKERS):
+            return candidate
+    return None
 
 
 def project_root(folder: str | Path) -> Path:
@@ -59,25 +71,35 @@ def project_root(folder: str | Path) -> Path:
 
     Falls back to ``folder`` itself when no ancestor has either.
     """
-    start = Path(folder).resolve()
-    for candidate in (start, *start.parents):
-        if any((candidate / marker).exists() for marker in _ROOT_MARKERS):
-            return candidate
-    return start
+    return _enclosing_project(folder) or Path(folder).resolve()
 
 
 def default_cache_dir(folder: str | Path) -> Path:
-    """``.cache/discourse/`` in the project that holds the corpus ``folder`` (see :func:`project_root`)."""
-    return project_root(folder) / ".cache" / "discourse"
+    """Where a corpus's processed tables go by default.
+
+    ``.cache/discourse/`` in the project that holds the corpus ``folder``; for a corpus outside any
+    project (a shared data folder, which stays untouched: raw data are never written to), the project
+    of the working directory, else ``~/.cache/discourse``.
+    """
+    project = _enclosing_project(folder) or _enclosing_project(Path.cwd())
+    if project is None:
+        return Path.home() / ".cache" / "discourse"
+    return project / ".cache" / "discourse"
 
 
 def resolve_cache_dir(cache: bool | str | Path | None, folder: str | Path | None) -> Path | None:
     """The cache folder for a ``cache=`` option: ``False`` off, a path there, ``None``/``True`` default.
 
-    The default needs the corpus ``folder``; in-memory corpora (no folder) are not cached by default.
+    With ``None``, the environment variable ``DISCOURSE_CACHE_DIR`` decides when it is set (a folder,
+    or ``off``), so that a report's notebooks share the cache chosen on its command line. The default
+    needs the corpus ``folder``; in-memory corpora (no folder) are not cached by default.
     """
     if cache is False:
         return None
+    if cache is None:
+        env = os.environ.get(CACHE_ENV, "").strip()
+        if env:
+            return None if env.lower() in _OFF else Path(env).expanduser()
     if cache is None or cache is True:
         return default_cache_dir(folder) if folder is not None else None
     return Path(cache)

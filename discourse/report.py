@@ -20,14 +20,16 @@ at the end naming the notebook and the cell.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import shutil
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from .errors import ParameterError, ReportError
 from .outputs import open_corpus, save_figure, save_table, setup_figures
@@ -243,7 +245,8 @@ def run_report(corpus: str | Path, out: str | Path, *, parameters: Mapping[str, 
                                 html=out / f"{src.stem}.html", parameters=nb_params))
     kernel = _kernel_name()
     log(f"{len(runs)} notebooks on {folder} with kernel '{kernel}', {min(jobs, len(runs))} at a time")
-    with ThreadPoolExecutor(max_workers=min(jobs, len(runs))) as pool:
+    with _kernel_environment(folder, load_options), \
+            ThreadPoolExecutor(max_workers=min(jobs, len(runs))) as pool:
         list(pool.map(lambda r: _execute(r, kernel, log, show_code), runs))
 
     provenance["notebooks"] = [
@@ -259,6 +262,32 @@ def run_report(corpus: str | Path, out: str | Path, *, parameters: Mapping[str, 
         raise ReportError("; ".join(f"notebook {r.name} failed: {r.error}" for r in failed)
                           + f" (partial reports in {out})")
     return index
+
+
+@contextlib.contextmanager
+def _kernel_environment(folder: Path, load_options: dict) -> Iterator[None]:
+    """Let the notebooks' kernels use the cache and scheduler of the check load (they inherit it).
+
+    The check load has just filled the cache, so every notebook reads the processed corpus from it
+    instead of processing it again.
+    """
+    from .cache import CACHE_ENV, resolve_cache_dir
+    from .engine import SCHEDULER_ENV
+
+    cache_dir = resolve_cache_dir(load_options.get("cache"), folder)
+    values = {CACHE_ENV: str(cache_dir) if cache_dir is not None else "off"}
+    if load_options.get("scheduler"):
+        values[SCHEDULER_ENV] = str(load_options["scheduler"])
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, old in saved.items():
+            if old is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = old
 
 
 def _parse_value(name: str, text: str) -> Any:

@@ -221,3 +221,33 @@ def test_clear_removes_everything(project: Path, calls: list[str]) -> None:
     calls.clear()
     load_corpus(project / "corpus", cache=store, workers=1)
     assert sorted(calls) == ["a", "b", "c"]
+
+
+def test_environment_variable_chooses_the_cache(tmp_path, monkeypatch):
+    from discourse.cache import CACHE_ENV, resolve_cache_dir
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "shared-cache"))
+    assert resolve_cache_dir(None, tmp_path) == tmp_path / "shared-cache"
+    assert resolve_cache_dir(tmp_path / "given", tmp_path) == tmp_path / "given"  # an explicit path wins
+    monkeypatch.setenv(CACHE_ENV, "off")
+    assert resolve_cache_dir(None, tmp_path) is None
+    assert resolve_cache_dir(False, tmp_path) is None
+
+
+def test_corpus_outside_a_project_is_never_written_to(tmp_path, monkeypatch):
+    from discourse.cache import CACHE_ENV, default_cache_dir
+
+    monkeypatch.delenv(CACHE_ENV, raising=False)
+    data = tmp_path / "data" / "speeches"
+    data.mkdir(parents=True)
+    work = tmp_path / "work"
+    (work / "sub").mkdir(parents=True)
+    (work / "pyproject.toml").write_text("[project]\nname='x'\n")
+    monkeypatch.chdir(work / "sub")
+    assert default_cache_dir(data) == work / ".cache" / "discourse"
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert default_cache_dir(data) == tmp_path / "home" / ".cache" / "discourse"
+    inside = work / "corpus"
+    inside.mkdir()
+    assert default_cache_dir(inside) == work / ".cache" / "discourse"
