@@ -10,7 +10,8 @@ from __future__ import annotations
 
 __all__ = ["BE", "PRESENT_BE", "ADVERB_WORDS", "DEONTIC_ADJ", "MODAL_CATEGORY", "REPORT_NEED", "URGE", "EFFORT_NOUNS",
            "REQUIREMENT_NOUNS", "LIGHT_ACTIVE", "LIGHT_PASSIVE", "EFFORT_PARTICIPLES", "CATENATIVE", "FIRST_PERSON",
-           "NOMINATIVE", "INSTITUTIONS", "SUBORDINATORS", "HARD_STOPS", "ENUMERATORS", "OBJECT_TAGS", "PARTICLES"]
+           "NOMINATIVE", "INSTITUTIONS", "SUBORDINATORS", "HARD_STOPS", "ENUMERATORS", "OBJECT_TAGS", "PARTICLES",
+           "MODAL_TRIGGERS", "HOPE_TRIGGERS", "NEED_TRIGGERS", "CONSTRUCTION_TRIGGERS", "STOPS_BY_FIRST"]
 
 #: Forms of "be" (never a governed verb; a passive is "be" + participle).
 BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m"})
@@ -82,3 +83,17 @@ OBJECT_TAGS = frozenset({"DT", "PDT", "PRP$", "PRP", "JJ", "JJR", "JJS", "CD", "
 #: Particles and prepositions that may follow a verb ("step up", "carry out").
 PARTICLES = frozenset({"up", "out", "on", "forth", "forward", "ahead", "off", "down", "in", "into",
                        "for"})
+
+# --- gates: words without which a rule of :mod:`discourse.directives_en` cannot fire ------------------------
+#: The modal rule reads only these words (the triggers it tests, one branch each).
+MODAL_TRIGGERS = frozenset(MODAL_CATEGORY) | {"need", "needs", "have", "has", "will", "'ll", "strive", "strives",
+                                              "aim", "aims"}
+#: The "it is hoped" rule ("it is hoped that", "we hope").
+HOPE_TRIGGERS = frozenset({"hoped", "hope"})
+#: The "the need to" rule.
+NEED_TRIGGERS = frozenset({"need", "needs"})
+#: The construction rule ("it is ADJ to", "be required to", "requirements were made to").
+CONSTRUCTION_TRIGGERS = frozenset(DEONTIC_ADJ) | {"required", "obliged", "obligated", "made"}
+#: ``HARD_STOPS`` indexed by their first word.
+STOPS_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
+    first: tuple(seq for seq in HARD_STOPS if seq[0] == first) for first in dict.fromkeys(s[0] for s in HARD_STOPS)}

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .directive_words import (ADVERB_WORDS, BE, CATENATIVE, DEONTIC_ADJ, EFFORT_NOUNS, EFFORT_PARTICIPLES,
-                              ENUMERATORS, FIRST_PERSON, HARD_STOPS, INSTITUTIONS, LIGHT_ACTIVE, LIGHT_PASSIVE,
-                              MODAL_CATEGORY, NOMINATIVE, OBJECT_TAGS, PARTICLES, PRESENT_BE, REPORT_NEED,
-                              REQUIREMENT_NOUNS, SUBORDINATORS, URGE)
+from .directive_words import (ADVERB_WORDS, BE, CATENATIVE, CONSTRUCTION_TRIGGERS, DEONTIC_ADJ, EFFORT_NOUNS,
+                              EFFORT_PARTICIPLES, ENUMERATORS, FIRST_PERSON, HOPE_TRIGGERS, INSTITUTIONS,
+                              LIGHT_ACTIVE, LIGHT_PASSIVE, MODAL_CATEGORY, MODAL_TRIGGERS, NEED_TRIGGERS, NOMINATIVE,
+                              OBJECT_TAGS, PARTICLES, PRESENT_BE, REPORT_NEED, REQUIREMENT_NOUNS, STOPS_BY_FIRST,
+                              SUBORDINATORS, URGE)
 from .lemmas import lemmatize
 from .tagging import can_be_verb as _can_be_verb  # the tagger's notion of "can be a base verb"
 
@@ -80,10 +81,8 @@ class _Sentence:
                                     (self.w[i].endswith("ed") and self.p[i] in ("JJ", "NN")))
 
     def stop_at(self, i: int) -> bool:
-        for seq in HARD_STOPS:
-            if tuple(self.w[i:i + len(seq)]) == seq:
-                return True
-        return False
+        seqs = STOPS_BY_FIRST.get(self.w[i]) if i < self.n else None
+        return seqs is not None and any(tuple(self.w[i:i + len(seq)]) == seq for seq in seqs)
 
     def to_verb(self, i: int) -> int | None:
         """If token ``i`` is infinitival "to" + (adverbs) + verb, return the verb's index."""
@@ -246,7 +245,7 @@ class _Sentence:
     def need_noun(self) -> None:
         """"the need to V" (obligation) and "<reporting verb> the need to V" (reported)."""
         for i in range(1, self.n - 1):
-            if self.w[i] not in ("need", "needs") or self.w[i + 1] != "to":
+            if self.w[i] not in NEED_TRIGGERS or self.w[i + 1] != "to":
                 continue
             d = i - 1
             while d > 0 and self.p[d].startswith("JJ"):
@@ -317,6 +316,8 @@ class _Sentence:
         """must / should / shall / ought to / need(s) to / have/has to, and will/shall commitments."""
         for i in range(self.n):
             w = self.w[i]
+            if w not in MODAL_TRIGGERS:
+                continue  # no branch below reads another word
             prev = self.word(i - 1)
             if i == 0 and w in MODAL_CATEGORY or prev in ("if", "not", "n't") or \
                     (w in {"must", "should", "shall", "ought", "will", "'ll"} and self.p[i + 1:i + 2] == ["PRP"]
@@ -389,11 +390,10 @@ def english_directives(tokens: Sequence[Any]) -> list[dict]:
         One dict per counted verb: ``lemma, verb, category, trigger, start, end``.
     """
     s = _Sentence(tokens)
+    words = set(s.w)  # a gated rule is skipped when the sentence lacks every word it could fire on
     # Order matters: a verb claimed by an earlier rule is not counted again by a later one.
-    s.hoped()
-    s.need_noun()
-    s.urged()
-    s.constructions()
-    s.modals()
-    s.imperatives()
+    for rule, gate in ((s.hoped, HOPE_TRIGGERS), (s.need_noun, NEED_TRIGGERS), (s.urged, None),
+                       (s.constructions, CONSTRUCTION_TRIGGERS), (s.modals, MODAL_TRIGGERS), (s.imperatives, None)):
+        if gate is None or not words.isdisjoint(gate):
+            rule()
     return [s.hits[i] for i in sorted(s.hits)]

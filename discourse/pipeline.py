@@ -68,9 +68,10 @@ def process_document(doc: Document, settings: dict | None = None) -> DocumentTab
     cleaned = clean_text(doc.text)
 
     sent_rows: dict[str, list] = {c: [] for c in ("para_id", "sent_id", "lang", "text")}
-    tok_cols = ("sent_id", "tok_id", "token", "norm", "lemma", "pos", "lang", "is_stop", "is_punct",
-                "is_word")
-    tok_rows: dict[str, list] = {c: [] for c in tok_cols}
+    tok_sent: list[int] = []        # per token: its sentence
+    tok_lang: list[str] = []
+    tok_ids: list[int] = []
+    all_tokens: list = []
     dir_rows: list[dict] = []
     sent_id = 0
     for para in cleaned.paragraphs:
@@ -80,20 +81,20 @@ def process_document(doc: Document, settings: dict | None = None) -> DocumentTab
             sent_rows["sent_id"].append(sent_id)
             sent_rows["lang"].append(lang)
             sent_rows["text"].append(sentence.text)
-            for i, tok in enumerate(sentence.tokens):
-                tok_rows["sent_id"].append(sent_id)
-                tok_rows["tok_id"].append(i)
-                tok_rows["token"].append(tok.text)
-                tok_rows["norm"].append(tok.norm)
-                tok_rows["lemma"].append(tok.lemma)
-                tok_rows["pos"].append(tok.pos)
-                tok_rows["lang"].append(lang)
-                tok_rows["is_stop"].append(bool(tok.is_stop))
-                tok_rows["is_punct"].append(bool(tok.is_punct))
-                tok_rows["is_word"].append(bool(tok.is_word))
+            n = len(sentence.tokens)
+            all_tokens += sentence.tokens
+            tok_sent += [sent_id] * n
+            tok_lang += [lang] * n
+            tok_ids += range(n)
             for hit in directives_in_sentence(sentence, lang=lang):
                 dir_rows.append({"sent_id": sent_id, **hit, "sentence": sentence.text, "lang": lang})
             sent_id += 1
+    # Token fields by position: text, start, end, norm, lemma, pos, is_punct, is_word, is_stop.
+    fields = list(zip(*all_tokens)) if all_tokens else [()] * 9
+    tok_rows = {"sent_id": tok_sent, "tok_id": tok_ids, "token": list(fields[0]), "norm": list(fields[3]),
+                "lemma": list(fields[4]), "pos": list(fields[5]), "lang": tok_lang,
+                "is_stop": [bool(v) for v in fields[8]], "is_punct": [bool(v) for v in fields[6]],
+                "is_word": [bool(v) for v in fields[7]]}
 
     sentences = pd.DataFrame(sent_rows)
     doc_speaker = doc.meta.get("speaker") or None

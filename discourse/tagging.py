@@ -116,6 +116,7 @@ EXTRA_VERBS = frozenset({"ramp", "benchmark", "pilot", "upskill", "reskill", "ou
                          "co-create", "co-ordinate", "interlink", "reshore"})
 
 
+@lru_cache(maxsize=100_000)
 def can_be_verb(word: str) -> bool:
     """Return True if the lower-case ``word`` can be an English base verb.
 
@@ -215,7 +216,10 @@ def _bare_subject(tags: list[str], lowers: list[str], k: int) -> bool:
 
 def apply_rules(words: Sequence[str], tags: list[str]) -> list[str]:
     """Apply the context rules of this module to ``tags`` (modified in place and returned)."""
-    lowers = [w.lower() for w in words]
+    return _apply_rules(words, tags, [w.lower() for w in words])
+
+
+def _apply_rules(words: Sequence[str], tags: list[str], lowers: list[str]) -> list[str]:
     n = len(tags)
     for i in range(1, n):
         if tags[i] == "VB":
@@ -350,9 +354,30 @@ def tag_words(words: list[str]) -> list[str]:
     return _tag(words)
 
 
+# Lexicon tags of words, cached per distinct word: inside a sentence, and as its first word.
+_INNER_TAGS: dict[str, str] = {}
+_FIRST_TAGS: dict[str, str] = {}
+
+
+def _inner_tag(word: str) -> str:
+    tag = _INNER_TAGS.get(word)
+    if tag is None:
+        if len(_INNER_TAGS) > 500_000:
+            _INNER_TAGS.clear()
+        tag = _INNER_TAGS[word] = _lookup(word, word.lower(), False, pattern_lexicon())
+    return tag
+
+
 def _tag(words: list[str]) -> list[str]:
     """:func:`tag_words` without the argument check (for the tokenizer's inner loop)."""
-    lowers = [w.lower() for w in words]
-    lexicon = pattern_lexicon()
-    tags = [_lookup(w, low, i == 0, lexicon) for i, (w, low) in enumerate(zip(words, lowers))]
-    return apply_rules(words, tags)
+    if not words:
+        return []
+    first = words[0]
+    tag0 = _FIRST_TAGS.get(first)
+    if tag0 is None:
+        if len(_FIRST_TAGS) > 200_000:
+            _FIRST_TAGS.clear()
+        tag0 = _FIRST_TAGS[first] = _lookup(first, first.lower(), True, pattern_lexicon())
+    inner = _INNER_TAGS
+    tags = [tag0] + [inner.get(w) or _inner_tag(w) for w in words[1:]]
+    return _apply_rules(words, tags, [w.lower() for w in words])

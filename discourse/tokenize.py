@@ -182,23 +182,24 @@ def _to_ascii(text: str) -> str:
     return text
 
 
-_WORD_INFO: dict[str, tuple[str, bool, bool, bool]] = {}
+_TOKEN_INFO: dict[tuple[str, str], tuple[str, str, str, bool, bool, bool]] = {}
 
 
-def _word_info(aword: str) -> tuple[str, bool, bool, bool]:
-    """``(norm, is_punct, is_word, is_stop)`` of an English token, cached per distinct token."""
-    info = _WORD_INFO.get(aword)
+def _token_info(aword: str, tag: str) -> tuple[str, str, str, bool, bool, bool]:
+    """``(norm, lemma, pos, is_punct, is_word, is_stop)`` of an English token with its tag, cached per
+    distinct ``(token, tag)``: everything of a :class:`Token` but its text and offsets."""
+    info = _TOKEN_INFO.get((aword, tag))
     if info is None:
         norm = aword.lower()
         if _HAS_ALNUM.search(aword) is None or aword == "_":
-            info = (norm, True, False, False)
+            info = (norm, norm, tag, True, False, False)
         elif _NUMBER.match(aword) is not None:
-            info = (norm, False, False, False)
+            info = (norm, norm, tag, False, False, False)
         else:
-            info = (norm, False, True, norm in ENGLISH_STOPWORDS)
-        if len(_WORD_INFO) > 500_000:
-            _WORD_INFO.clear()
-        _WORD_INFO[aword] = info
+            info = (norm, lemmatize(aword, tag), tag, False, True, norm in ENGLISH_STOPWORDS)
+        if len(_TOKEN_INFO) > 500_000:
+            _TOKEN_INFO.clear()
+        _TOKEN_INFO[(aword, tag)] = info
     return info
 
 
@@ -208,13 +209,13 @@ def _make_tokens(text: str, ascii_text: str, spans: list[tuple[int, int]]) -> li
         return []
     ascii_words = [ascii_text[s:e] for s, e in spans]
     tags = _tag(ascii_words)
-    out: list[Token] = []
     new = tuple.__new__
-    for (start, end), aword, tag in zip(spans, ascii_words, tags):
-        norm, is_punct, is_word, is_stop = _word_info(aword)
-        out.append(new(Token, (text[start:end], start, end, norm,
-                               lemmatize(aword, tag) if is_word else norm, tag, is_punct, is_word, is_stop)))
-    return out
+    cache = _TOKEN_INFO
+    if text == ascii_text:  # no apostrophe was rewritten: the token text is the word itself
+        return [new(Token, (aword, start, end) + (cache.get((aword, tag)) or _token_info(aword, tag)))
+                for (start, end), aword, tag in zip(spans, ascii_words, tags)]
+    return [new(Token, (text[start:end], start, end) + (cache.get((aword, tag)) or _token_info(aword, tag)))
+            for (start, end), aword, tag in zip(spans, ascii_words, tags)]
 
 
 def _rejoin_initialism(ascii_text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
