@@ -54,10 +54,10 @@ NAME_TOKEN = rf"(?!(?:{_STOP})\b)[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
 FULL_NAME = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}}"
 _RE_TITLE_HEAD = re.compile(rf"^(?:{TITLE})\s+")
 _ROLE_SEG = rf"(?=[A-Z])[^,;.()\n]*?\b(?:{_ROLE_NOUN})\b[^,;.()\n]*"
-_RE_APPOSITION = re.compile(
-    rf"(?:^|(?<=[,.;:!?]\s)|(?<=\band\s))(?P<name>{FULL_NAME}),\s+(?P<role>{_ROLE_SEG}"
+_RE_APPOSITION = re.compile(  # the lookahead only lets the scan skip where no name can start
+    rf"(?=[A-Z])(?:^|(?<=[,.;:!?]\s)|(?<=\band\s))(?P<name>{FULL_NAME}),\s+(?P<role>{_ROLE_SEG}"
     rf"(?:,\s+(?:and\s+)?{_ROLE_SEG})*)(?=,\s+(?:and\b|[a-z])|\s*[.;)]|,?\s*$)", re.M)
-_RE_TITLED = re.compile(rf"(?<![\w-])(?P<title>{TITLE})\s+(?P<name>{FULL_NAME}|{NAME_TOKEN})(?![\w-])")
+_RE_TITLED = re.compile(rf"(?=[A-Z])(?<![\w-])(?P<title>{TITLE})\s+(?P<name>{FULL_NAME}|{NAME_TOKEN})(?![\w-])")
 
 # --- the subject of a reporting verb ------------------------------------------------------------------------
 #: Reporting verbs that give a person (or a collective body) a voice.
@@ -79,6 +79,8 @@ REPORTING_VERB = (r"(?P<verb>" + "|".join(sorted(map(re.escape, REPORTING_VERBS)
 LEAD = r"(?:[^,;:\"]{1,120}?,\s+)??"
 #: An optional role or relative clause in commas between a name and its verb.
 ROLE_GAP = r"(?:,\s+(?:[A-Z][^,;]{0,200}(?:,\s+(?:and\s+)?[A-Z][^,;]{0,200})*|who\s[^,;]{1,150}),)?"
+_RE_SUBJECT = re.compile(rf"{LEAD}(?P<name>{FULL_NAME})(?:'s)?{ROLE_GAP}\s+{ADVERB}{REPORTING_VERB}")
+_RE_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def split_title(mention: str) -> tuple[str, str]:
@@ -151,8 +153,8 @@ def extract_people(text: str) -> pd.DataFrame:
     for m in _RE_TITLED.finditer(text):
         name, title = split_title(m.group("name"))[0], m.group("title")
         found.setdefault(canonical_name(name, [k for k in found if " " in k]), {}).setdefault("title", title)
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
-        m = re.match(rf"{LEAD}(?P<name>{FULL_NAME})(?:'s)?{ROLE_GAP}\s+{ADVERB}{REPORTING_VERB}", sentence.strip())
+    for sentence in _RE_SENTENCE_BREAK.split(text):
+        m = _RE_SUBJECT.match(sentence.strip())
         if m:
             found.setdefault(m.group("name"), {})
     rows = []
@@ -161,8 +163,8 @@ def extract_people(text: str) -> pd.DataFrame:
             continue  # a surname of someone already listed
         offset = text.find(name)
         rows.append({"name": name, "role": info.get("appos") or info.get("title", ""), "first_offset": offset})
-    frame = pd.DataFrame(rows, columns=["name", "role", "first_offset"])
-    return frame.sort_values("first_offset", kind="stable").reset_index(drop=True)
+    rows.sort(key=lambda row: row["first_offset"])  # stable: ties keep the order found
+    return pd.DataFrame(rows, columns=["name", "role", "first_offset"])
 
 
 def canonicalize(sentences: pd.DataFrame) -> pd.DataFrame:

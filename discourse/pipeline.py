@@ -58,74 +58,85 @@ def process_document(doc: Document, settings: dict | None = None) -> DocumentTab
     DocumentTables
         Its sentences (with voices), tokens, directive hits, removed lines and people.
     """
+    import gc
+
     from .clean import clean_text
     from .directives import directives_in_sentence
     from .tokenize import analyze
     from .voices import attribute_voices, extract_people
 
-    settings = settings or default_settings()
-    forced_lang = settings.get("lang")
-    cleaned = clean_text(doc.text)
+    # Processing allocates hundreds of thousands of small tuples and lists, which would trigger many
+    # cyclic-garbage passes over the whole heap; it creates no reference cycles worth collecting, so the
+    # collector is paused for the document (and restored as it was).
+    gc_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        settings = settings or default_settings()
+        forced_lang = settings.get("lang")
+        cleaned = clean_text(doc.text)
 
-    sent_rows: dict[str, list] = {c: [] for c in ("para_id", "sent_id", "lang", "text")}
-    tok_sent: list[int] = []        # per token: its sentence
-    tok_lang: list[str] = []
-    tok_ids: list[int] = []
-    all_tokens: list = []
-    dir_rows: list[dict] = []
-    sent_id = 0
-    for para in cleaned.paragraphs:
-        lang = forced_lang or para.lang
-        for sentence in analyze(para.text, lang):
-            sent_rows["para_id"].append(para.para_id)
-            sent_rows["sent_id"].append(sent_id)
-            sent_rows["lang"].append(lang)
-            sent_rows["text"].append(sentence.text)
-            n = len(sentence.tokens)
-            all_tokens += sentence.tokens
-            tok_sent += [sent_id] * n
-            tok_lang += [lang] * n
-            tok_ids += range(n)
-            for hit in directives_in_sentence(sentence, lang=lang):
-                dir_rows.append({"sent_id": sent_id, **hit, "sentence": sentence.text, "lang": lang})
-            sent_id += 1
-    # Token fields by position: text, start, end, norm, lemma, pos, is_punct, is_word, is_stop.
-    fields = list(zip(*all_tokens)) if all_tokens else [()] * 9
-    tok_rows = {"sent_id": tok_sent, "tok_id": tok_ids, "token": list(fields[0]), "norm": list(fields[3]),
-                "lemma": list(fields[4]), "pos": list(fields[5]), "lang": tok_lang,
-                "is_stop": [bool(v) for v in fields[8]], "is_punct": [bool(v) for v in fields[6]],
-                "is_word": [bool(v) for v in fields[7]]}
+        sent_rows: dict[str, list] = {c: [] for c in ("para_id", "sent_id", "lang", "text")}
+        tok_sent: list[int] = []        # per token: its sentence
+        tok_lang: list[str] = []
+        tok_ids: list[int] = []
+        all_tokens: list = []
+        dir_rows: list[dict] = []
+        sent_id = 0
+        for para in cleaned.paragraphs:
+            lang = forced_lang or para.lang
+            for sentence in analyze(para.text, lang):
+                sent_rows["para_id"].append(para.para_id)
+                sent_rows["sent_id"].append(sent_id)
+                sent_rows["lang"].append(lang)
+                sent_rows["text"].append(sentence.text)
+                n = len(sentence.tokens)
+                all_tokens += sentence.tokens
+                tok_sent += [sent_id] * n
+                tok_lang += [lang] * n
+                tok_ids += range(n)
+                for hit in directives_in_sentence(sentence, lang=lang):
+                    dir_rows.append({"sent_id": sent_id, **hit, "sentence": sentence.text, "lang": lang})
+                sent_id += 1
+        # Token fields by position: text, start, end, norm, lemma, pos, is_punct, is_word, is_stop.
+        fields = list(zip(*all_tokens)) if all_tokens else [()] * 9
+        tok_rows = {"sent_id": tok_sent, "tok_id": tok_ids, "token": list(fields[0]), "norm": list(fields[3]),
+                    "lemma": list(fields[4]), "pos": list(fields[5]), "lang": tok_lang,
+                    "is_stop": [bool(v) for v in fields[8]], "is_punct": [bool(v) for v in fields[6]],
+                    "is_word": [bool(v) for v in fields[7]]}
 
-    sentences = pd.DataFrame(sent_rows)
-    doc_speaker = doc.meta.get("speaker") or None
-    if isinstance(doc_speaker, float):  # NaN from a manifest
-        doc_speaker = None
-    voices = attribute_voices(sentences["text"].tolist(), para_ids=sentences["para_id"].tolist(),
-                              langs=sentences["lang"].tolist(), doc_speaker=doc_speaker)
-    sentences["speaker"] = [v.speaker for v in voices]
-    sentences["role"] = [v.role for v in voices]
-    sentences["voice_cue"] = [v.cue for v in voices]
-    sentences.insert(0, "doc_id", doc.doc_id)
+        sentences = pd.DataFrame(sent_rows)
+        doc_speaker = doc.meta.get("speaker") or None
+        if isinstance(doc_speaker, float):  # NaN from a manifest
+            doc_speaker = None
+        voices = attribute_voices(sentences["text"].tolist(), para_ids=sentences["para_id"].tolist(),
+                                  langs=sentences["lang"].tolist(), doc_speaker=doc_speaker)
+        sentences["speaker"] = [v.speaker for v in voices]
+        sentences["role"] = [v.role for v in voices]
+        sentences["voice_cue"] = [v.cue for v in voices]
+        sentences.insert(0, "doc_id", doc.doc_id)
 
-    tokens = pd.DataFrame(tok_rows)
-    tokens.insert(0, "doc_id", doc.doc_id)
-    directives = pd.DataFrame(dir_rows, columns=[c for c in DIRECTIVE_COLUMNS if c != "doc_id"])
-    directives.insert(0, "doc_id", doc.doc_id)
-    removed = pd.DataFrame(cleaned.removed, columns=["line_no", "text", "reason"])
-    removed.insert(0, "doc_id", doc.doc_id)
-    english = "\n".join(p.text for p in cleaned.paragraphs if (forced_lang or p.lang) == "en")
-    people = extract_people(english) if english else empty_frame(["name", "role"])
-    people = people[["name", "role"]].copy() if len(people) else empty_frame(["name", "role"])
-    people.insert(0, "doc_id", doc.doc_id)
+        tokens = pd.DataFrame(tok_rows)
+        tokens.insert(0, "doc_id", doc.doc_id)
+        directives = pd.DataFrame(dir_rows, columns=[c for c in DIRECTIVE_COLUMNS if c != "doc_id"])
+        directives.insert(0, "doc_id", doc.doc_id)
+        removed = pd.DataFrame(cleaned.removed, columns=["line_no", "text", "reason"])
+        removed.insert(0, "doc_id", doc.doc_id)
+        english = "\n".join(p.text for p in cleaned.paragraphs if (forced_lang or p.lang) == "en")
+        people = extract_people(english) if english else empty_frame(["name", "role"])
+        people = people[["name", "role"]].copy() if len(people) else empty_frame(["name", "role"])
+        people.insert(0, "doc_id", doc.doc_id)
 
-    langs = sorted(set(sentences["lang"]), key=["en", "zh"].index) if len(sentences) else []
-    info = {
-        "n_paragraphs": len(cleaned.paragraphs),
-        "language": "+".join(langs) if langs else "",
-    }
-    return DocumentTables(doc.doc_id, sentences[SENTENCE_COLUMNS], tokens[TOKEN_COLUMNS],
-                          directives[DIRECTIVE_COLUMNS], removed[REMOVED_COLUMNS],
-                          people[PEOPLE_COLUMNS], info)
+        langs = sorted(set(sentences["lang"]), key=["en", "zh"].index) if len(sentences) else []
+        info = {
+            "n_paragraphs": len(cleaned.paragraphs),
+            "language": "+".join(langs) if langs else "",
+        }
+        return DocumentTables(doc.doc_id, sentences[SENTENCE_COLUMNS], tokens[TOKEN_COLUMNS],
+                              directives[DIRECTIVE_COLUMNS], removed[REMOVED_COLUMNS],
+                              people[PEOPLE_COLUMNS], info)
+    finally:
+        if gc_enabled:
+            gc.enable()
 
 
 def documents_table(docs: Sequence[Document], infos: Sequence[dict], sentences: pd.DataFrame,
