@@ -205,6 +205,8 @@ def _imperative(words: Sequence[str], tags: list[str], lowers: list[str], i: int
 
 
 _OBJECT_FOLLOW = _OBJECT_START | {"CD", "JJ", "NN", "NNS"}
+# The words that rules 1 and 2 start from: modals, "do" (+ negation), "need(s)" and "to".
+_RULE_1_2_WORDS = MODALS | _DO_FORMS | {"need", "needs", "to"}
 
 
 def _bare_subject(tags: list[str], lowers: list[str], k: int) -> bool:
@@ -235,6 +237,8 @@ def _apply_rules(words: Sequence[str], tags: list[str], lowers: list[str]) -> li
             tags[i] = "VBP"                 # "we act", "they need", "I hope"
     for i in range(n):
         low = lowers[i]
+        if low not in _RULE_1_2_WORDS:
+            continue                        # every branch below needs one of these words
         if tags[i] == "MD" and low in MODALS:
             if low in ("will", "can", "may") and i > 0 and tags[i - 1] in ("DT", "PRP$", "JJ", "IN"):
                 tags[i] = "NN"              # "the will of the people"

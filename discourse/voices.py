@@ -88,7 +88,8 @@ _RE_FRAME_FIRST = re.compile(
 _RE_FRAME_APPOS = re.compile(rf"^{_PERSON},\s+in (?P<poss>his|her) {_FRAME}\b[^,]{{0,120}},")
 _RE_PERSON = re.compile(rf"^{_LEAD}{_PERSON}{_ROLE_GAP}\s+{_ADV}{_VERB}")
 _RE_PRONOUN = re.compile(rf"^{_LEAD}(?P<pron>[Hh]e|[Ss]he)\s+{_ADV}{_VERB}")
-_RE_TRAILING = [re.compile(rf"[,\"]\s+{_PERSON}\s+(?:said|added|stated|noted)\s*\.?\"?$"),
+_TRAILING_VERBS = ("said", "added", "stated", "noted")  # every trailing attribution holds one of them
+_RE_TRAILING = [re.compile(rf"[,\"]\s+{_PERSON}\s+(?:{'|'.join(_TRAILING_VERBS)})\s*\.?\"?$"),
                 re.compile(rf"[,\"]\s+said\s+{_PERSON}\s*\.?\"?$")]
 _RE_MEETING = re.compile(
     rf"^{_LEAD}(?P<body>(?:[Tt]he|[Tt]his)\s+(?:[\w()'-]+\s+){{0,5}}?{_BODIES}(?:\s+of\s+[^,]{{1,80}}?)?)"
@@ -117,12 +118,15 @@ _RE_NARRATION = [
                r"conducted|conducts|made an inspection|makes an inspection|learned about|learns about|met with|"
                r"meets with|participated in|took part in|held)\b"),
 ]
-_RE_ATTENDED = re.compile(r"\b(?:attended|presided over|were present at|was present at)\b")
+_ATTENDED = ("attended", "presided over", "were present at", "was present at")
+_RE_ATTENDED = re.compile(rf"\b(?:{'|'.join(_ATTENDED)})\b")
 _RE_FIRST_PERSON = re.compile(r"\b(?:we|our|us|I)\b", re.I)
 _RE_VOICED = re.compile(r"\b(?:we|our|us)\b|^(?:It is (?:necessary|essential|imperative|crucial|important|"
                         r"vital)|Efforts (?:should|must|will))", re.I)
 _RE_SPEAKS = re.compile(r"\b(?:addressed|delivered (?:a|an|the) (?:\w+ )?(?:speech|address|report|remarks)|"
                         r"(?:made|gave) (?:a|an) (?:\w+ )?(?:speech|address)|spoke)\b")
+#: A word every match of ``_RE_SPEAKS`` contains (a cheap test before the search).
+_SPEAKS_WORDS = ("addressed", "delivered", "made", "gave", "spoke")
 
 _ZH_MEETING = re.compile(r"^(?:[^。!?!?]{0,30}?[,,])?(?:会议|会上|大会|全会|座谈会|常务会议|全体会议)(?:还|也|同时|进一步)?"
                          r"(?:指出|强调|要求|认为|提出|透露|审议|研究|讨论|通过|决定|部署|明确)")
@@ -203,7 +207,7 @@ class _Attributor:
         for name in self.known:
             if name in text:
                 self.mentioned.append((self.index, name))
-        m = _RE_SPEAKS.search(text)
+        m = _RE_SPEAKS.search(text) if any(w in text for w in _SPEAKS_WORDS) else None
         if m:
             before = [(text.rfind(n, 0, m.start()), n) for n in self.known if text.rfind(n, 0, m.start()) >= 0]
             if before:
@@ -246,7 +250,9 @@ class _Attributor:
                 continue
             self.speaks(voice.speaker, groups.get("poss"))
             return "person", voice._replace(cue=cue)
-        m = _RE_TRAILING[0].search(text) or _RE_TRAILING[1].search(text)
+        m = None
+        if any(w in text for w in _TRAILING_VERBS):  # cheap test before the two searches
+            m = _RE_TRAILING[0].search(text) or _RE_TRAILING[1].search(text)
         if m and (voice := self.person(m.group("name"), m.group("title") or "")) is not None:
             self.speaks(voice.speaker)
             return "person", voice._replace(cue=m.group(0).strip(' ,".'))
@@ -255,7 +261,8 @@ class _Attributor:
             if m:
                 return MEETING, Voice(MEETING, "", text[:m.end()].strip())
         if any(p.search(text) for p in _RE_NARRATION) or (
-                _RE_ATTENDED.search(text) and not _RE_FIRST_PERSON.search(text)):
+                any(w in text for w in _ATTENDED) and _RE_ATTENDED.search(text)
+                and not _RE_FIRST_PERSON.search(text)):
             return "narration", _NARRATOR_VOICE
         return None
 
