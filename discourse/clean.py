@@ -147,6 +147,8 @@ def match_dateline(line: str) -> tuple[str, str] | None:
 
 def text_language(text: str) -> str:
     """``zh`` when CJK characters make up at least half of the letters (CJK + Latin), else ``en``."""
+    if not _CJK.search(text):  # no Chinese character at all: the common case, without counting
+        return "en"
     n_cjk = len(_CJK.findall(text))
     n_latin = len(_LATIN.findall(text))
     return "zh" if n_cjk and n_cjk >= n_latin else "en"

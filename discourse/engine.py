@@ -151,10 +151,24 @@ def _one_thread_each() -> None:
 
 
 def _chunks(docs: Sequence["Document"], n_chunks: int) -> list[list[int]]:
-    """Document indices in chunks of similar total length, longest documents first."""
-    order = sorted(range(len(docs)), key=lambda i: -len(docs[i].text))
-    size = max(1, math.ceil(len(order) / n_chunks))
-    return [order[i:i + size] for i in range(0, len(order), size)]
+    """Document indices in ``n_chunks`` chunks of similar total length.
+
+    Longest documents first, each to the chunk with the least text so far (greedy longest-processing-
+    time scheduling), so that no worker is left with a chunk of long documents at the end. Within a
+    chunk the documents keep their order; chunks are returned heaviest first.
+    """
+    import heapq
+
+    n_chunks = max(1, min(n_chunks, len(docs)))
+    heap = [(0, k) for k in range(n_chunks)]
+    members: list[list[int]] = [[] for _ in range(n_chunks)]
+    for i in sorted(range(len(docs)), key=lambda i: -len(docs[i].text)):
+        load, k = heapq.heappop(heap)
+        members[k].append(i)
+        heapq.heappush(heap, (load + len(docs[i].text), k))
+    sizes = {k: load for load, k in heap}
+    order = sorted(range(n_chunks), key=lambda k: -sizes[k])
+    return [sorted(members[k]) for k in order if members[k]]
 
 
 def _progress_bar(total: int, progress: bool | None) -> Any:

@@ -20,6 +20,10 @@ TABLE_SUFFIXES = (".jsonl", ".csv")
 TEXT_COLUMNS = ("text", "content", "body")
 #: Share of control bytes above which a file is taken as binary.
 MAX_CONTROL_SHARE = 0.10
+#: Bytes that are not control characters (deleted to count the control characters of a sample).
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in b"\t\n\r\x0c\x0b")
+#: A character that is neither white space nor zero-width: a file without one is empty.
+_CONTENT = re.compile(r"[^\s\u00a0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]")
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
@@ -43,7 +47,7 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
         raise Unreadable("unsupported encoding UTF-16 (save the file as UTF-8)")
     if b"\x00" in sample:
         raise Unreadable("binary content")
-    controls = sum(b < 32 and b not in b"\t\n\r\x0c\x0b" for b in sample)
+    controls = len(sample.translate(None, _NOT_CONTROL))
     if sample and controls / len(sample) > MAX_CONTROL_SHARE:
         raise Unreadable("binary content")
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -53,7 +57,7 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
             text, enc = raw.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             text, enc = _decode_legacy(raw)
-    if not normalize_space(text):
+    if not _CONTENT.search(text):
         raise Unreadable("empty file")
     return text, enc
 

@@ -139,7 +139,7 @@ def _pattern_meta(regex: re.Pattern[str] | None, stem: str) -> tuple[dict, list[
 
 
 #: Lines read at the top and at the end of a text for metadata found in the text itself.
-_META_HEAD, _META_TAIL = 40, 15
+_META_HEAD, _META_TAIL = 25, 8
 
 
 def _assemble_meta(text: str, layers: list[tuple[str, dict]]) -> dict:

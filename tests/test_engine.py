@@ -158,3 +158,19 @@ def test_dask_sends_only_cache_misses(cluster, tmp_path: Path) -> None:
     pd.testing.assert_frame_equal(
         second.tokens,
         engine.process_corpus(docs, SETTINGS, process=fake_process).tokens)
+
+
+def test_chunks_balance_text_length_and_keep_every_document():
+    from types import SimpleNamespace
+
+    from discourse.engine import _chunks
+
+    lengths = [900, 10, 500, 400, 30, 20, 300, 200]
+    docs = [SimpleNamespace(text="x" * n) for n in lengths]
+    chunks = _chunks(docs, 2)
+    assert sorted(i for c in chunks for i in c) == list(range(len(docs)))
+    totals = sorted(sum(lengths[i] for i in c) for c in chunks)
+    # longest first, each to the lighter chunk (ties to the first):
+    # 900 | 500, 400 -> 900 | 900; 300 -> 1200 | 900; 200, 30, 20, 10 -> 1200 | 1160
+    assert totals == [1160, 1200]
+    assert _chunks(docs[:1], 8) == [[0]]
