@@ -205,6 +205,15 @@ def _stack(tm: TermMatrix, pairs: Iterable[tuple[list, list]], labels: list[dict
     return pd.concat(frames, ignore_index=True)[cols]
 
 
+def _prepare_batch(corpus, by: str, kw: dict) -> tuple[dict, list, Any]:
+    """Options, groups and the group-by-term matrix shared by the batch comparisons."""
+    opts = _batch_options(kw)
+    corpus._check_by(by)
+    tm = term_matrix(corpus, by, ngram=opts["ngram"], unit=opts["unit"],
+                     exclude_stop=opts["exclude_stop"])
+    return opts, corpus.groups(by), tm
+
+
 def distinctive_terms_all(corpus, by: str, **kw: Any) -> pd.DataFrame:
     """Distinctive terms of every group of ``by`` against all the others, stacked.
 
@@ -222,11 +231,7 @@ def distinctive_terms_all(corpus, by: str, **kw: Any) -> pd.DataFrame:
         ``group`` followed by the columns of :func:`distinctive_terms`; within each group sorted by
         ``z`` descending. Groups come in ``corpus.groups(by)`` order.
     """
-    opts = _batch_options(kw)
-    corpus._check_by(by)
-    groups = corpus.groups(by)
-    tm = term_matrix(corpus, by, ngram=opts["ngram"], unit=opts["unit"],
-                     exclude_stop=opts["exclude_stop"])
+    opts, groups, tm = _prepare_batch(corpus, by, kw)
     pairs = [([g], [h for h in groups if h != g]) for g in groups] if len(groups) > 1 else []
     labels = [{"group": tgt[0]} for tgt, _ in pairs]
     if not pairs:
@@ -251,11 +256,7 @@ def pairwise_distinctive(corpus, by: str, **kw: Any) -> pd.DataFrame:
         ``target, reference`` followed by the columns of :func:`distinctive_terms`. The prior is the
         whole corpus in every pair, so scores of different pairs are on one scale.
     """
-    opts = _batch_options(kw)
-    corpus._check_by(by)
-    groups = corpus.groups(by)
-    tm = term_matrix(corpus, by, ngram=opts["ngram"], unit=opts["unit"],
-                     exclude_stop=opts["exclude_stop"])
+    opts, groups, tm = _prepare_batch(corpus, by, kw)
     ordered = list(permutations(groups, 2))
     if not ordered:
         return pd.DataFrame(columns=["target", "reference", *COLUMNS])
