@@ -63,7 +63,7 @@ def process_document(doc: Document, settings: dict | None = None) -> DocumentTab
     from .clean import clean_text
     from .directives import directives_in_sentence
     from .tokenize import analyze
-    from .voices import attribute_voices, extract_people
+    from .voices import attribute_voices, english_text, extract_people
 
     # Processing allocates hundreds of thousands of small tuples and lists, which would trigger many
     # cyclic-garbage passes over the whole heap; it creates no reference cycles worth collecting, so the
@@ -108,8 +108,11 @@ def process_document(doc: Document, settings: dict | None = None) -> DocumentTab
         doc_speaker = doc.meta.get("speaker") or None
         if isinstance(doc_speaker, float):  # NaN from a manifest
             doc_speaker = None
-        voices = attribute_voices(sentences["text"].tolist(), para_ids=sentences["para_id"].tolist(),
-                                  langs=sentences["lang"].tolist(), doc_speaker=doc_speaker)
+        texts, langs = sentences["text"].tolist(), sentences["lang"].tolist()
+        english = english_text(texts, langs)
+        people = extract_people(english) if english else empty_frame(["name", "role"])
+        voices = attribute_voices(texts, para_ids=sentences["para_id"].tolist(), langs=langs,
+                                  doc_speaker=doc_speaker, people=people)
         sentences["speaker"] = [v.speaker for v in voices]
         sentences["role"] = [v.role for v in voices]
         sentences["voice_cue"] = [v.cue for v in voices]
@@ -121,8 +124,6 @@ def process_document(doc: Document, settings: dict | None = None) -> DocumentTab
         directives.insert(0, "doc_id", doc.doc_id)
         removed = pd.DataFrame(cleaned.removed, columns=["line_no", "text", "reason"])
         removed.insert(0, "doc_id", doc.doc_id)
-        english = "\n".join(p.text for p in cleaned.paragraphs if (forced_lang or p.lang) == "en")
-        people = extract_people(english) if english else empty_frame(["name", "role"])
         people = people[["name", "role"]].copy() if len(people) else empty_frame(["name", "role"])
         people.insert(0, "doc_id", doc.doc_id)
 

@@ -58,6 +58,8 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+import pandas as pd
+
 from .errors import ParameterError
 from .people import (ADVERB as _ADV, FULL_NAME, LEAD as _LEAD, MEETING, NAME_TOKEN, NARRATOR,
                      REPORTING_VERB as _VERB, REPORTING_VERBS, ROLE_GAP as _ROLE_GAP, TITLE, canonical_name,
@@ -179,9 +181,10 @@ def _zh_cue(text: str) -> tuple[str, str, str] | None:
 class _Attributor:
     """The running state of one document: people, who has spoken, genders, the running voice per language."""
 
-    def __init__(self, sentences: Sequence[str], langs: Sequence[str]) -> None:
-        english = "\n".join(s for s, lang in zip(sentences, langs) if lang == "en")
-        people = extract_people(english)
+    def __init__(self, sentences: Sequence[str], langs: Sequence[str],
+                 people: pd.DataFrame | None = None) -> None:
+        if people is None:
+            people = extract_people(english_text(sentences, langs))
         self.roles: dict[str, str] = dict(zip(people["name"], people["role"]))
         self.known: list[str] = list(people["name"])
         self.spoken: list[str] = []          # most recent last
@@ -280,8 +283,14 @@ class _Attributor:
         return kind, Voice(name, self.roles[name], cue)
 
 
+def english_text(sentences: Sequence[str], langs: Sequence[str]) -> str:
+    """The English sentences of a document, one per line: the text people are extracted from."""
+    return "\n".join(s for s, lang in zip(sentences, langs) if lang == "en")
+
+
 def attribute_voices(sentences: Sequence[str], *, para_ids: Sequence[int] | None = None,
-                     langs: Sequence[str] | None = None, doc_speaker: str | None = None) -> list[Voice]:
+                     langs: Sequence[str] | None = None, doc_speaker: str | None = None,
+                     people: pd.DataFrame | None = None) -> list[Voice]:
     """The voice of every sentence of one document, in order (rules in the module docstring).
 
     Parameters
@@ -295,6 +304,9 @@ def attribute_voices(sentences: Sequence[str], *, para_ids: Sequence[int] | None
         ``en`` or ``zh`` for each sentence; detected from the characters when omitted.
     doc_speaker : str, optional
         The speaker of a whole-document speech: every sentence is theirs unless it reports someone else.
+    people : DataFrame, optional
+        ``extract_people(english_text(sentences, langs))`` when the caller has it already (the corpus
+        pipeline keeps it as the document's people table); computed here otherwise.
 
     Returns
     -------
@@ -318,7 +330,9 @@ def attribute_voices(sentences: Sequence[str], *, para_ids: Sequence[int] | None
         raise ParameterError(f"doc_speaker must be a non-empty str or None, got {doc_speaker!r}")
     para_ids = list(para_ids) if para_ids is not None else list(range(n))
 
-    state = _Attributor(sentences, langs)
+    if people is not None and not {"name", "role"} <= set(people.columns):
+        raise ParameterError("people must be a DataFrame with name and role columns, as extract_people gives")
+    state = _Attributor(sentences, langs, people)
     found: list[tuple[str, Voice] | None] = []
     for text, lang in zip(sentences, langs):
         cue = state.explicit_zh(text) if lang == "zh" else state.explicit(text.strip().lstrip('"'))

@@ -249,3 +249,17 @@ def test_people_functions_are_re_exported():
     assert voices.canonical_name is people.canonical_name
     assert voices.canonicalize is people.canonicalize
     assert (voices.MEETING, voices.NARRATOR) == ("meeting", "narrator")
+
+
+def test_people_given_by_the_caller_are_used_as_extracted():
+    from discourse.voices import attribute_voices, english_text, extract_people
+
+    sentences = ["Li Ming, Mayor of Chengdu, attended the forum.", "He stressed that we must act.",
+                 "We should expand trade."]
+    langs = ["en"] * 3
+    people = extract_people(english_text(sentences, langs))
+    given = attribute_voices(sentences, langs=langs, people=people)
+    assert given == attribute_voices(sentences, langs=langs)
+    assert [v.speaker for v in given] == ["narrator", "Li Ming", "Li Ming"]
+    with pytest.raises(ParameterError, match="people must be a DataFrame with name and role"):
+        attribute_voices(sentences, langs=langs, people=people.drop(columns="role"))
