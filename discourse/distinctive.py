@@ -12,10 +12,10 @@ from typing import Any, Iterable
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy import special
 
 from .errors import ParameterError
-from .terms import TermMatrix, Unit, check_term_options, term_matrix
+from .terms import TermMatrix, Unit, check_term_options, ngrams, term_matrix, word_stream
 from .validate import check_number, check_values_known
 
 COLUMNS = ["term", "count_target", "count_reference", "n_target", "n_reference", "rate_target",
@@ -58,7 +58,7 @@ def _scores(y_t: np.ndarray, y_r: np.ndarray, n_t: float, n_r: float, prior_shar
         g2 = 2.0 * terms.sum(axis=0)
         g2 = np.maximum(g2, 0.0)
         sign = np.where(y_t * n_r < y_r * n_t, -1.0, 1.0)
-        p_value = stats.chi2.sf(g2, df=1)
+        p_value = special.chdtrc(1, g2)  # the chi-squared (1 df) survival function
         # Hardie's Log Ratio, 0.5 in place of a zero count
         log_ratio = np.log2((np.where(y_t == 0, 0.5, y_t) / n_t) / (np.where(y_r == 0, 0.5, y_r) / n_r))
     return {"rate_target": rate_t, "rate_reference": rate_r, "log_odds": log_odds, "z": z,
@@ -75,16 +75,24 @@ def compare(tm: TermMatrix, target: list, reference: list, *, alpha0: float,
     y_t = np.asarray(mat[t_rows].sum(axis=0)).ravel()
     y_r = np.asarray(mat[r_rows].sum(axis=0)).ravel()
     y_all = np.asarray(mat.sum(axis=0)).ravel()
-    n_all = float(tm.n_tokens.sum())
-    n_t = float(tm.n_tokens[t_rows].sum())
-    n_r = float(tm.n_tokens[r_rows].sum())
+    return score_table(tm.terms, y_t, y_r, y_all, tm.n_tokens, t_rows, r_rows, alpha0=alpha0,
+                       min_count=min_count)
+
+
+def score_table(terms: np.ndarray, y_t: np.ndarray, y_r: np.ndarray, y_all: np.ndarray,
+                n_tokens: np.ndarray, t_rows: list[int], r_rows: list[int], *, alpha0: float,
+                min_count: int) -> pd.DataFrame:
+    """The table of :func:`distinctive_terms` from the term counts of target, reference and corpus."""
+    n_all = float(n_tokens.sum())
+    n_t = float(n_tokens[t_rows].sum())
+    n_r = float(n_tokens[r_rows].sum())
     keep = (y_t + y_r) >= min_count
     if n_t == 0 or n_r == 0:
         keep &= False
     share = y_all[keep] / n_all if n_all else np.zeros(int(keep.sum()))
     scores = _scores(y_t[keep], y_r[keep], n_t, n_r, share, alpha0)
     out = pd.DataFrame({
-        "term": tm.terms[keep].astype(object),
+        "term": terms[keep].astype(object),
         "count_target": y_t[keep].astype(np.int64),
         "count_reference": y_r[keep].astype(np.int64),
         "n_target": np.full(int(keep.sum()), int(n_t), dtype=np.int64),
@@ -92,6 +100,26 @@ def compare(tm: TermMatrix, target: list, reference: list, *, alpha0: float,
         **scores,
     })[COLUMNS]
     return out.sort_values(["z", "term"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+
+
+def _direct(corpus, by: str, tgt: list, ref: list, *, alpha0: float, min_count: int, ngram: int,
+            unit: Unit, exclude_stop: bool) -> pd.DataFrame:
+    """One comparison, counted straight from the word stream (no group-by-term matrix)."""
+    stream = word_stream(corpus, by, unit=unit)
+    start, key, names = ngrams(stream, ngram, exclude_stop=exclude_stop)
+    index = {g: i for i, g in enumerate(stream.groups)}
+    t_rows = [index[g] for g in tgt]
+    r_rows = [index[g] for g in ref]
+    side = np.zeros(len(stream.groups) + 1, dtype=np.int8)   # last slot: no group (-1)
+    side[t_rows] = 1
+    side[r_rows] = 2
+    occ_side = side[stream.group[start]]
+    n_terms = len(names)
+    y_t = np.bincount(key[occ_side == 1], minlength=n_terms)
+    y_r = np.bincount(key[occ_side == 2], minlength=n_terms)
+    y_all = np.bincount(key[stream.group[start] >= 0], minlength=n_terms)
+    return score_table(np.asarray(names, dtype=object), y_t, y_r, y_all, stream.n_tokens, t_rows,
+                       r_rows, alpha0=alpha0, min_count=min_count)
 
 
 def _check_options(alpha0: float, min_count: int, ngram: int, unit: str) -> float:
@@ -176,8 +204,8 @@ def distinctive_terms(corpus, by: str, target: Any, reference: Any = None, *, al
     both = [g for g in tgt if g in ref]
     if both:
         raise ParameterError(f"reference: {both!r} is also in target; the two must not overlap")
-    tm = term_matrix(corpus, by, ngram=ngram, unit=unit, exclude_stop=exclude_stop)
-    return compare(tm, tgt, ref, alpha0=alpha0, min_count=min_count)
+    return _direct(corpus, by, tgt, ref, alpha0=alpha0, min_count=min_count, ngram=ngram, unit=unit,
+                   exclude_stop=exclude_stop)
 
 
 def _batch_options(kw: dict) -> dict:

@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from .codes import coalesce_codes, doc_codes, encode, group_codes, in_text_order, sentence_group_codes
 from .validate import check_choice, check_positive_int
 
 Unit = Literal["norm", "lemma"]
@@ -83,7 +84,9 @@ class TermMatrix:
         coo = self.matrix.tocoo()
         keep = coo.data >= min_count
         g, k, c = coo.row[keep], coo.col[keep], coo.data[keep]
-        order = np.lexsort((self.terms[k].astype(str), -c, g))
+        rank = np.empty(len(self.terms), dtype=np.int64)
+        rank[np.argsort(self.terms.astype(str), kind="stable")] = np.arange(len(self.terms))
+        order = np.lexsort((rank[k], -c, g))
         g, k, c = g[order], k[order], c[order]
         return pd.DataFrame({
             by: pd.Series(np.asarray(self.groups, dtype=object)[g] if len(self.groups) else [],
@@ -94,26 +97,55 @@ class TermMatrix:
         })
 
 
-def sorted_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
-    """The tokens table in text order (documents as they first appear, then sent_id, tok_id)."""
-    doc_code = pd.factorize(tokens["doc_id"])[0]
+def text_order(tokens: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    """The tokens table in text order, with the document code of every row and the distinct doc_ids.
+
+    Text order is: documents as they first appear, then ``sent_id``, then ``tok_id``. A table already
+    in that order (as the pipeline writes it) is returned as it is.
+    """
+    doc, doc_ids = doc_codes(tokens["doc_id"])
     sent = tokens["sent_id"].to_numpy()
     tok = tokens["tok_id"].to_numpy()
-    if len(tokens) > 1:
-        d_doc = np.diff(doc_code)
-        same_doc = d_doc == 0
-        d_sent = np.diff(sent)
-        ordered = (d_doc >= 0) & (~same_doc | (d_sent > 0) | ((d_sent == 0) & (np.diff(tok) > 0)))
-        if not ordered.all():
-            order = np.lexsort((tok, sent, doc_code))
-            return tokens.iloc[order].reset_index(drop=True)
-    return tokens.reset_index(drop=True)
+    if in_text_order(doc, sent, tok):
+        return tokens.reset_index(drop=True), doc, doc_ids
+    order = np.lexsort((tok, sent, doc))
+    return tokens.iloc[order].reset_index(drop=True), doc[order], doc_ids
+
+
+def sorted_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
+    """The tokens table in text order (documents as they first appear, then sent_id, tok_id)."""
+    return text_order(tokens)[0]
+
+
+def _sentence_groups(corpus, by: str, groups: list, tok: pd.DataFrame, first: np.ndarray,
+                     doc: np.ndarray, doc_ids: np.ndarray) -> np.ndarray:
+    """Group code of every sentence of the stream (``first``: row of each sentence's first token)."""
+    sent = tok["sent_id"].to_numpy()[first]
+    codes = sentence_group_codes(corpus, by, groups, doc[first], doc_ids, sent.astype(np.int64))
+    if codes is not None:
+        return codes
+    keys = tok.loc[first, ["doc_id", "sent_id"]].reset_index(drop=True)
+    return group_codes(corpus.annotate(keys, by)[by], groups)
+
+
+def _term_codes(tok: pd.DataFrame, unit: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Term codes and distinct terms of every row for ``unit``, and the same for the norm."""
+    norm, norm_vocab = encode(tok["norm"])
+    if (norm < 0).any():  # a missing norm: the token's text instead
+        text, text_vocab = encode(tok["token"])
+        norm, norm_vocab = coalesce_codes(norm, norm_vocab, np.ones(len(norm_vocab), dtype=bool),
+                                          text, text_vocab)
+    if unit != "lemma":
+        return norm, norm_vocab, norm, norm_vocab
+    lemma, lemma_vocab = encode(tok["lemma"])
+    usable = np.asarray([v != "" for v in lemma_vocab], dtype=bool)
+    term, vocab = coalesce_codes(lemma, lemma_vocab, usable, norm, norm_vocab)
+    return term, vocab, norm, norm_vocab
 
 
 def word_stream(corpus, by: str | None, *, unit: Unit = "norm") -> WordStream:
     """Build the :class:`WordStream` of ``corpus`` grouped by ``by`` (``None``: one group, ``"all"``)."""
-    tok = sorted_tokens(corpus.tokens)
-    doc = pd.factorize(tok["doc_id"])[0]
+    tok, doc, doc_ids = text_order(corpus.tokens)
     sent = tok["sent_id"].to_numpy()
     n = len(tok)
     new_sent = np.ones(n, dtype=bool)
@@ -128,21 +160,19 @@ def word_stream(corpus, by: str | None, *, unit: Unit = "norm") -> WordStream:
         sent_group = np.zeros(int(new_sent.sum()), dtype=np.int64)
     else:
         groups = corpus.groups(by)
-        keys = tok.loc[new_sent, ["doc_id", "sent_id"]].reset_index(drop=True)
-        values = corpus.annotate(keys, by)[by]
-        sent_group = group_codes(values, groups)
+        sent_group = _sentence_groups(corpus, by, groups, tok, np.flatnonzero(new_sent), doc, doc_ids)
 
-    norm = tok["norm"].where(tok["norm"].notna(), tok["token"])
-    if unit == "lemma":
-        lemma = tok["lemma"]
-        text = lemma.where(lemma.notna() & (lemma != ""), norm)
-    else:
-        text = norm
-    w = is_word
-    term, vocab = pd.factorize(text[w])
-    vocab = np.asarray(vocab, dtype=object).astype(str).astype(object)
-    norm_code, norm_vocab = pd.factorize(norm[w])
-    particle = np.asarray(pd.Index(norm_vocab).isin(PARTICLES))[norm_code]
+    w = np.flatnonzero(is_word)
+    term, vocab, norm, norm_vocab = _term_codes(tok, unit)
+    term = term[w]
+    # keep only the terms of word tokens, numbered in order of first appearance among them
+    used = np.zeros(len(vocab) + 1, dtype=bool)
+    used[term] = True
+    renumber = np.cumsum(used[:-1]) - 1
+    term = np.where(term >= 0, renumber[term], -1)
+    vocab = np.asarray(vocab[used[:-1]], dtype=object).astype(str).astype(object)
+    norm = norm[w]
+    particle = np.append(np.asarray(pd.Index(norm_vocab).isin(PARTICLES), dtype=bool), False)[norm]
     particle |= (tok["pos"] == "RP").fillna(False).to_numpy(dtype=bool)[w]
     group = sent_group[sent_idx[w]]
     n_tokens = np.bincount(group[group >= 0], minlength=len(groups)).astype(np.int64)
@@ -153,21 +183,10 @@ def word_stream(corpus, by: str | None, *, unit: Unit = "norm") -> WordStream:
         segment=segment[w],
         sentence=sent_idx[w],
         vocab=vocab,
-        is_stop=tok.loc[w, "is_stop"].fillna(False).to_numpy(dtype=bool),
+        is_stop=tok["is_stop"].fillna(False).to_numpy(dtype=bool)[w],
         is_particle=particle,
         n_tokens=n_tokens,
     )
-
-
-def group_codes(values: pd.Series, groups: list) -> np.ndarray:
-    """Codes of ``values`` in ``groups`` (-1 where missing or unknown)."""
-    lookup = pd.Index(groups)
-    codes = lookup.get_indexer(values)
-    if (codes < 0).any() and len(groups):
-        # tolerate dtype differences (e.g. Int64 vs int) by matching on strings
-        str_codes = pd.Index([str(g) for g in groups]).get_indexer(values.astype(str))
-        codes = np.where(codes < 0, str_codes, codes)
-    return codes.astype(np.int64)
 
 
 def ngrams(stream: WordStream, n: int, *, exclude_stop: bool = True
@@ -220,14 +239,30 @@ def term_matrix(corpus, by: str | None, *, ngram: int = 1, unit: Unit = "norm",
     """
     stream = stream if stream is not None else word_stream(corpus, by, unit=unit)
     start, key, names = ngrams(stream, ngram, exclude_stop=exclude_stop)
-    group = stream.group[start]
-    ok = group >= 0
-    data = np.ones(int(ok.sum()), dtype=np.int64)
-    mat = sparse.coo_matrix((data, (group[ok], key[ok])), shape=(len(stream.groups), len(names)))
-    mat = mat.tocsr()
-    mat.sum_duplicates()
+    mat = count_matrix(stream.group[start], key, len(stream.groups), len(names))
     return TermMatrix(groups=stream.groups, terms=np.asarray(names, dtype=object), matrix=mat,
                       n_tokens=stream.n_tokens)
+
+
+def count_matrix(group: np.ndarray, key: np.ndarray, n_groups: int, n_terms: int) -> sparse.csr_matrix:
+    """Sparse ``n_groups x n_terms`` matrix counting the pairs ``(group[i], key[i])`` (group -1 left out).
+
+    The distinct pairs are found by hashing integer pair codes, and only they are sorted, so the
+    result is built in canonical form (sorted indices, no duplicates) without a sort of every pair.
+    """
+    ok = group >= 0
+    pair = group[ok].astype(np.int64) * max(n_terms, 1) + key[ok]
+    codes, uniq = pd.factorize(pair)
+    counts = np.bincount(codes, minlength=len(uniq)).astype(np.int64)
+    order = np.argsort(uniq, kind="stable")
+    uniq, counts = uniq[order], counts[order]
+    rows = uniq // max(n_terms, 1)
+    indptr = np.zeros(n_groups + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=n_groups), out=indptr[1:])
+    mat = sparse.csr_matrix((counts, (uniq % max(n_terms, 1)).astype(np.int64), indptr),
+                            shape=(n_groups, n_terms))
+    mat.has_sorted_indices = True
+    return mat
 
 
 def check_term_options(ngram: int, unit: str, min_count: int) -> None:

@@ -1,0 +1,149 @@
+"""Integer codes for the string columns of the token table, computed once and cheaply.
+
+The measures count, compare and join on strings (``doc_id``, ``norm``, ``lemma``, the group column).
+Hashing a million strings is the largest cost of a measure, so the helpers here hash each column at
+most once and do everything else on integer codes:
+
+- :func:`encode` gives the codes of a column in order of first appearance (``pandas.factorize``
+  semantics), through ``pyarrow.compute.dictionary_encode`` when the column is Arrow-backed;
+- :func:`doc_codes` finds the documents of the token table from the places where ``doc_id`` changes
+  (tokens of a document are contiguous in a processed corpus), without hashing every row;
+- :func:`sentence_group_codes` gives the group code of each sentence through integer keys
+  ``(document code, sent_id)`` instead of a merge on string columns.
+
+Every helper returns exactly what the plain pandas formulation returns; where an assumption does not
+hold (a document split into several runs, duplicated sentence keys) it falls back to that formulation.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+
+def _arrow_strings(values: pd.Series) -> pa.ChunkedArray | pa.Array | None:
+    """The Arrow array behind an Arrow-backed string Series (None for any other dtype)."""
+    dtype = values.dtype
+    if getattr(dtype, "storage", None) not in ("pyarrow", "pyarrow_numpy") and \
+            not isinstance(dtype, pd.ArrowDtype):
+        return None
+    arr = pa.array(values.array)
+    if not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
+        return None
+    return arr
+
+
+def encode(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of ``values`` in order of first appearance and the distinct values (object array).
+
+    Missing values get the code -1, as with ``pandas.factorize``.
+    """
+    arr = _arrow_strings(values)
+    if arr is None:
+        codes, uniques = pd.factorize(values)
+        return codes.astype(np.int64), np.asarray(uniques, dtype=object)
+    enc = pc.dictionary_encode(arr)
+    if isinstance(enc, pa.ChunkedArray):
+        enc = enc.combine_chunks() if enc.num_chunks != 1 else enc.chunk(0)
+        if isinstance(enc, pa.ChunkedArray):  # pragma: no cover - depends on the pyarrow version
+            enc = enc.combine_chunks()
+    indices = enc.indices
+    if indices.null_count:
+        indices = pc.fill_null(indices, -1)
+    codes = indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    uniques = np.asarray(enc.dictionary.to_pylist(), dtype=object) if len(enc.dictionary) else \
+        np.zeros(0, dtype=object)
+    return codes, uniques
+
+
+def doc_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``encode(values)`` for a column whose equal values are usually contiguous (``doc_id``).
+
+    The runs of equal values are found by comparing each row with the previous one; when every run
+    holds a different value, the run number is the code of first appearance.
+    """
+    arr = _arrow_strings(values)
+    n = len(values)
+    if arr is None or n < 2 or arr.null_count:
+        return encode(values)
+    changed = pc.not_equal(arr[1:], arr[:-1])
+    starts = np.empty(n, dtype=bool)
+    starts[0] = True
+    starts[1:] = np.asarray(changed)
+    first = np.flatnonzero(starts)
+    uniques = np.asarray(arr.take(pa.array(first)).to_pylist(), dtype=object)
+    if len(set(uniques.tolist())) != len(uniques):
+        return encode(values)
+    return np.cumsum(starts, dtype=np.int64) - 1, uniques
+
+
+def in_text_order(doc: np.ndarray, sent: np.ndarray, tok: np.ndarray) -> bool:
+    """Whether rows are sorted by (document code, sent_id, tok_id) with no repeated position."""
+    if len(doc) < 2:
+        return True
+    d_doc = np.diff(doc)
+    same_doc = d_doc == 0
+    d_sent = np.diff(sent)
+    ordered = (d_doc >= 0) & (~same_doc | (d_sent > 0) | ((d_sent == 0) & (np.diff(tok) > 0)))
+    return bool(ordered.all())
+
+
+def group_codes(values: pd.Series, groups: list) -> np.ndarray:
+    """Codes of ``values`` in ``groups`` (-1 where missing or unknown)."""
+    lookup = pd.Index(groups)
+    codes = lookup.get_indexer(values)
+    if (codes < 0).any() and len(groups):
+        # tolerate dtype differences (e.g. Int64 vs int) by matching on strings
+        str_codes = pd.Index([str(g) for g in groups]).get_indexer(values.astype(str))
+        codes = np.where(codes < 0, str_codes, codes)
+    return codes.astype(np.int64)
+
+
+def sentence_group_codes(corpus, by: str, groups: list, doc: np.ndarray, doc_ids: np.ndarray,
+                         sent: np.ndarray) -> np.ndarray | None:
+    """Group code of each sentence ``(doc_ids[doc[i]], sent[i])`` for the group column ``by``.
+
+    Follows :meth:`Corpus.annotate` (a sentence column is read from ``sentences``, any other from
+    ``documents``, ``doc_id`` from the key itself). Returns None when a key table is not unique, in
+    which case the caller joins as ``annotate`` does.
+    """
+    if by == "doc_id":
+        return group_codes(pd.Series(doc_ids, dtype=object), groups)[doc]
+    doc_index = pd.Index(doc_ids)
+    if by in corpus.sentences.columns:
+        table = corpus.sentences
+        t_doc = doc_index.get_indexer(table["doc_id"])
+        t_sent = table["sent_id"].to_numpy(dtype=np.int64)
+        width = int(max(sent.max(initial=0), t_sent.max(initial=0))) + 1
+        t_key = pd.Index(np.where(t_doc >= 0, t_doc * width + t_sent, -1 - np.arange(len(table))))
+        if not t_key.is_unique:
+            return None
+        row = t_key.get_indexer(doc.astype(np.int64) * width + sent)
+    else:
+        table = corpus.documents
+        t_doc = doc_index.get_indexer(table["doc_id"])
+        known = np.flatnonzero(t_doc >= 0)
+        if len(np.unique(t_doc[known])) != len(known):
+            return None
+        row_of_doc = np.full(len(doc_ids), -1, dtype=np.int64)
+        row_of_doc[t_doc[known]] = known
+        row = row_of_doc[doc]
+    codes = group_codes(table[by], groups)
+    return np.where(row >= 0, codes[np.maximum(row, 0)], -1).astype(np.int64)
+
+
+def coalesce_codes(codes: np.ndarray, uniques: np.ndarray, usable: np.ndarray,
+                   other_codes: np.ndarray, other_uniques: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of "value, or the other column's value where it is missing or unusable".
+
+    ``usable`` flags the entries of ``uniques`` that may be used; rows with code -1 or an unusable
+    value take the other column's value. The result's codes index the returned distinct values.
+    """
+    merged, names = pd.factorize(np.concatenate([uniques, other_uniques]).astype(object))
+    mine = merged[: len(uniques)]
+    theirs = np.append(merged[len(uniques):], -1)       # other code -1 stays -1
+    ok = codes >= 0
+    ok[ok] = usable[codes[ok]]
+    out = np.where(ok, mine[np.where(ok, codes, 0)] if len(mine) else -1, theirs[other_codes])
+    return out.astype(np.int64), np.asarray(names, dtype=object)
