@@ -1,8 +1,11 @@
 """Benchmark corpora of a chosen size, resampled from public speeches or from the sample corpus.
 
-Documents are drawn with a fixed seed: each takes the paragraphs of one source text (State of the Union
-and inaugural addresses in ``../shared/corpora`` beside the repository, when present), sampled with
-replacement and shuffled, until it has about 1,500-3,000 words. File names ``YEAR-Speaker-NNNNN.txt``
+Documents are drawn with a fixed seed: each takes paragraphs of one source text (State of the Union
+and inaugural addresses in ``../shared/corpora`` beside the repository, when present) in a shuffled
+order, without repeating one, until it has about 1,500-3,000 words (or the source runs out). A paragraph
+repeated within a document would be removed by cleaning as boilerplate, so documents never repeat one;
+the same paragraph does recur across documents drawn from the same source, as boilerplate does in
+real collections. File names ``YEAR-Speaker-NNNNN.txt``
 carry the year and speaker (read with :data:`PATTERN`). Without the shared corpora, the sentences of
 ``data/sichuan`` are resampled into documents the same way.
 """
@@ -44,7 +47,7 @@ def build_corpus_folder(n_words: int, *, seed: int = 7, out: Path = OUT) -> Path
     """Write (once) a folder of documents totalling about ``n_words`` words; return its path."""
     sources = _sources()
     kind = "speeches" if sources and sources[0][1] != "Sichuan" else "sichuan"
-    folder = out / f"{kind}-{n_words}-s{seed}"
+    folder = out / f"{kind}-{n_words}-s{seed}-v2"
     stamp = folder / ".complete"
     if stamp.exists():
         return folder
@@ -55,8 +58,9 @@ def build_corpus_folder(n_words: int, *, seed: int = 7, out: Path = OUT) -> Path
         year, speaker, paras = rng.choice(sources)
         want = rng.randint(1500, 3000)
         chosen, words = [], 0
-        while words < want:
-            para = rng.choice(paras)
+        for para in rng.sample(paras, len(paras)):
+            if words >= want:
+                break
             chosen.append(para)
             words += len(para.split())
         text = f"Address of {speaker}, {year}\n\n" + "\n\n".join(chosen) + "\n"

@@ -8,188 +8,43 @@ document is processed again; nothing else is.
 
 Layout of a cache folder (default ``.cache/discourse/`` in the project: see :func:`default_cache_dir`)::
 
-    docs/ab/<key>/sentences.parquet ... people.parquet, info.json   one entry per document
-    packs/<pack id>/<table>.parquet, infos.json                      one per corpus (all its documents)
-    tmp/                                                              entries being written
+    segments/<segment id>/sentences.parquet ... people.parquet, index.json   one per processed batch
+    packs/<pack id>/<table>.parquet, infos.json                              one per corpus
+    tmp/                                                                      entries being written
 
-A *pack* holds the concatenated tables of a whole corpus, keyed by the ordered list of its documents'
-ids and keys, so reloading an unchanged corpus reads five files instead of five per document. Every
-entry is written to ``tmp/`` and renamed into place, so a process never reads a half-written entry;
-an unreadable entry counts as a miss and is rewritten.
+A *segment* holds the tables of a batch of documents processed together (a chunk of a parallel run), one
+document after another; its ``index.json`` lists the documents' keys, infos and row counts, so any of
+them can be taken out alone. Writing a few files per batch instead of five per document keeps the cache
+cheap to fill. A *pack* holds the concatenated tables of a whole corpus, keyed by the ordered list of
+its documents' ids and keys, so reloading an unchanged corpus reads five files. Every entry is written
+to ``tmp/`` and renamed into place, so a process never reads a half-written entry; an unreadable entry
+counts as a miss and is rewritten. Segments whose documents have all changed stay until
+:meth:`DocumentCache.clear` (or deleting the folder).
 """
 from __future__ import annotations
 
-import datetime as _dt
-import functools
 import hashlib
 import json
 import os
 import shutil
 import uuid
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import pandas as pd
 
+from .batch import TABLES
+from .cachekeys import (CACHE_ENV, KEY_LIBRARIES, KEY_META, code_fingerprint, default_cache_dir,  # noqa: F401
+                        document_key, dumps_info, library_versions, loads_info, pack_id, project_root,
+                        resolve_cache_dir)
+
 if TYPE_CHECKING:  # pragma: no cover
-    from .load import Document
+    from .batch import Batch
     from .pipeline import DocumentTables
 
-#: The tables stored for each document, in the order of :class:`~discourse.pipeline.DocumentTables`.
-TABLES = ("sentences", "tokens", "directives", "removed", "people")
-#: Document metadata that processing reads, and so part of the key.
-KEY_META = ("speaker",)
-#: Libraries whose version changes tokens or tags.
-KEY_LIBRARIES = ("nltk", "textblob", "jieba", "pandas")
-#: Modules of the package that play no part in processing a document (left out of the code fingerprint).
-_NOT_PROCESSING = {
-    "__init__.py", "__main__.py", "cache.py", "cli.py", "concordance.py", "corpus.py", "density.py",
-    "distinctive.py", "engine.py", "errors.py", "formats.py", "load.py", "loader.py", "outputs.py",
-    "params.py", "plots.py", "profile.py", "provenance.py", "report.py", "report_index.py",
-    "notebook_tables.py", "shift.py", "terms.py", "validate.py",
-}
 #: Packs kept at most; the least recently used are removed beyond this.
 MAX_PACKS = 8
-_ROOT_MARKERS = (".git", "pyproject.toml")
-#: Environment variable naming the cache folder (or ``off``) when ``cache=`` is not given.
-CACHE_ENV = "DISCOURSE_CACHE_DIR"
-_OFF = {"off", "false", "0", "no", "none"}
-
-
-def _enclosing_project(folder: str | Path) -> Path | None:
-    start = Path(folder).resolve()
-    for candidate in (start, *start.parents):
-        if any((candidate / marker).exists() for marker in _ROOT_MARKERS):
-            return candidate
-    return None
-
-
-def project_root(folder: str | Path) -> Path:
-    """The nearest ancestor of ``folder`` (itself included) holding ``.git`` or ``pyproject.toml``.
-
-    Falls back to ``folder`` itself when no ancestor has either.
-    """
-    return _enclosing_project(folder) or Path(folder).resolve()
-
-
-def default_cache_dir(folder: str | Path) -> Path:
-    """Where a corpus's processed tables go by default.
-
-    ``.cache/discourse/`` in the project that holds the corpus ``folder``; for a corpus outside any
-    project (a shared data folder, which stays untouched: raw data are never written to), the project
-    of the working directory, else ``~/.cache/discourse``.
-    """
-    project = _enclosing_project(folder) or _enclosing_project(Path.cwd())
-    if project is None:
-        return Path.home() / ".cache" / "discourse"
-    return project / ".cache" / "discourse"
-
-
-def resolve_cache_dir(cache: bool | str | Path | None, folder: str | Path | None) -> Path | None:
-    """The cache folder for a ``cache=`` option: ``False`` off, a path there, ``None``/``True`` default.
-
-    With ``None``, the environment variable ``DISCOURSE_CACHE_DIR`` decides when it is set (a folder,
-    or ``off``), so that a report's notebooks share the cache chosen on its command line. The default
-    needs the corpus ``folder``; in-memory corpora (no folder) are not cached by default.
-    """
-    if cache is False:
-        return None
-    if cache is None:
-        env = os.environ.get(CACHE_ENV, "").strip()
-        if env:
-            return None if env.lower() in _OFF else Path(env).expanduser()
-    if cache is None or cache is True:
-        return default_cache_dir(folder) if folder is not None else None
-    return Path(cache)
-
-
-# ---------------------------------------------------------------------------------------- keys
-@functools.lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """SHA-256 over the source of the modules that process documents and their resource files."""
-    package = Path(__file__).resolve().parent
-    h = hashlib.sha256()
-    files = [p for p in sorted(package.glob("*.py")) if p.name not in _NOT_PROCESSING]
-    resources = package / "resources"
-    if resources.is_dir():
-        files += sorted(p for p in resources.rglob("*") if p.is_file())
-    for path in files:
-        h.update(str(path.relative_to(package)).encode("utf-8"))
-        h.update(b"\0")
-        h.update(path.read_bytes())
-    return h.hexdigest()
-
-
-@functools.lru_cache(maxsize=1)
-def library_versions() -> dict[str, str]:
-    """Versions of the libraries named in :data:`KEY_LIBRARIES` (``""`` when not installed)."""
-    versions = {}
-    for name in KEY_LIBRARIES:
-        try:
-            versions[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            versions[name] = ""
-    return versions
-
-
-def document_key(doc: "Document", settings: dict) -> str:
-    """The cache key of ``doc`` processed with ``settings`` (64 hex digits)."""
-    from . import __version__
-    from .pipeline import PIPELINE_VERSION
-
-    context = {
-        "meta": {k: doc.meta.get(k) for k in KEY_META},
-        "settings": settings,
-        "package": __version__,
-        "pipeline": PIPELINE_VERSION,
-        "code": code_fingerprint(),
-        "libraries": library_versions(),
-    }
-    h = hashlib.sha256(json.dumps(context, sort_keys=True, default=str).encode("utf-8"))
-    h.update(b"\0")
-    h.update(doc.text.encode("utf-8", "surrogatepass"))
-    return h.hexdigest()
-
-
-def pack_id(doc_ids: Sequence[str], keys: Sequence[str]) -> str:
-    """The id of the pack of a corpus: SHA-256 over its ordered document ids and keys."""
-    h = hashlib.sha256()
-    for doc_id, key in zip(doc_ids, keys):
-        h.update(f"{doc_id}\t{key}\n".encode("utf-8", "surrogatepass"))
-    return h.hexdigest()
-
-
-# ---------------------------------------------------------------------------------------- info as JSON
-def _encode(value: Any) -> Any:
-    if isinstance(value, (pd.Timestamp, _dt.datetime)):
-        return {"__datetime__": value.isoformat()}
-    if isinstance(value, _dt.date):
-        return {"__date__": value.isoformat()}
-    raise TypeError(f"cannot store {type(value).__name__} in the cache")
-
-
-def _decode(obj: dict) -> Any:
-    if "__datetime__" in obj:
-        return _dt.datetime.fromisoformat(obj["__datetime__"])
-    if "__date__" in obj:
-        return _dt.date.fromisoformat(obj["__date__"])
-    return obj
-
-
-def dumps_info(info: Any) -> str | None:
-    """``info`` as JSON, or None when it would not read back equal (such entries are not stored)."""
-    try:
-        text = json.dumps(info, default=_encode, sort_keys=True)
-    except (TypeError, ValueError):
-        return None
-    return text if json.loads(text, object_hook=_decode) == info else None
-
-
-def loads_info(text: str) -> Any:
-    """The inverse of :func:`dumps_info`."""
-    return json.loads(text, object_hook=_decode)
 
 
 # ---------------------------------------------------------------------------------------- files
@@ -234,10 +89,7 @@ class DocumentCache:
     def __repr__(self) -> str:  # pragma: no cover - convenience
         return f"DocumentCache({str(self.root)!r}, {self.stats})"
 
-    # ------------------------------------------------------------------ entries
-    def _entry(self, key: str) -> Path:
-        return self.root / "docs" / key[:2] / key
-
+    # ------------------------------------------------------------------ segments
     def _staging(self) -> Path:
         tmp = self.root / "tmp" / f"{os.getpid()}-{uuid.uuid4().hex}"
         tmp.mkdir(parents=True)
@@ -253,52 +105,98 @@ class DocumentCache:
             shutil.rmtree(staging, ignore_errors=True)
             return False
 
+    def _segment_index(self) -> dict[str, tuple[Path, int]]:
+        """Every stored document: key -> (segment folder, place in the segment)."""
+        where: dict[str, tuple[Path, int]] = {}
+        folder = self.root / "segments"
+        if not folder.is_dir():
+            return where
+        for seg in sorted(folder.iterdir()):
+            try:
+                keys = json.loads((seg / "index.json").read_text(encoding="utf-8"))["keys"]
+            except (OSError, ValueError, KeyError, TypeError):
+                continue  # half-removed or foreign: its documents are misses
+            for j, key in enumerate(keys):
+                where.setdefault(key, (seg, j))
+        return where
+
+    def get_many(self, keys: Sequence[str], doc_ids: Sequence[str]
+                 ) -> tuple[list[tuple[list[int], "Batch"]], list[int]]:
+        """The stored documents among ``keys``, labelled with ``doc_ids``.
+
+        Returns
+        -------
+        found : list of (positions, Batch)
+            One batch per segment read; ``positions`` are indices into ``keys``.
+        missing : list of int
+            Indices of the keys not stored (or whose segment could not be read), in order.
+        """
+        index = self._segment_index()
+        wanted: dict[Path, list[tuple[int, int]]] = {}
+        missing: list[int] = []
+        for i, key in enumerate(keys):
+            hit = index.get(key)
+            if hit is None:
+                missing.append(i)
+            else:
+                wanted.setdefault(hit[0], []).append((i, hit[1]))
+        found: list[tuple[list[int], Batch]] = []
+        for seg, members in wanted.items():
+            try:
+                batch = _read_segment(seg, [j for _, j in members], [doc_ids[i] for i, _ in members])
+            except Exception:  # an unreadable segment is recomputed, never fatal
+                self.stats.broken += 1
+                shutil.rmtree(seg, ignore_errors=True)
+                missing += [i for i, _ in members]
+                continue
+            found.append(([i for i, _ in members], batch))
+        missing.sort()
+        self.stats.hits += len(keys) - len(missing)
+        self.stats.misses += len(missing)
+        return found, missing
+
     def get(self, key: str, doc_id: str) -> "DocumentTables | None":
         """The stored tables of the document with ``key``, labelled ``doc_id``; None on a miss."""
-        from .pipeline import DocumentTables
+        found, _ = self.get_many([key], [doc_id])
+        return found[0][1].document(0) if found else None
 
-        entry = self._entry(key)
-        if not entry.is_dir():
-            self.stats.misses += 1
-            return None
-        try:
-            info = loads_info((entry / "info.json").read_text(encoding="utf-8"))
-            frames = {}
-            for name in TABLES:
-                frame = _read_parquet(entry / f"{name}.parquet")
-                frame.insert(0, "doc_id", doc_id)
-                frames[name] = frame
-        except Exception:  # an unreadable entry is recomputed, never fatal
-            self.stats.broken += 1
-            self.stats.misses += 1
-            shutil.rmtree(entry, ignore_errors=True)
-            return None
-        self.stats.hits += 1
-        return DocumentTables(doc_id, info=info, **frames)
+    def put_batch(self, keys: Sequence[str], batch: "Batch") -> int:
+        """Store the documents of ``batch`` (one key each) as a segment; return how many were stored.
 
-    def put(self, key: str, tables: "DocumentTables") -> bool:
-        """Store ``tables`` under ``key`` (atomically); False if they cannot be stored exactly."""
-        info = dumps_info(tables.info)
-        if info is None:
-            self.stats.unstorable += 1
-            return False
+        Documents whose ``info`` would not read back equal are left out (and counted ``unstorable``).
+        """
+        from .batch import from_documents
+
+        infos = [dumps_info(info) for info in batch.infos]
+        keep = [j for j, text in enumerate(infos) if text is not None]
+        self.stats.unstorable += len(batch) - len(keep)
+        if not keep:
+            return 0
+        if len(keep) < len(batch):
+            batch = from_documents([batch.document(j) for j in keep])
+        keys = [keys[j] for j in keep]
+        index = {"keys": list(keys), "infos": [json.loads(infos[j]) for j in keep],
+                 "counts": {name: batch.counts[name].tolist() for name in TABLES}}
         staging = self._staging()
         try:
-            (staging / "info.json").write_text(info, encoding="utf-8")
+            (staging / "index.json").write_text(json.dumps(index), encoding="utf-8")
             for name in TABLES:
-                frame = getattr(tables, name)
-                _write_parquet(frame.drop(columns=["doc_id"], errors="ignore"),
+                _write_parquet(batch.tables[name].drop(columns=["doc_id"], errors="ignore"),
                                staging / f"{name}.parquet")
         except Exception:
             shutil.rmtree(staging, ignore_errors=True)
-            self.stats.unstorable += 1
-            return False
-        entry = self._entry(key)
-        if entry.exists():  # a broken entry left behind: replace it
-            shutil.rmtree(entry, ignore_errors=True)
-        stored = self._publish(staging, entry)
-        self.stats.writes += stored
-        return stored
+            self.stats.unstorable += len(keys)
+            return 0
+        seg_id = hashlib.sha256("\n".join(keys).encode("ascii")).hexdigest()
+        stored = self._publish(staging, self.root / "segments" / seg_id)
+        self.stats.writes += len(keys) if stored else 0
+        return len(keys) if stored else 0
+
+    def put(self, key: str, tables: "DocumentTables") -> bool:
+        """Store one document's ``tables`` under ``key``; False if they cannot be stored exactly."""
+        from .batch import from_documents
+
+        return self.put_batch([key], from_documents([tables])) == 1
 
     # ------------------------------------------------------------------ packs
     def read_pack(self, pid: str) -> tuple[dict[str, pd.DataFrame], list[dict]] | None:
@@ -347,6 +245,37 @@ class DocumentCache:
             shutil.rmtree(old, ignore_errors=True)
 
     def clear(self) -> None:
-        """Remove every entry and pack of this cache folder."""
-        for part in ("docs", "packs", "tmp"):
+        """Remove every segment and pack of this cache folder (and entries of older layouts)."""
+        for part in ("segments", "docs", "packs", "tmp"):
             shutil.rmtree(self.root / part, ignore_errors=True)
+
+
+def _read_segment(seg: Path, places: Sequence[int], doc_ids: Sequence[str]) -> "Batch":
+    """The documents at ``places`` of segment ``seg`` as a :class:`~discourse.batch.Batch`."""
+    import numpy as np
+
+    from .batch import Batch
+
+    index = json.loads((seg / "index.json").read_text(encoding="utf-8"))
+    infos_all = [loads_info(json.dumps(info)) for info in index["infos"]]
+    n_all = len(index["keys"])
+    places = list(places)
+    whole = places == list(range(n_all))
+    tables: dict = {}
+    counts: dict = {}
+    for name in TABLES:
+        frame = _read_parquet(seg / f"{name}.parquet")
+        per_doc = np.asarray(index["counts"][name], dtype=np.int64)
+        if len(per_doc) != n_all or per_doc.sum() != len(frame):
+            raise ValueError(f"segment {seg.name}: {name} does not match its index")
+        if not whole:  # the rows of the documents asked for, in the order asked for
+            offsets = np.concatenate([[0], np.cumsum(per_doc)])
+            take = np.concatenate([np.arange(offsets[j], offsets[j + 1]) for j in places])
+            frame = frame.take(take).reset_index(drop=True)
+        per_doc = per_doc[places]
+        frame.insert(0, "doc_id", np.repeat(np.asarray(doc_ids, dtype=object), per_doc))
+        if len(frame):
+            frame["doc_id"] = frame["doc_id"].astype("str")
+        tables[name] = frame
+        counts[name] = per_doc
+    return Batch(list(doc_ids), [infos_all[j] for j in places], tables, counts)

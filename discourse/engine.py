@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 import pandas as pd
 
-from .cache import TABLES, CacheStats, DocumentCache, document_key, pack_id
+from .batch import TABLES, Batch, assemble, from_documents
+from .cache import CacheStats, DocumentCache, document_key, pack_id
 from .errors import ParameterError
 from .validate import check_positive_int
 
@@ -42,6 +43,10 @@ SCHEDULER_ENV = "DISCOURSE_SCHEDULER"
 SERIAL_BELOW = 4
 #: ``progress=None`` shows a bar above this many documents to process (on a terminal).
 PROGRESS_ABOVE = 20
+#: Chunks (batches) per worker: enough to keep every worker busy to the end.
+CHUNKS_PER_WORKER = 4
+#: A serial run processes about this many characters of text per batch (the progress bar's step).
+SERIAL_CHUNK_CHARS = 250_000
 
 Process = Callable[["Document", dict], "DocumentTables"]
 _last_stats: CacheStats | None = None
@@ -66,17 +71,8 @@ class CorpusTables:
 
 def combine(results: Sequence["DocumentTables"]) -> CorpusTables:
     """Concatenate the documents' tables (in order) into :class:`CorpusTables`."""
-    from .corpus import (DIRECTIVE_COLUMNS, PEOPLE_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS,
-                         TOKEN_COLUMNS, empty_frame)
-
-    columns = {"sentences": SENTENCE_COLUMNS, "tokens": TOKEN_COLUMNS,
-               "directives": DIRECTIVE_COLUMNS, "removed": REMOVED_COLUMNS, "people": PEOPLE_COLUMNS}
-    tables = {}
-    for name in TABLES:
-        frames = [f for f in (getattr(r, name) for r in results) if len(f)]
-        tables[name] = (pd.concat(frames, ignore_index=True) if frames
-                        else empty_frame(columns[name]))
-    return CorpusTables(**tables, infos=[r.info for r in results])
+    batch = from_documents(results)
+    return CorpusTables(**batch.tables, infos=batch.infos)
 
 
 def last_stats() -> CacheStats | None:
@@ -119,16 +115,14 @@ def resolve_workers(workers: int | None) -> int:
 
 
 # ---------------------------------------------------------------------------------------- runners
-def _default_process() -> Process:
-    from . import pipeline
-
-    return pipeline.process_document
-
-
 def _process_chunk(docs: Sequence["Document"], settings: dict,
-                   process: Process | None = None) -> list["DocumentTables"]:
-    process = process or _default_process()
-    return [process(doc, settings) for doc in docs]
+                   process: Process | None = None) -> Batch:
+    """Process ``docs`` into one :class:`~discourse.batch.Batch` (in a worker, or here)."""
+    if process is None:
+        from . import pipeline
+
+        return pipeline.process_batch(docs, settings)
+    return from_documents([process(doc, settings) for doc in docs])
 
 
 def _import_processing() -> None:
@@ -137,7 +131,7 @@ def _import_processing() -> None:
     The tokenizers, tagger and dictionaries load on first use and then stay loaded in each worker
     process for all its chunks.
     """
-    from . import clean, directives, tokenize, voices  # noqa: F401
+    from . import clean, directives, pipeline, tokenize, voices  # noqa: F401
 
 
 def _one_thread_each() -> None:
@@ -151,24 +145,27 @@ def _one_thread_each() -> None:
 
 
 def _chunks(docs: Sequence["Document"], n_chunks: int) -> list[list[int]]:
-    """Document indices in ``n_chunks`` chunks of similar total length.
+    """Document indices in at most ``n_chunks`` runs of consecutive documents of similar text length.
 
-    Longest documents first, each to the chunk with the least text so far (greedy longest-processing-
-    time scheduling), so that no worker is left with a chunk of long documents at the end. Within a
-    chunk the documents keep their order; chunks are returned heaviest first.
+    Each run ends where the text read so far first reaches the next multiple of ``total / n_chunks``,
+    so runs hold about the same amount of text (a very long document makes a run of its own).
+    Consecutive runs keep each batch's rows in the corpus's order, so putting the corpus together is a
+    few slices. Returned heaviest first: the pool starts on the longest work, and no worker is left
+    alone with a long chunk at the end.
     """
-    import heapq
-
+    if not docs:
+        return []
     n_chunks = max(1, min(n_chunks, len(docs)))
-    heap = [(0, k) for k in range(n_chunks)]
-    members: list[list[int]] = [[] for _ in range(n_chunks)]
-    for i in sorted(range(len(docs)), key=lambda i: -len(docs[i].text)):
-        load, k = heapq.heappop(heap)
-        members[k].append(i)
-        heapq.heappush(heap, (load + len(docs[i].text), k))
-    sizes = {k: load for load, k in heap}
-    order = sorted(range(n_chunks), key=lambda k: -sizes[k])
-    return [sorted(members[k]) for k in order if members[k]]
+    lengths = [len(doc.text) + 1 for doc in docs]
+    step = sum(lengths) / n_chunks
+    chunks: list[list[int]] = [[]]
+    done = 0
+    for i, n in enumerate(lengths):
+        if chunks[-1] and done + n / 2 > step * len(chunks) and len(chunks) < n_chunks:
+            chunks.append([])
+        chunks[-1].append(i)
+        done += n
+    return sorted(chunks, key=lambda c: -sum(lengths[i] for i in c))
 
 
 def _progress_bar(total: int, progress: bool | None) -> Any:
@@ -180,18 +177,21 @@ def _progress_bar(total: int, progress: bool | None) -> Any:
     return tqdm(total=total, unit="doc", desc="processing", file=sys.stderr)
 
 
+Piece = tuple[list[int], Batch]
+
+
 def iter_serial(docs: Sequence["Document"], settings: dict, *,
-                process: Process | None = None) -> Iterator[tuple[int, "DocumentTables"]]:
-    """Process ``docs`` one after another; yield ``(index, tables)``."""
-    process = process or _default_process()
-    for i, doc in enumerate(docs):
-        yield i, process(doc, settings)
+                process: Process | None = None) -> Iterator[Piece]:
+    """Process ``docs`` here, in order, a few at a time; yield ``(indices, batch)``."""
+    n_chunks = math.ceil(sum(len(doc.text) for doc in docs) / SERIAL_CHUNK_CHARS)
+    for chunk in sorted(_chunks(docs, n_chunks)):
+        yield chunk, _process_chunk([docs[i] for i in chunk], settings, process)
 
 
 def iter_local(docs: Sequence["Document"], settings: dict, *, workers: int,
-               process: Process | None = None) -> Iterator[tuple[int, "DocumentTables"]]:
-    """Process ``docs`` in ``workers`` local processes; yield ``(index, tables)`` as chunks finish."""
-    chunks = _chunks(docs, workers * 4)
+               process: Process | None = None) -> Iterator[Piece]:
+    """Process ``docs`` in ``workers`` local processes; yield ``(indices, batch)`` as chunks finish."""
+    chunks = _chunks(docs, workers * CHUNKS_PER_WORKER)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if sys.platform == "linux" and "fork" in methods
                                           else None)
@@ -204,13 +204,12 @@ def iter_local(docs: Sequence["Document"], settings: dict, *, workers: int,
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
-                chunk = pending.pop(future)
-                yield from zip(chunk, future.result())
+                yield pending.pop(future), future.result()
 
 
 def iter_dask(docs: Sequence["Document"], settings: dict, *, scheduler: str,
-              process: Process | None = None) -> Iterator[tuple[int, "DocumentTables"]]:
-    """Process ``docs`` on the Dask cluster at ``scheduler``; yield ``(index, tables)`` as batches finish.
+              process: Process | None = None) -> Iterator[Piece]:
+    """Process ``docs`` on the Dask cluster at ``scheduler``; yield ``(indices, batch)`` as chunks finish.
 
     The cluster is left running; only this client is closed.
     """
@@ -218,21 +217,21 @@ def iter_dask(docs: Sequence["Document"], settings: dict, *, scheduler: str,
 
     with Client(scheduler, set_as_default=False) as client:
         threads = sum(client.nthreads().values()) or 1
-        chunks = _chunks(docs, threads * 4)
+        chunks = _chunks(docs, threads * CHUNKS_PER_WORKER)
         futures = client.map(_process_chunk, [[docs[i] for i in c] for c in chunks],
                              settings=settings, process=process, pure=False)
         where = {f.key: c for f, c in zip(futures, chunks)}
         for future in as_completed(futures, loop=client.loop):
-            tables = future.result()
+            batch = future.result()
             chunk = where.pop(future.key)
             future.release()
-            yield from zip(chunk, tables)
+            yield chunk, batch
 
 
 def run_documents(docs: Sequence["Document"], settings: dict, *, workers: int | None = None,
                   scheduler: str | None = None, progress: bool | None = None,
                   process: Process | None = None) -> list["DocumentTables"]:
-    """Process ``docs`` without the cache; the tables in the documents' order.
+    """Process ``docs`` without the cache; each document's tables, in the documents' order.
 
     Parameters
     ----------
@@ -242,22 +241,24 @@ def run_documents(docs: Sequence["Document"], settings: dict, *, workers: int | 
     workers, scheduler, progress
         See the module docstring.
     process : callable, optional
-        ``process(doc, settings) -> DocumentTables``; default
-        :func:`~discourse.pipeline.process_document`.
+        ``process(doc, settings) -> DocumentTables``, used instead of
+        :func:`~discourse.pipeline.process_batch`.
 
     Returns
     -------
     list of DocumentTables
     """
     out: list[Any] = [None] * len(docs)
-    for i, tables in _iter_any(docs, settings, workers=workers, scheduler=resolve_scheduler(scheduler),
-                               progress=progress, process=process):
-        out[i] = tables
+    for chunk, batch in _iter_any(docs, settings, workers=workers,
+                                  scheduler=resolve_scheduler(scheduler), progress=progress,
+                                  process=process):
+        for j, i in enumerate(chunk):
+            out[i] = batch.document(j)
     return out
 
 
 def _iter_any(docs: Sequence["Document"], settings: dict, *, workers: int | None, scheduler: str | None,
-              progress: bool | None, process: Process | None) -> Iterator[tuple[int, "DocumentTables"]]:
+              progress: bool | None, process: Process | None) -> Iterator[Piece]:
     if not docs:
         return
     if scheduler:
@@ -267,16 +268,12 @@ def _iter_any(docs: Sequence["Document"], settings: dict, *, workers: int | None
                             process=process)
     else:
         source = iter_serial(docs, settings, process=process)
-    bar = None
+    bar = _progress_bar(len(docs), progress)
     try:
-        for n, item in enumerate(source):
-            if n == 0:  # after the pool has started its processes
-                bar = _progress_bar(len(docs), progress)
-                if bar is not None:
-                    bar.update(0)
+        for chunk, batch in source:
             if bar is not None:
-                bar.update(1)
-            yield item
+                bar.update(len(chunk))
+            yield chunk, batch
     finally:
         if bar is not None:
             bar.close()
@@ -308,34 +305,33 @@ def process_corpus(docs: Sequence["Document"], settings: dict, *, workers: int |
     """
     global _last_stats
     scheduler = resolve_scheduler(scheduler)
+    options = dict(workers=workers, scheduler=scheduler, progress=progress, process=process)
     if cache is None:
-        result = combine(run_documents(docs, settings, workers=workers, scheduler=scheduler,
-                                       progress=progress, process=process))
+        pieces = list(_iter_any(docs, settings, **options))
+        tables, infos = assemble(pieces, len(docs))
+        result = CorpusTables(**tables, infos=infos)
         result.stats.misses = len(docs)
         _last_stats = result.stats
         return result
 
     store = DocumentCache(cache)
     keys = [document_key(doc, settings) for doc in docs]
-    doc_ids = [doc.doc_id for doc in docs]
-    pid = pack_id(doc_ids, keys)
+    pid = pack_id([doc.doc_id for doc in docs], keys)
     packed = store.read_pack(pid)
     if packed is not None:
         tables, infos = packed
         _last_stats = store.stats
         return CorpusTables(**tables, infos=infos, stats=store.stats)
 
-    results: list[Any] = [store.get(key, doc_id) for key, doc_id in zip(keys, doc_ids)]
-    missing = [i for i, r in enumerate(results) if r is None]
+    pieces, missing = store.get_many(keys, [doc.doc_id for doc in docs])
     todo = [docs[i] for i in missing]
-    for j, tables in _iter_any(todo, settings, workers=workers, scheduler=scheduler,
-                               progress=progress, process=process):
-        i = missing[j]
-        results[i] = tables
-        store.put(keys[i], tables)
-    result = combine(results)
-    del results
-    result.stats = store.stats
+    for chunk, batch in _iter_any(todo, settings, **options):
+        positions = [missing[j] for j in chunk]
+        store.put_batch([keys[i] for i in positions], batch)
+        pieces.append((positions, batch))
+    tables, infos = assemble(pieces, len(docs))
+    del pieces
+    result = CorpusTables(**tables, infos=infos, stats=store.stats)
     if store.stats.unstorable == 0:
         store.write_pack(pid, result.as_dict(), result.infos)
     _last_stats = store.stats

@@ -140,16 +140,19 @@ def _pattern_meta(regex: re.Pattern[str] | None, stem: str) -> tuple[dict, list[
 
 #: Lines read at the top and at the end of a text for metadata found in the text itself.
 _META_HEAD, _META_TAIL = 25, 8
+#: Characters read of each of those lines: more than any dateline, headline or source line can have.
+_META_LINE_CHARS = 500
 
 
 def _assemble_meta(text: str, layers: list[tuple[str, dict]]) -> dict:
     """Merge metadata layers (highest precedence first), then fill gaps from the text itself."""
     lines = text.splitlines()
     if len(lines) > _META_HEAD + _META_TAIL:
-        # datelines and headlines stand near the top, source lines near the end: reading only those
-        # lines keeps loading a large corpus fast (the whole text is cleaned once, when processed)
-        text = "\n".join(lines[:_META_HEAD] + lines[-_META_TAIL:])
-    cleaned = clean_text(text)
+        lines = lines[:_META_HEAD] + lines[-_META_TAIL:]
+    # Datelines and headlines stand near the top, source lines near the end, and all are short (at
+    # most HEADLINE_MAX_CHARS): reading only those lines, and a long paragraph only as far as shows it
+    # is one, keeps loading a large corpus fast (the whole text is cleaned once, when processed).
+    cleaned = clean_text("\n".join(line[:_META_LINE_CHARS] for line in lines))
     layers = [*layers, ("text", {"date": cleaned.dateline, "title": cleaned.headline,
                                  "source": cleaned.source_line})]
     meta: dict = {"title": None, "date": None, "year": None, "source": None, "speaker": None,

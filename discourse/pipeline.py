@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 import pandas as pd
 
@@ -20,6 +20,9 @@ from .corpus import (DIRECTIVE_COLUMNS, DOCUMENT_COLUMNS, LOAD_REPORT_COLUMNS, P
                      REMOVED_COLUMNS, SENTENCE_COLUMNS, TOKEN_COLUMNS, Corpus,
                      _attach_document_columns, empty_frame)
 from .load import Document
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .batch import Batch
 
 #: Bump when processing changes in a way that alters the tables (part of every cache key).
 PIPELINE_VERSION = "1"
@@ -43,6 +46,148 @@ class DocumentTables:
     info: dict  # title, n_paragraphs, language, dateline facts
 
 
+def _document_rows(doc: Document, settings: dict) -> dict:
+    """One document's rows of every table, as plain lists (no frames), and its ``info``."""
+    from .clean import clean_text
+    from .directives import directives_in_sentence
+    from .tokenize import analyze
+    from .voices import attribute_voices, english_text, extract_people
+
+    forced_lang = settings.get("lang")
+    cleaned = clean_text(doc.text)
+    para_col: list[int] = []
+    lang_col: list[str] = []
+    text_col: list[str] = []
+    tok_sent: list[int] = []        # per token: its sentence
+    tok_lang: list[str] = []
+    tok_ids: list[int] = []
+    all_tokens: list = []
+    dir_rows: list[dict] = []
+    sent_id = 0
+    for para in cleaned.paragraphs:
+        lang = forced_lang or para.lang
+        for sentence in analyze(para.text, lang):
+            para_col.append(para.para_id)
+            lang_col.append(lang)
+            text_col.append(sentence.text)
+            n = len(sentence.tokens)
+            all_tokens += sentence.tokens
+            tok_sent += [sent_id] * n
+            tok_lang += [lang] * n
+            tok_ids += range(n)
+            for hit in directives_in_sentence(sentence, lang=lang):
+                dir_rows.append({"doc_id": doc.doc_id, "sent_id": sent_id, **hit,
+                                 "sentence": sentence.text, "lang": lang})
+            sent_id += 1
+
+    doc_speaker = doc.meta.get("speaker") or None
+    if isinstance(doc_speaker, float):  # NaN from a manifest
+        doc_speaker = None
+    english = english_text(text_col, lang_col)
+    people = extract_people(english) if english else None
+    voices = attribute_voices(text_col, para_ids=para_col, langs=lang_col, doc_speaker=doc_speaker,
+                              people=people if people is not None else empty_frame(["name", "role"]))
+    langs = sorted(set(lang_col), key=["en", "zh"].index)
+    return {
+        "doc_id": doc.doc_id,
+        "sentences": {"para_id": para_col, "sent_id": list(range(sent_id)), "lang": lang_col,
+                      "text": text_col, "speaker": [v.speaker for v in voices],
+                      "role": [v.role for v in voices], "voice_cue": [v.cue for v in voices]},
+        "tokens": {"sent_id": tok_sent, "tok_id": tok_ids, "tokens": all_tokens, "lang": tok_lang},
+        "directives": dir_rows,
+        "removed": cleaned.removed,
+        "people": ([] if people is None or not len(people)
+                   else list(zip(people["name"].tolist(), people["role"].tolist()))),
+        "info": {"n_paragraphs": len(cleaned.paragraphs), "language": "+".join(langs)},
+    }
+
+
+def _batch_from_rows(rows: Sequence[dict]) -> "Batch":
+    """Build each table once for the rows of several documents (see :mod:`discourse.batch`)."""
+    import numpy as np
+
+    from .batch import Batch, empty_table
+
+    doc_ids = [r["doc_id"] for r in rows]
+
+    def repeat_ids(counts: list[int]) -> list[str]:
+        out: list[str] = []
+        for doc_id, n in zip(doc_ids, counts):
+            out += [doc_id] * n
+        return out
+
+    counts: dict[str, np.ndarray] = {}
+    tables: dict[str, pd.DataFrame] = {}
+
+    n_sent = [len(r["sentences"]["sent_id"]) for r in rows]
+    counts["sentences"] = np.array(n_sent, dtype=np.int64)
+    cols: dict[str, list] = {"doc_id": repeat_ids(n_sent)}
+    for col in SENTENCE_COLUMNS[1:]:
+        cols[col] = [v for r in rows for v in r["sentences"][col]]
+    tables["sentences"] = pd.DataFrame(cols) if sum(n_sent) else empty_table("sentences")
+
+    n_tok = [len(r["tokens"]["tokens"]) for r in rows]
+    counts["tokens"] = np.array(n_tok, dtype=np.int64)
+    if sum(n_tok):
+        all_tokens = [t for r in rows for t in r["tokens"]["tokens"]]
+        # Token fields by position: text, start, end, norm, lemma, pos, is_punct, is_word, is_stop.
+        fields = list(zip(*all_tokens))
+        tables["tokens"] = pd.DataFrame({
+            "doc_id": repeat_ids(n_tok),
+            "sent_id": [v for r in rows for v in r["tokens"]["sent_id"]],
+            "tok_id": [v for r in rows for v in r["tokens"]["tok_id"]],
+            "token": list(fields[0]), "norm": list(fields[3]), "lemma": list(fields[4]),
+            "pos": list(fields[5]), "lang": [v for r in rows for v in r["tokens"]["lang"]],
+            "is_stop": np.array(fields[8], dtype=bool), "is_punct": np.array(fields[6], dtype=bool),
+            "is_word": np.array(fields[7], dtype=bool)})
+    else:
+        tables["tokens"] = empty_table("tokens")
+
+    for name, columns in (("directives", DIRECTIVE_COLUMNS), ("removed", REMOVED_COLUMNS[1:]),
+                          ("people", PEOPLE_COLUMNS[1:])):
+        per_doc = [r[name] for r in rows]
+        counts[name] = np.array([len(x) for x in per_doc], dtype=np.int64)
+        flat = [x for part in per_doc for x in part]
+        if not flat:
+            tables[name] = empty_table(name)
+        elif name == "directives":
+            tables[name] = pd.DataFrame(flat, columns=columns)
+        else:
+            frame = pd.DataFrame(flat, columns=columns)
+            frame.insert(0, "doc_id", repeat_ids(counts[name].tolist()))
+            tables[name] = frame
+    return Batch(doc_ids, [r["info"] for r in rows], tables, counts)
+
+
+def process_batch(docs: Sequence[Document], settings: dict | None = None) -> "Batch":
+    """Clean and analyse several documents; their tables built once (see :mod:`discourse.batch`).
+
+    Parameters
+    ----------
+    docs : sequence of Document
+    settings : dict, optional
+        From :func:`default_settings`; ``lang`` forces every paragraph's language.
+
+    Returns
+    -------
+    Batch
+        The documents' rows of every table, in the documents' order, with their ``info``.
+    """
+    import gc
+
+    settings = settings or default_settings()
+    # Processing allocates hundreds of thousands of small tuples and lists, which would trigger many
+    # cyclic-garbage passes over the whole heap; it creates no reference cycles worth collecting, so the
+    # collector is paused for the batch (and restored as it was).
+    gc_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _batch_from_rows([_document_rows(doc, settings) for doc in docs])
+    finally:
+        if gc_enabled:
+            gc.enable()
+
+
 def process_document(doc: Document, settings: dict | None = None) -> DocumentTables:
     """Clean and analyse one document.
 
@@ -58,86 +203,7 @@ def process_document(doc: Document, settings: dict | None = None) -> DocumentTab
     DocumentTables
         Its sentences (with voices), tokens, directive hits, removed lines and people.
     """
-    import gc
-
-    from .clean import clean_text
-    from .directives import directives_in_sentence
-    from .tokenize import analyze
-    from .voices import attribute_voices, english_text, extract_people
-
-    # Processing allocates hundreds of thousands of small tuples and lists, which would trigger many
-    # cyclic-garbage passes over the whole heap; it creates no reference cycles worth collecting, so the
-    # collector is paused for the document (and restored as it was).
-    gc_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        settings = settings or default_settings()
-        forced_lang = settings.get("lang")
-        cleaned = clean_text(doc.text)
-
-        sent_rows: dict[str, list] = {c: [] for c in ("para_id", "sent_id", "lang", "text")}
-        tok_sent: list[int] = []        # per token: its sentence
-        tok_lang: list[str] = []
-        tok_ids: list[int] = []
-        all_tokens: list = []
-        dir_rows: list[dict] = []
-        sent_id = 0
-        for para in cleaned.paragraphs:
-            lang = forced_lang or para.lang
-            for sentence in analyze(para.text, lang):
-                sent_rows["para_id"].append(para.para_id)
-                sent_rows["sent_id"].append(sent_id)
-                sent_rows["lang"].append(lang)
-                sent_rows["text"].append(sentence.text)
-                n = len(sentence.tokens)
-                all_tokens += sentence.tokens
-                tok_sent += [sent_id] * n
-                tok_lang += [lang] * n
-                tok_ids += range(n)
-                for hit in directives_in_sentence(sentence, lang=lang):
-                    dir_rows.append({"sent_id": sent_id, **hit, "sentence": sentence.text, "lang": lang})
-                sent_id += 1
-        # Token fields by position: text, start, end, norm, lemma, pos, is_punct, is_word, is_stop.
-        fields = list(zip(*all_tokens)) if all_tokens else [()] * 9
-        tok_rows = {"sent_id": tok_sent, "tok_id": tok_ids, "token": list(fields[0]), "norm": list(fields[3]),
-                    "lemma": list(fields[4]), "pos": list(fields[5]), "lang": tok_lang,
-                    "is_stop": [bool(v) for v in fields[8]], "is_punct": [bool(v) for v in fields[6]],
-                    "is_word": [bool(v) for v in fields[7]]}
-
-        sentences = pd.DataFrame(sent_rows)
-        doc_speaker = doc.meta.get("speaker") or None
-        if isinstance(doc_speaker, float):  # NaN from a manifest
-            doc_speaker = None
-        texts, langs = sentences["text"].tolist(), sentences["lang"].tolist()
-        english = english_text(texts, langs)
-        people = extract_people(english) if english else empty_frame(["name", "role"])
-        voices = attribute_voices(texts, para_ids=sentences["para_id"].tolist(), langs=langs,
-                                  doc_speaker=doc_speaker, people=people)
-        sentences["speaker"] = [v.speaker for v in voices]
-        sentences["role"] = [v.role for v in voices]
-        sentences["voice_cue"] = [v.cue for v in voices]
-        sentences.insert(0, "doc_id", doc.doc_id)
-
-        tokens = pd.DataFrame(tok_rows)
-        tokens.insert(0, "doc_id", doc.doc_id)
-        directives = pd.DataFrame(dir_rows, columns=[c for c in DIRECTIVE_COLUMNS if c != "doc_id"])
-        directives.insert(0, "doc_id", doc.doc_id)
-        removed = pd.DataFrame(cleaned.removed, columns=["line_no", "text", "reason"])
-        removed.insert(0, "doc_id", doc.doc_id)
-        people = people[["name", "role"]].copy() if len(people) else empty_frame(["name", "role"])
-        people.insert(0, "doc_id", doc.doc_id)
-
-        langs = sorted(set(sentences["lang"]), key=["en", "zh"].index) if len(sentences) else []
-        info = {
-            "n_paragraphs": len(cleaned.paragraphs),
-            "language": "+".join(langs) if langs else "",
-        }
-        return DocumentTables(doc.doc_id, sentences[SENTENCE_COLUMNS], tokens[TOKEN_COLUMNS],
-                              directives[DIRECTIVE_COLUMNS], removed[REMOVED_COLUMNS],
-                              people[PEOPLE_COLUMNS], info)
-    finally:
-        if gc_enabled:
-            gc.enable()
+    return process_batch([doc], settings).document(0)
 
 
 def documents_table(docs: Sequence[Document], infos: Sequence[dict], sentences: pd.DataFrame,

@@ -1,6 +1,8 @@
 """The processed-document cache: hits, invalidation, location, broken entries."""
 from __future__ import annotations
 
+import json
+
 import datetime as dt
 from pathlib import Path
 
@@ -8,11 +10,13 @@ import pandas as pd
 import pytest
 
 from discourse import cache as cache_mod
+from discourse import cachekeys
 from discourse import engine, pipeline
 from discourse.corpus import (DIRECTIVE_COLUMNS, PEOPLE_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS,
                               TOKEN_COLUMNS, empty_frame)
 from discourse.load import Document
 from discourse.loader import load_corpus
+from discourse.batch import from_documents
 from discourse.pipeline import DocumentTables
 
 pytestmark = pytest.mark.filterwarnings("ignore::discourse.errors.CorpusWarning")
@@ -50,14 +54,17 @@ def fake_process(doc: Document, settings: dict) -> DocumentTables:
 
 @pytest.fixture
 def calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Replace process_document by the counting stand-in; the list records the doc_ids processed."""
+    """Process with the counting stand-in; the list records the doc_ids processed."""
     seen: list[str] = []
 
     def counting(doc: Document, settings: dict) -> DocumentTables:
         seen.append(doc.doc_id)
         return fake_process(doc, settings)
 
-    monkeypatch.setattr(pipeline, "process_document", counting)
+    def batch(docs, settings):
+        return from_documents([counting(doc, settings) for doc in docs])
+
+    monkeypatch.setattr(pipeline, "process_batch", batch)
     return seen
 
 
@@ -126,39 +133,60 @@ def test_cache_false_writes_nothing_and_default_is_in_project(project: Path, cal
     load_corpus(project / "corpus", cache=False, workers=1)
     assert not (project / ".cache").exists()
     load_corpus(project / "corpus", workers=1)
-    entries = list((project / ".cache" / "discourse" / "docs").glob("*/*"))
-    assert len(entries) == 3
+    segments = list((project / ".cache" / "discourse" / "segments").iterdir())
+    assert len(segments) == 1  # one batch of three documents
+    assert len(json.loads((segments[0] / "index.json").read_text())["keys"]) == 3
     assert not list((project / "corpus").rglob(".cache"))
 
 
 def test_cache_dir_option_and_atomic_staging(project: Path, calls: list[str]) -> None:
     store = project / "elsewhere" / "cache"
     load_corpus(project / "corpus", cache=str(store), workers=1)
-    entries = sorted((store / "docs").glob("*/*"))
-    assert len(entries) == 3
-    assert sorted(p.name for p in entries[0].iterdir()) == [
-        "directives.parquet", "info.json", "people.parquet", "removed.parquet",
+    segments = sorted((store / "segments").iterdir())
+    assert len(segments) == 1
+    assert sorted(p.name for p in segments[0].iterdir()) == [
+        "directives.parquet", "index.json", "people.parquet", "removed.parquet",
         "sentences.parquet", "tokens.parquet"]
     assert len(list((store / "packs").iterdir())) == 1
     assert list((store / "tmp").iterdir()) == []  # every staging folder was renamed into place
 
 
-def test_corrupt_entry_is_recomputed(project: Path, calls: list[str]) -> None:
+def test_corrupt_segment_is_recomputed(project: Path, calls: list[str]) -> None:
     store = project / "store"
     first = load_corpus(project / "corpus", cache=store, workers=1)
     for pack in (store / "packs").iterdir():
         (pack / "tokens.parquet").write_bytes(b"not parquet")
-    key = cache_mod.document_key(Document("a", "a.txt", TEXTS["a.txt"], "utf-8", {}),
-                                 pipeline.default_settings())
-    (store / "docs" / key[:2] / key / "tokens.parquet").write_bytes(b"\x00broken")
+    for segment in (store / "segments").iterdir():
+        (segment / "tokens.parquet").write_bytes(b"\x00broken")
     calls.clear()
     second = load_corpus(project / "corpus", cache=store, workers=1)
-    assert calls == ["a"]
-    assert engine.last_stats().broken == 2  # the pack and one entry
+    assert sorted(calls) == ["a", "b", "c"]  # the three documents of the broken segment
+    assert engine.last_stats().broken == 2  # the pack and the segment
     assert_same_corpus(first, second)
     calls.clear()
     load_corpus(project / "corpus", cache=store, workers=1)
     assert calls == [] and engine.last_stats().pack_hit
+
+
+def test_documents_come_out_of_segments_alone_and_in_any_order(project: Path, calls: list[str]) -> None:
+    store = project / "store"
+    load_corpus(project / "corpus", cache=store, workers=1)  # one segment: a, b, c
+    (project / "corpus" / "b.txt").write_text("Farmers planted wheat. Roads opened.", encoding="utf-8")
+    load_corpus(project / "corpus", cache=store, workers=1)  # a second segment: the new b
+    assert len(list((store / "segments").iterdir())) == 2
+    settings = pipeline.default_settings()
+    docs = [Document(name[0], name, (project / "corpus" / name).read_text(), "utf-8", {})
+            for name in ("c.txt", "b.txt", "a.txt")]
+    calls.clear()
+    out = engine.process_corpus(docs, settings, cache=store)
+    assert calls == [] and (out.stats.hits, out.stats.misses) == (3, 0)
+    fresh = engine.process_corpus(docs, settings)
+    for name in ("sentences", "tokens", "directives", "removed", "people"):
+        pd.testing.assert_frame_equal(getattr(out, name), getattr(fresh, name), obj=name)
+    assert list(dict.fromkeys(out.sentences["doc_id"])) == ["c", "b", "a"]
+    assert [info["n_paragraphs"] for info in out.infos] == [1, 1, 1]
+    assert cache_mod.DocumentCache(store).get(cache_mod.document_key(docs[0], settings), "x") \
+        .sentences["doc_id"].tolist() == ["x"]  # c.txt, one sentence, under the id asked for
 
 
 def test_project_root_and_default_dir(tmp_path: Path) -> None:
@@ -174,7 +202,7 @@ def test_project_root_and_default_dir(tmp_path: Path) -> None:
 
 
 def test_project_root_falls_back_to_the_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cache_mod, "_ROOT_MARKERS", ("no-such-marker-file",))
+    monkeypatch.setattr(cachekeys, "_ROOT_MARKERS", ("no-such-marker-file",))
     assert cache_mod.project_root(tmp_path) == tmp_path.resolve()
 
 

@@ -160,17 +160,21 @@ def test_dask_sends_only_cache_misses(cluster, tmp_path: Path) -> None:
         engine.process_corpus(docs, SETTINGS, process=fake_process).tokens)
 
 
-def test_chunks_balance_text_length_and_keep_every_document():
+def test_chunks_are_runs_of_similar_length_heaviest_first():
     from types import SimpleNamespace
 
     from discourse.engine import _chunks
 
-    lengths = [900, 10, 500, 400, 30, 20, 300, 200]
-    docs = [SimpleNamespace(text="x" * n) for n in lengths]
-    chunks = _chunks(docs, 2)
-    assert sorted(i for c in chunks for i in c) == list(range(len(docs)))
-    totals = sorted(sum(lengths[i] for i in c) for c in chunks)
-    # longest first, each to the lighter chunk (ties to the first):
-    # 900 | 500, 400 -> 900 | 900; 300 -> 1200 | 900; 200, 30, 20, 10 -> 1200 | 1160
-    assert totals == [1160, 1200]
-    assert _chunks(docs[:1], 8) == [[0]]
+    def docs(*lengths):
+        return [SimpleNamespace(text="x" * (n - 1)) for n in lengths]  # length + 1 counts per document
+
+    # equal documents: equal runs, in order
+    assert _chunks(docs(*[10] * 12), 4) == [[0, 1, 2], [3, 4, 5], [6, 7, 8], [9, 10, 11]]
+    # a very long document makes a run of its own; the others gather around it
+    assert _chunks(docs(10, 10, 1000, 10, 10), 3) == [[2], [0, 1], [3, 4]]
+    # a run ends where the next document's middle would pass the next multiple of total / n
+    # (total 2368, step 1184: 900 + 10 + 500 ends before 1184 + 200)
+    lengths = [901, 11, 501, 401, 31, 21, 301, 201]
+    chunks = _chunks(docs(*lengths), 2)
+    assert chunks == [[0, 1, 2], [3, 4, 5, 6, 7]]
+    assert _chunks(docs(5), 8) == [[0]] and _chunks([], 4) == []
