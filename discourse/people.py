@@ -77,10 +77,45 @@ REPORTING_VERB = (r"(?P<verb>" + "|".join(sorted(map(re.escape, REPORTING_VERBS)
                   + r")\b")
 #: At most one introductory phrase before the subject ("Having listened to their remarks, ").
 LEAD = r"(?:[^,;:\"]{1,120}?,\s+)??"
+# The phrase holds no comma, so it can only end at the first comma of the text: a pattern that starts with
+# LEAD can match only at 0 or right after that comma and its spaces (every subject starts with a
+# non-space). :func:`match_after_lead` tries exactly these two places instead of every phrase length.
+_RE_LEAD_END = re.compile(r"[^,;:\"]{1,120},\s+")
 #: An optional role or relative clause in commas between a name and its verb.
 ROLE_GAP = r"(?:,\s+(?:[A-Z][^,;]{0,200}(?:,\s+(?:and\s+)?[A-Z][^,;]{0,200})*|who\s[^,;]{1,150}),)?"
-_RE_SUBJECT = re.compile(rf"{LEAD}(?P<name>{FULL_NAME})(?:'s)?{ROLE_GAP}\s+{ADVERB}{REPORTING_VERB}")
-_RE_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+_RE_SUBJECT = re.compile(rf"(?P<name>{FULL_NAME})(?:'s)?{ROLE_GAP}\s+{ADVERB}{REPORTING_VERB}")  # after LEAD
+# Sentence breaks: spaces after . ! ? (the mark stays with its sentence), or line breaks. Matching the mark
+# itself (rather than looking behind for it) lets the scan jump between candidate characters.
+_RE_SENTENCE_BREAK = re.compile(r"[.!?]\s+|\n+")
+
+
+def lead_end(text: str) -> int:
+    """Where the subject starts after an introductory phrase (see ``LEAD``), or 0 if there is none."""
+    m = _RE_LEAD_END.match(text)
+    return m.end() if m else 0
+
+
+def match_after_lead(pattern: re.Pattern[str], text: str, lead: int | None = None) -> re.Match[str] | None:
+    """``re.match(LEAD + pattern, text)`` with the same groups and end: ``pattern`` at 0, else after the
+    introductory phrase (``lead``, from :func:`lead_end` when not given)."""
+    m = pattern.match(text)
+    if m is None:
+        lead = lead_end(text) if lead is None else lead
+        if lead:
+            m = pattern.match(text, lead)
+    return m
+
+
+def _sentences(text: str) -> list[str]:
+    """``text`` split at spaces after . ! ? and at line breaks (the marks stay with their sentence)."""
+    out = []
+    prev = 0
+    for m in _RE_SENTENCE_BREAK.finditer(text):
+        start = m.start()
+        out.append(text[prev:start + (text[start] != "\n")])
+        prev = m.end()
+    out.append(text[prev:])
+    return out
 
 
 def split_title(mention: str) -> tuple[str, str]:
@@ -153,8 +188,8 @@ def extract_people(text: str) -> pd.DataFrame:
     for m in _RE_TITLED.finditer(text):
         name, title = split_title(m.group("name"))[0], m.group("title")
         found.setdefault(canonical_name(name, [k for k in found if " " in k]), {}).setdefault("title", title)
-    for sentence in _RE_SENTENCE_BREAK.split(text):
-        m = _RE_SUBJECT.match(sentence.strip())
+    for sentence in _sentences(text):
+        m = match_after_lead(_RE_SUBJECT, sentence.strip())
         if m:
             found.setdefault(m.group("name"), {})
     rows = []

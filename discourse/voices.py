@@ -61,9 +61,9 @@ from typing import NamedTuple
 import pandas as pd
 
 from .errors import ParameterError
-from .people import (ADVERB as _ADV, FULL_NAME, LEAD as _LEAD, MEETING, NAME_TOKEN, NARRATOR,
-                     REPORTING_VERB as _VERB, REPORTING_VERBS, ROLE_GAP as _ROLE_GAP, TITLE, canonical_name,
-                     canonicalize, extract_people, split_title)
+from .people import (ADVERB as _ADV, FULL_NAME, MEETING, NAME_TOKEN, NARRATOR, REPORTING_VERB as _VERB,
+                     REPORTING_VERBS, ROLE_GAP as _ROLE_GAP, TITLE, canonical_name, canonicalize, extract_people,
+                     lead_end, split_title)
 
 __all__ = ["Voice", "attribute_voices", "extract_people", "canonical_name", "canonicalize",
            "REPORTING_VERBS", "MEETING", "NARRATOR"]
@@ -88,16 +88,19 @@ _RE_FRAME_FIRST = re.compile(
     rf"^(?:(?:At|During)\s[^,]{{0,80}},\s+)?In (?P<poss>his|her) {_FRAME}(?:\s+(?:at|to|on|during)\s[^,]{{0,120}})?"
     rf",\s+(?:(?P<pron>he|she)\b|{_PERSON})")
 _RE_FRAME_APPOS = re.compile(rf"^{_PERSON},\s+in (?P<poss>his|her) {_FRAME}\b[^,]{{0,120}},")
-_RE_PERSON = re.compile(rf"^{_LEAD}{_PERSON}{_ROLE_GAP}\s+{_ADV}{_VERB}")
-_RE_PRONOUN = re.compile(rf"^{_LEAD}(?P<pron>[Hh]e|[Ss]he)\s+{_ADV}{_VERB}")
+# Only sentences holding these substrings can match the two frame patterns (cheap tests before the matches).
+_FRAME_FIRST_WORDS = ("In his ", "In her ")
+_FRAME_APPOS_WORDS = ("in his ", "in her ")
+_RE_PERSON = re.compile(rf"{_PERSON}{_ROLE_GAP}\s+{_ADV}{_VERB}")
+_RE_PRONOUN = re.compile(rf"(?P<pron>[Hh]e|[Ss]he)\s+{_ADV}{_VERB}")
 _TRAILING_VERBS = ("said", "added", "stated", "noted")  # every trailing attribution holds one of them
 _RE_TRAILING = [re.compile(rf"[,\"]\s+{_PERSON}\s+(?:{'|'.join(_TRAILING_VERBS)})\s*\.?\"?$"),
                 re.compile(rf"[,\"]\s+said\s+{_PERSON}\s*\.?\"?$")]
 _RE_MEETING = re.compile(
-    rf"^{_LEAD}(?P<body>(?:[Tt]he|[Tt]his)\s+(?:[\w()'-]+\s+){{0,5}}?{_BODIES}(?:\s+of\s+[^,]{{1,80}}?)?)"
+    rf"(?P<body>(?:[Tt]he|[Tt]his)\s+(?:[\w()'-]+\s+){{0,5}}?{_BODIES}(?:\s+of\s+[^,]{{1,80}}?)?)"
     rf"\s+{_ADV}{_MVERB}")
 _RE_MEETING_PASSIVE = re.compile(
-    rf"^{_LEAD}(?P<body>It was\s+(?:also\s+)?(?:noted|stressed|emphasi[sz]ed|pointed out|underscored|agreed|"
+    rf"(?P<body>It was\s+(?:also\s+)?(?:noted|stressed|emphasi[sz]ed|pointed out|underscored|agreed|"
     r"decided|required|proposed|urged|demanded|requested|believed|held|highlighted|reiterated)|"
     r"(?:The following |These )?(?:requirements|demands|instructions) (?:was|were) (?:made|put forward|set out"
     r"|raised|issued)|(?:Participants|Attendees) (?:at|of) the [\w ]{0,30}?" + _BODIES + r" " + _ADV + _VERB
@@ -113,9 +116,13 @@ _RE_NARRATION = [
     re.compile(rf"^(?:The|This|A|An)\s+(?:[\w()'-]+\s+){{0,5}}?{_EVENTS}\b[^,.]{{0,60}}?\s+(?:was|were|is|"
                r"will be|has been)\s+(?:also\s+)?(?:held|convened|attended|chaired|presided|opened|closed|"
                r"hosted|broadcast|organi[sz]ed|jointly)"),
-    re.compile(rf"^{_LEAD}{FULL_NAME},\s+(?:[^,]*\b{TITLE}\b[^,]*)(?:,\s+(?:and\s+)?[A-Z][^,]*)*,\s+(?:and\s+)?"
+]
+# The person, pronoun and meeting patterns above and the narration patterns below are matched at the start of
+# the sentence or after one introductory phrase (``people.LEAD``, see :func:`discourse.people.match_after_lead`).
+_RE_NARRATION_AFTER_LEAD = [
+    re.compile(rf"{FULL_NAME},\s+(?:[^,]*\b{TITLE}\b[^,]*)(?:,\s+(?:and\s+)?[A-Z][^,]*)*,\s+(?:and\s+)?"
                r"[a-z]"),
-    re.compile(rf"^{_LEAD}(?:(?:{TITLE})\s+)?(?:{FULL_NAME}|He|She)\s+{_ADV}(?:attended|attends|"
+    re.compile(rf"(?:(?:{TITLE})\s+)?(?:{FULL_NAME}|He|She)\s+{_ADV}(?:attended|attends|"
                r"presided over|presides over|chaired|chairs|visited|visits|inspected|inspects|toured|tours|"
                r"conducted|conducts|made an inspection|makes an inspection|learned about|learns about|met with|"
                r"meets with|participated in|took part in|held)\b"),
@@ -236,8 +243,14 @@ class _Attributor:
 
     def explicit(self, text: str) -> tuple[str, Voice] | None:
         """The sentence's own cue, if it has one: ("person"|"meeting"|"narration", voice)."""
+        lead = lead_end(text)
         for pattern in (_RE_FRAME_FIRST, _RE_FRAME_APPOS, _RE_PERSON, _RE_PRONOUN):
-            m = pattern.search(text)
+            if pattern is _RE_FRAME_FIRST:
+                m = pattern.match(text) if any(w in text for w in _FRAME_FIRST_WORDS) else None
+            elif pattern is _RE_FRAME_APPOS:
+                m = pattern.match(text) if any(w in text for w in _FRAME_APPOS_WORDS) else None
+            else:
+                m = pattern.match(text) or (pattern.match(text, lead) if lead else None)
             if not m:
                 continue
             cue = text[:m.end()].rstrip(" ,")
@@ -260,10 +273,11 @@ class _Attributor:
             self.speaks(voice.speaker)
             return "person", voice._replace(cue=m.group(0).strip(' ,".'))
         for pattern in (_RE_MEETING, _RE_MEETING_PASSIVE):
-            m = pattern.search(text)
+            m = pattern.match(text) or (pattern.match(text, lead) if lead else None)
             if m:
                 return MEETING, Voice(MEETING, "", text[:m.end()].strip())
-        if any(p.search(text) for p in _RE_NARRATION) or (
+        if any(p.match(text) for p in _RE_NARRATION) \
+                or any(p.match(text) or (lead and p.match(text, lead)) for p in _RE_NARRATION_AFTER_LEAD) or (
                 any(w in text for w in _ATTENDED) and _RE_ATTENDED.search(text)
                 and not _RE_FIRST_PERSON.search(text)):
             return "narration", _NARRATOR_VOICE

@@ -1,11 +1,15 @@
 """Tests for discourse.people: names, titles, roles and canonical names."""
 from __future__ import annotations
 
+import random
+import re
+
 import pandas as pd
 import pytest
 
 from discourse.errors import ParameterError
-from discourse.people import NARRATOR, canonical_name, canonicalize, extract_people, split_title
+from discourse.people import (LEAD, NARRATOR, _RE_SUBJECT, _sentences, canonical_name, canonicalize, extract_people,
+                              match_after_lead, split_title)
 
 
 def test_extract_people_from_seed(sichuan_dir):
@@ -90,3 +94,36 @@ def test_bad_arguments_are_named():
     with pytest.raises(ParameterError, match="sentences"):
         canonicalize([{"doc_id": "a", "speaker": "Shi"}])
     assert extract_people("").empty
+
+
+# The full patterns as written before the two-place matching: an optional introductory phrase, then the subject.
+_FULL_SUBJECT = re.compile(LEAD + _RE_SUBJECT.pattern)
+_OLD_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Wang Xiaohui pointed out that ...",
+    "Having listened to their remarks, Shi Xiaolin stressed the need",
+    "On behalf of the province, Governor Shi Xiaolin, Deputy Secretary of the Committee, noted",
+    "In the afternoon; Shi Xiaolin said",          # ";" ends the chance of an introductory phrase
+    "A" * 121 + ", Shi Xiaolin said",             # a phrase longer than 120 characters is not one
+    "A" * 120 + ",  \t Shi Xiaolin said",
+    "First, second, Shi Xiaolin said",             # only the first comma can end the phrase
+    "Shi Xiaolin, who chaired the meeting, urged all",
+    "The meeting, Li Yongjie, emphasized",
+    "",
+    ", Shi Xiaolin said",
+])
+def test_match_after_lead_is_the_full_pattern(sentence):
+    full, fast = _FULL_SUBJECT.match(sentence), match_after_lead(_RE_SUBJECT, sentence)
+    assert (full is None) == (fast is None)
+    if full is not None:
+        assert (fast.groupdict(), fast.end()) == (full.groupdict(), full.end())
+
+
+def test_sentences_split_like_the_lookbehind_pattern():
+    rng = random.Random(7)
+    texts = ["Shi said. He left!\n\nThen? Yes.  No", "a.\n\nb", ".. x", "\nx. ", "end."]
+    texts += ["".join(rng.choice("ab.!? \n\t") for _ in range(rng.randint(0, 14))) for _ in range(3000)]
+    for text in texts:
+        assert _sentences(text) == _OLD_BREAK.split(text), text
