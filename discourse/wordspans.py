@@ -48,6 +48,7 @@ measurably faster (see the module tests' benchmark notes), so the pattern is use
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .errors import ParameterError
 
@@ -55,53 +56,107 @@ __all__ = ["word_spans", "word_tokens"]
 
 # Characters that are always tokens of their own (padded on both sides by NLTK).
 _ALONE = r";@#$%&?!*\[\](){}<>«»“”‘’„\u2012-\u2015\"`"
-# Closing characters that may follow the final period.
+# What may follow the final period: closing brackets and quotes (not a ``"`` or ``''`` after a
+# space, which NLTK reads as an opening quote), spaces, and the end of the text.
 _FINAL_TAIL = r"""(?:[\]\)}>»”’ ]|(?<! )["']|(?<= )'(?!'))*\s*\Z"""
-# A position where NLTK has put a space by the time it splits clitics.
-_BOUNDARY = (
-    rf"(?=[\s{_ALONE}]|\Z|''|\.\.|--|[:,](?!\d)|\.{_FINAL_TAIL})"
-)
-_CLITIC = r"(?:[sSmMdD]|ll|LL|re|RE|ve|VE)"
+# Where NLTK has put a space by the time its punctuation stage pads a closing "'" (which it does
+# only before a literal space).
+_EARLY_SPACE = rf"[ «“‘„`;@#$%&?!\u2012-\u2015]|[:,](?!\d)|\.\.|\.{_FINAL_TAIL}"
+# Where NLTK has put a space by the time it splits clitics.
+_SPACE = rf"[\s{_ALONE}]|\Z|''|\.\.|--|[:,](?!\d)|\.{_FINAL_TAIL}|'(?={_EARLY_SPACE})"
+_B = rf"(?={_SPACE})"
+# 'll 're 've n't are split in a second substitution, after 's 'm 'd and a closing ' are gone.
+_B2 = rf"(?={_SPACE}|'[sSmMdD]?(?:{_SPACE}))"
+_CLITIC = rf"(?:'[sSmMdD]{_B}|'(?:ll|LL|re|RE|ve|VE){_B2})"
 # An apostrophe inside a word: not the first of ``''``, not a clitic or closing quote before a
-# boundary, and not an opening quote (after a non-word character, before a word character).
+# boundary, and not an opening quote (after a non-word character, before a word character, and
+# not the start of a clitic, ``'n`` or ``'t``).
 _INNER_APOSTROPHE = (
-    rf"'(?!'|{_CLITIC}?{_BOUNDARY})"
+    rf"(?!'(?:'|{_SPACE})|{_CLITIC})'"
     r"(?:(?<=\w')|(?!\w)|(?=(?i:re|ve|ll|m|t|s|d|n)\b))"
 )
 _WORD = (
     rf"(?:[^\s{_ALONE}'.,:\-nN]+"
-    rf"|n(?!'t{_BOUNDARY})|N(?!'T{_BOUNDARY})"
+    rf"|n(?!'t{_B2})|N(?!'T{_B2})|(?<=')[nN]"
     r"|[:,](?=\d)"
     rf"|\.(?!\.|{_FINAL_TAIL})"
     r"|-(?!-)"
     rf"|{_INNER_APOSTROPHE})+"
 )
-_TOKEN = re.compile(
-    rf"{_WORD}|\.\.+|--|''|``|n't|N'T|'{_CLITIC}{_BOUNDARY}|\S"
-)
-# NLTK's contractions (MacIntyre): split points at the start, middle and end of each.
-_CONTRACTION = re.compile(
-    r"(?i)\b(?:(can)not|(d)'ye|(gim)me|(gon)na|(got)ta|(lem)me|(more)'n)\b|\b(wan)na(?=\s|\Z)"
-)
-_CONTRACTION_HINT = re.compile(r"(?i)cannot|d'ye|gimme|gonna|gotta|lemme|more'n|wanna")
+_TOKEN = re.compile(rf"{_WORD}|\.\.+|--|''|``|n't|N'T|{_CLITIC}|\S")
+_WORD_ONLY = re.compile(_WORD)
+# NLTK's contractions (after MacIntyre), split at their start, middle and end when a word
+# boundary (in NLTK's padded text) surrounds them; ``wanna`` only before a space.
+_CONTRACTION = re.compile(r"(?i)(can)not|(d)'ye|(gim)me|(gon)na|(got)ta|(lem)me|(more)'n|(wan)na")
+_CONTRACTION_WORDS = ("cannot", "d'ye", "gimme", "gonna", "gotta", "lemme", "more'n", "wanna")
+_WORD_CHAR = re.compile(r"\w")
+_MARK_RUN = re.compile(r"[:,]{2,}")
+
+
+def _cut(spans: list[tuple[int, int]], cuts: set[int]) -> list[tuple[int, int]]:
+    """Split every span at the positions of ``cuts`` that fall strictly inside it."""
+    order = sorted(cuts)
+    out: list[tuple[int, int]] = []
+    k, n = 0, len(order)
+    for s, e in spans:
+        while k < n and order[k] <= s:
+            k += 1
+        while k < n and order[k] < e:
+            out.append((s, order[k]))
+            s = order[k]
+            k += 1
+        out.append((s, e))
+    return out
+
+
+def _is_edge(spans: list[tuple[int, int]], p: int) -> bool:
+    """Whether a span starts or ends at ``p`` (``spans`` in order)."""
+    i = bisect_left(spans, (p,))
+    return (i < len(spans) and spans[i][0] == p) or (i > 0 and spans[i - 1][1] == p)
 
 
 def _split_contractions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Cut the spans at the start, middle and end of every contraction that starts a token."""
-    starts = {s for s, _ in spans}
+    """Cut the spans at the start, middle and end of every contraction NLTK splits."""
+    n = len(text)
+
+    def boundary(p: int) -> bool:  # a word boundary in NLTK's padded text
+        return (p == 0 or p == n or _WORD_CHAR.match(text, p - 1) is None
+                or _WORD_CHAR.match(text, p) is None or _is_edge(spans, p))
+
     cuts: set[int] = set()
+    wanna: list[re.Match[str]] = []
     for m in _CONTRACTION.finditer(text):
-        if m.start() in starts:
-            cuts.update((m.start(), m.end(m.lastindex), m.end()))
-    if not cuts:
-        return spans
+        if boundary(m.start()) and boundary(m.end()):
+            if m.lastindex == 8:
+                wanna.append(m)
+            else:
+                cuts.update((m.start(), m.end(m.lastindex), m.end()))
+    for m in wanna:  # NLTK's last contraction, split only before a space
+        end = m.end()
+        if end == n or text[end].isspace() or end in cuts or _is_edge(spans, end):
+            cuts.update((m.start(), m.end(8), end))
+    return _cut(spans, cuts) if cuts else spans
+
+
+def _glue_marks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Glue a comma or colon to the word after it where NLTK does.
+
+    NLTK pads a mark together with the character after it, so in a run of marks every second one
+    is padded on its left only: ``,,x`` gives ``,`` ``,x`` and ``:,:1`` gives ``:`` ``,:1``.
+    """
+    glue = {j for m in _MARK_RUN.finditer(text) for j in range(m.start() + 1, m.end(), 2)}
     out: list[tuple[int, int]] = []
-    for s, e in spans:
-        inner = sorted(c for c in cuts if s < c < e)
-        for c in inner:
-            out.append((s, c))
-            s = c
+    i = 0
+    while i < len(spans):
+        s, e = spans[i]
+        if s in glue and e == s + 1 and i + 1 < len(spans) and spans[i + 1][0] == e:
+            w = _WORD_ONLY.match(text, e)
+            if w is not None and w.end() == spans[i + 1][1]:
+                out.append((s, spans[i + 1][1]))
+                i += 2
+                continue
         out.append((s, e))
+        i += 1
     return out
 
 
@@ -128,7 +183,11 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     if not isinstance(text, str):
         raise ParameterError(f"text must be a str, not {type(text).__name__}")
     spans = [m.span() for m in _TOKEN.finditer(text)]
-    if _CONTRACTION_HINT.search(text) is not None:
+    # Rare cases, tested with substring searches (much cheaper than a regular expression).
+    if ",," in text or ",:" in text or ":," in text or "::" in text:
+        spans = _glue_marks(text, spans)
+    lower = text.lower()
+    if any(word in lower for word in _CONTRACTION_WORDS):
         spans = _split_contractions(text, spans)
     return spans
 
