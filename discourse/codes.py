@@ -52,8 +52,7 @@ def encode(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     if indices.null_count:
         indices = pc.fill_null(indices, -1)
     codes = indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    uniques = np.asarray(enc.dictionary.to_pylist(), dtype=object) if len(enc.dictionary) else \
-        np.zeros(0, dtype=object)
+    uniques = enc.dictionary.to_numpy(zero_copy_only=False).astype(object, copy=False)
     return codes, uniques
 
 
@@ -76,6 +75,20 @@ def doc_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     if len(set(uniques.tolist())) != len(uniques):
         return encode(values)
     return np.cumsum(starts, dtype=np.int64) - 1, uniques
+
+
+def first_appearance_codes(values: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """``pandas.factorize`` of non-negative integers below ``size``, without hashing.
+
+    Returns the codes (numbered in order of first appearance) and the distinct values in that order.
+    """
+    first = np.full(size, len(values), dtype=np.int64)
+    first[values[::-1]] = np.arange(len(values) - 1, -1, -1)   # the earliest position is written last
+    seen = np.flatnonzero(first < len(values))
+    uniques = seen[np.argsort(first[seen], kind="stable")]
+    code_of = np.empty(size, dtype=np.int64)
+    code_of[uniques] = np.arange(len(uniques))
+    return code_of[values], uniques
 
 
 def in_text_order(doc: np.ndarray, sent: np.ndarray, tok: np.ndarray) -> bool:
@@ -113,6 +126,8 @@ def sentence_group_codes(corpus, by: str, groups: list, doc: np.ndarray, doc_ids
     doc_index = pd.Index(doc_ids)
     if by in corpus.sentences.columns:
         table = corpus.sentences
+        if _aligned(table, doc, doc_ids, sent):
+            return group_codes(table[by], groups)
         t_doc = doc_index.get_indexer(table["doc_id"])
         t_sent = table["sent_id"].to_numpy(dtype=np.int64)
         width = int(max(sent.max(initial=0), t_sent.max(initial=0))) + 1
@@ -131,6 +146,16 @@ def sentence_group_codes(corpus, by: str, groups: list, doc: np.ndarray, doc_ids
         row = row_of_doc[doc]
     codes = group_codes(table[by], groups)
     return np.where(row >= 0, codes[np.maximum(row, 0)], -1).astype(np.int64)
+
+
+def _aligned(sentences: pd.DataFrame, doc: np.ndarray, doc_ids: np.ndarray, sent: np.ndarray) -> bool:
+    """Whether the rows of ``sentences`` are exactly the sentences ``(doc_ids[doc[i]], sent[i])``."""
+    if len(sentences) != len(doc) or len(doc) == 0:
+        return False
+    s_doc, s_ids = doc_codes(sentences["doc_id"])
+    return (len(s_ids) == len(doc_ids) and bool((s_ids == doc_ids).all())
+            and np.array_equal(s_doc, doc)
+            and np.array_equal(sentences["sent_id"].to_numpy(), sent))
 
 
 def coalesce_codes(codes: np.ndarray, uniques: np.ndarray, usable: np.ndarray,

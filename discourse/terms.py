@@ -21,14 +21,16 @@ Counting rules (the choices the measure definitions leave open)
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .codes import coalesce_codes, doc_codes, encode, group_codes, in_text_order, sentence_group_codes
+from .codes import (coalesce_codes, doc_codes, encode, first_appearance_codes, group_codes, in_text_order,
+                    sentence_group_codes)
 from .validate import check_choice, check_positive_int
 
 Unit = Literal["norm", "lemma"]
@@ -53,10 +55,14 @@ class WordStream:
         Per word token: index of its sentence in text order.
     vocab : ndarray
         Term strings (object array).
-    is_stop, is_particle : ndarray
-        Per word token flags.
+    is_stop : ndarray
+        Per word token: stop word or not.
     n_tokens : ndarray
         Word tokens per group (length ``len(groups)``).
+    particle_source : tuple
+        ``(norm codes of the word tokens, norm strings, pos column of the table, rows of the word
+        tokens)``, from which ``is_particle`` (per word token: a verb particle) is worked out when an
+        n-gram count first needs it.
     """
 
     groups: list
@@ -66,8 +72,17 @@ class WordStream:
     sentence: np.ndarray
     vocab: np.ndarray
     is_stop: np.ndarray
-    is_particle: np.ndarray
     n_tokens: np.ndarray
+    particle_source: tuple = field(default=(), repr=False)
+
+    @cached_property
+    def is_particle(self) -> np.ndarray:
+        """Per word token: a verb particle (norm in :data:`PARTICLES` or tagged ``RP``)."""
+        norm, norm_vocab, pos, rows = self.particle_source
+        listed = np.fromiter((v in PARTICLES for v in norm_vocab), dtype=bool, count=len(norm_vocab))
+        particle = np.append(listed, False)[norm]
+        particle |= (pos == "RP").fillna(False).to_numpy(dtype=bool)[rows]
+        return particle
 
 
 @dataclass(frozen=True)
@@ -168,12 +183,11 @@ def word_stream(corpus, by: str | None, *, unit: Unit = "norm") -> WordStream:
     # keep only the terms of word tokens, numbered in order of first appearance among them
     used = np.zeros(len(vocab) + 1, dtype=bool)
     used[term] = True
-    renumber = np.cumsum(used[:-1]) - 1
-    term = np.where(term >= 0, renumber[term], -1)
-    vocab = np.asarray(vocab[used[:-1]], dtype=object).astype(str).astype(object)
-    norm = norm[w]
-    particle = np.append(np.asarray(pd.Index(norm_vocab).isin(PARTICLES), dtype=bool), False)[norm]
-    particle |= (tok["pos"] == "RP").fillna(False).to_numpy(dtype=bool)[w]
+    renumber = np.append(np.cumsum(used[:-1]) - 1, -1)      # code -1 (no text) stays -1
+    term = renumber[term]
+    vocab = vocab[used[:-1]]
+    if not all(type(v) is str for v in vocab):
+        vocab = np.asarray(vocab, dtype=object).astype(str).astype(object)
     group = sent_group[sent_idx[w]]
     n_tokens = np.bincount(group[group >= 0], minlength=len(groups)).astype(np.int64)
     return WordStream(
@@ -184,8 +198,8 @@ def word_stream(corpus, by: str | None, *, unit: Unit = "norm") -> WordStream:
         sentence=sent_idx[w],
         vocab=vocab,
         is_stop=tok["is_stop"].fillna(False).to_numpy(dtype=bool)[w],
-        is_particle=particle,
         n_tokens=n_tokens,
+        particle_source=(norm[w], norm_vocab, tok["pos"], w),
     )
 
 
@@ -207,8 +221,8 @@ def ngrams(stream: WordStream, n: int, *, exclude_stop: bool = True
         start = np.arange(size)
         if exclude_stop:
             start = start[~stream.is_stop]
-        key, uniq = pd.factorize(stream.term[start])
-        return start, key.astype(np.int64), stream.vocab[uniq]
+        key, uniq = first_appearance_codes(stream.term[start], len(stream.vocab))
+        return start, key, stream.vocab[uniq]
     if size < n:
         return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, dtype=object)
     start = np.arange(size - n + 1)
