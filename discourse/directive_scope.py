@@ -10,6 +10,7 @@ active, passive and perfect phrases after a modal-like trigger apart. The trigge
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Any
 
 from .directive_words import (ADVERB_WORDS, BE, CATENATIVE, EFFORT_NOUNS, EFFORT_PARTICIPLES, FIRST_PERSON,
@@ -20,14 +21,23 @@ from .tagging import can_be_verb as _can_be_verb  # the tagger's notion of "can 
 
 __all__ = ["ScopedSentence"]
 
+_NORM = attrgetter("norm")
+_POS = attrgetter("pos")
+_STR_ONLY = frozenset({str})
+
 
 class ScopedSentence:
     """Tagged tokens of one sentence plus the hits found so far; the scope of a trigger."""
 
     def __init__(self, tokens: Sequence[Any]) -> None:
         self.toks = list(tokens)
-        self.w = [str(t.norm or t.text).lower() for t in self.toks]
-        self.p = [str(t.pos or "") for t in self.toks]
+        norms = list(map(_NORM, self.toks))
+        tags = list(map(_POS, self.toks))
+        if all(norms) and _STR_ONLY.issuperset(map(type, norms)):
+            self.w = list(map(str.lower, norms))          # the common case, without a call per token
+        else:
+            self.w = [str(t.norm or t.text).lower() for t in self.toks]
+        self.p = tags if _STR_ONLY.issuperset(map(type, tags)) else [str(t.pos or "") for t in self.toks]
         self.n = len(self.toks)
         self.hits: dict[int, dict] = {}
 

@@ -15,16 +15,57 @@ from typing import Any
 from .directive_scope import ScopedSentence
 from .directive_words import (BE, CONSTRUCTION_TRIGGERS, DEONTIC_ADJ, ENUMERATORS, HOPE_TRIGGERS, MODAL_CATEGORY,
                               MODAL_TRIGGERS, NEED_TRIGGERS, PRESENT_BE, REPORT_NEED, URGE)
+from .lemmas import lemmatize
 from .tagging import can_be_verb as _can_be_verb  # the tagger's notion of "can be a base verb"
+
+
+_CLAUSE_MARKS = frozenset({";", ":", "--", "—", "–"})
+_LET = frozenset({"let"})
+# Words seen so far, and those of them that can be a form of a verb of URGE when tagged as a verb (the urged
+# rule reads no other word): a sentence's candidates come from two set operations once its words are known.
+_SEEN: set[str] = set()
+_URGE_FORMS: set[str] = set()
+
+
+def _urge_forms(words: set[str]) -> set[str]:
+    """The words of ``words`` that may be a verb of ``URGE``: their lemma under some VB tag is in it."""
+    new = words - _SEEN
+    if new:
+        if len(_SEEN) > 500_000:
+            _SEEN.clear()
+            _URGE_FORMS.clear()
+            new = words
+        for word in new:  # ScopedSentence.verb_lemma of a VB-tagged word is one of these three
+            if word in URGE or lemmatize(word, "VB") in URGE or lemmatize(word, "VBD") in URGE:
+                _URGE_FORMS.add(word)
+        _SEEN.update(new)
+    return words & _URGE_FORMS
+
+
+def _positions(words: list[str], found: set[str]) -> list[int]:
+    """The indices in ``words`` of every word of ``found``, ascending."""
+    out: list[int] = []
+    for word in found:
+        i = words.index(word)
+        out.append(i)
+        try:
+            while True:
+                i = words.index(word, i + 1)
+                out.append(i)
+        except ValueError:
+            pass
+    if len(found) > 1:
+        out.sort()
+    return out
 
 
 class _Sentence(ScopedSentence):
     """A sentence and the rules that find its directive triggers."""
 
     # ----------------------------------------------------------------- the triggers
-    def hoped(self) -> None:
+    def hoped(self, where: list[int]) -> None:
         """"it is hoped that X will V", "we hope (that) X will V" -> recommendation."""
-        for i in range(self.n):
+        for i in where:
             w = self.w[i]
             if not ((w == "hoped" and self.word(i - 1) in BE and self.word(i - 2) == "it")
                     or (w == "hope" and self.word(i - 1) in ("we", "i"))):
@@ -37,10 +78,10 @@ class _Sentence(ScopedSentence):
                     self.scope(j + 1, "recommendation", self.text(start, i + (self.word(i + 1) == "that")))
                     break
 
-    def need_noun(self) -> None:
+    def need_noun(self, where: list[int]) -> None:
         """"the need to V" (obligation) and "<reporting verb> the need to V" (reported)."""
-        for i in range(1, self.n - 1):
-            if self.w[i] not in NEED_TRIGGERS or self.w[i + 1] != "to":
+        for i in where:
+            if not 0 < i < self.n - 1 or self.w[i + 1] != "to":
                 continue
             d = i - 1
             while d > 0 and self.p[d].startswith("JJ"):
@@ -56,9 +97,9 @@ class _Sentence(ScopedSentence):
             else:
                 self.scope(i + 2, "obligation", self.text(d, i + 1))
 
-    def urged(self) -> None:
+    def urged(self, where: list[int]) -> None:
         """"urged / asked / requested / required / called on X to V" (reported); passive "are urged to V"."""
-        for i in range(self.n):
+        for i in where:
             if not self.p[i].startswith("VB") or self.verb_lemma(i) not in URGE:
                 continue
             passive = self.word(self.skip_back_adv(i - 1)) in BE
@@ -78,9 +119,9 @@ class _Sentence(ScopedSentence):
                 self.scope(j + 1, "reported", self.text(i, first) + " ... to" if j > first + 1
                            else self.text(i, j))
 
-    def constructions(self) -> None:
+    def constructions(self, where: list[int]) -> None:
         """"it is essential/... to V", "be required/obliged to V", "requirements were made to V"."""
-        for i in range(self.n):
+        for i in where:
             w = self.w[i]
             if w in DEONTIC_ADJ:
                 b = self.skip_back_adv(i - 1)
@@ -102,12 +143,10 @@ class _Sentence(ScopedSentence):
                 if subj == "requirement" and self.to_verb(end) is not None:
                     self.scope(end + 1, "reported", self.text(k, end))
 
-    def modals(self) -> None:
+    def modals(self, where: list[int]) -> None:
         """must / should / shall / ought to / need(s) to / have/has to, and will/shall commitments."""
-        for i in range(self.n):
+        for i in where:
             w = self.w[i]
-            if w not in MODAL_TRIGGERS:
-                continue  # no branch below reads another word
             prev = self.word(i - 1)
             if i == 0 and w in MODAL_CATEGORY or prev in ("if", "not", "n't") or \
                     (w in {"must", "should", "shall", "ought", "will", "'ll"} and self.p[i + 1:i + 2] == ["PRP"]
@@ -136,13 +175,13 @@ class _Sentence(ScopedSentence):
                     and subj in ("first", "institution") and self.word(i + 1) == "to":
                 self.scope(i + 2, "commitment", self.text(i, i + 1))
 
-    def imperatives(self) -> None:
+    def imperatives(self, words: set[str]) -> None:
         """Bare imperatives at the start of a sentence or of a clause after ";" or ":"; "let us V"."""
         if self.n < 3 or self.w[-1] not in (".", "!", ";"):
             return  # headings and fragments are not imperative clauses
-        starts = [0] + [i + 1 for i in range(self.n) if self.w[i] in (";", ":", "--", "—", "–")]
-        for i in range(self.n - 2):  # "let us V" anywhere in the sentence
-            if self.w[i] == "let" and self.w[i + 1] in ("us", "'s"):
+        starts = [0] + [i + 1 for i in _positions(self.w, words & _CLAUSE_MARKS)]
+        for i in _positions(self.w, words & _LET):  # "let us V" anywhere in the sentence
+            if i < self.n - 2 and self.w[i + 1] in ("us", "'s"):
                 self.scope(i + 2, "imperative", self.text(i, i + 1))
         for s in starts:
             i = s
@@ -180,10 +219,14 @@ def english_directives(tokens: Sequence[Any]) -> list[dict]:
         One dict per counted verb: ``lemma, verb, category, trigger, start, end``.
     """
     s = _Sentence(tokens)
-    words = set(s.w)  # a gated rule is skipped when the sentence lacks every word it could fire on
+    w = s.w
+    words = set(w)  # each rule looks only at the positions of the words it fires on
     # Order matters: a verb claimed by an earlier rule is not counted again by a later one.
     for rule, gate in ((s.hoped, HOPE_TRIGGERS), (s.need_noun, NEED_TRIGGERS), (s.urged, None),
-                       (s.constructions, CONSTRUCTION_TRIGGERS), (s.modals, MODAL_TRIGGERS), (s.imperatives, None)):
-        if gate is None or not words.isdisjoint(gate):
-            rule()
-    return [s.hits[i] for i in sorted(s.hits)]
+                       (s.constructions, CONSTRUCTION_TRIGGERS), (s.modals, MODAL_TRIGGERS)):
+        found = words & gate if gate is not None else _urge_forms(words)
+        if found:
+            rule(_positions(w, found))
+    if s.n >= 3 and w[-1] in (".", "!", ";"):  # headings and fragments are not imperative clauses
+        s.imperatives(words)
+    return [s.hits[i] for i in sorted(s.hits)] if s.hits else []
