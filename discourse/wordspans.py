@@ -49,6 +49,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
+from typing import Any
 
 from .errors import ParameterError
 
@@ -58,12 +60,12 @@ __all__ = ["word_spans", "word_tokens"]
 _ALONE = r";@#$%&?!*\[\](){}<>«»“”‘’„\u2012-\u2015\"`"
 # What may follow the final period: closing brackets and quotes (not a ``"`` or ``''`` after a
 # space, which NLTK reads as an opening quote), spaces, and the end of the text.
-_FINAL_TAIL = r"""(?:[\]\)}>»”’ ]|(?<! )["']|(?<= )'(?!'))*\s*\Z"""
+_FINAL_TAIL = r"""(?:[\]\)}>»”’ ]|(?<! )["']|(?<= )'(?!'))*[^\S\x1c-\x1f]*\Z"""
 # Where NLTK has put a space by the time its punctuation stage pads a closing "'" (which it does
 # only before a literal space).
 _EARLY_SPACE = rf"[ «“‘„`;@#$%&?!\u2012-\u2015]|[:,](?!\d)|\.\.|\.{_FINAL_TAIL}"
 # Where NLTK has put a space by the time it splits clitics.
-_SPACE = rf"[\s{_ALONE}]|\Z|''|\.\.|--|[:,](?!\d)|\.{_FINAL_TAIL}|'(?={_EARLY_SPACE})"
+_SPACE = rf"[^\S\x1c-\x1f]|[{_ALONE}]|\Z|''|\.\.|--|[:,](?!\d)|\.{_FINAL_TAIL}|'(?={_EARLY_SPACE})"
 _B = rf"(?={_SPACE})"
 # 'll 're 've n't are split in a second substitution, after 's 'm 'd and a closing ' are gone.
 _B2 = rf"(?={_SPACE}|'[sSmMdD]?(?:{_SPACE}))"
@@ -76,14 +78,19 @@ _INNER_APOSTROPHE = (
     r"(?:(?<=\w')|(?!\w)|(?=(?i:re|ve|ll|m|t|s|d|n)\b))"
 )
 _WORD = (
-    rf"(?:[^\s{_ALONE}'.,:\-nN]+"
+    rf"(?:[^\s\x1c-\x1f{_ALONE}'.,:\-nN]+"
     rf"|n(?!'t{_B2})|N(?!'T{_B2})|(?<=')[nN]"
     r"|[:,](?=\d)"
     rf"|\.(?!\.|{_FINAL_TAIL})"
     r"|-(?!-)"
     rf"|{_INNER_APOSTROPHE})+"
 )
-_TOKEN = re.compile(rf"{_WORD}|\.\.+|--|''|``|n't|N'T|{_CLITIC}|\S")
+_PATTERN = rf"{_WORD}|\.\.+|--|''|``|n't|N'T|{_CLITIC}|[^\s\x1c-\x1f]"
+_TOKEN = re.compile(_PATTERN)
+# Outside ASCII, ``re`` and the ``regex`` engine NLTK uses disagree on some word characters and
+# digits (combining marks, superscripts, recent scripts); where such a character sits next to an
+# apostrophe or after a comma or colon, the same pattern is run with ``regex``.
+_UNICODE_RISK = re.compile(r"[^\x00-\x7f]'|'[A-Za-z]{0,2}[^\x00-\x7f]|[:,][^\x00-\x7f]")
 _WORD_ONLY = re.compile(_WORD)
 # NLTK's contractions (after MacIntyre), split at their start, middle and end when a word
 # boundary (in NLTK's padded text) surrounds them; ``wanna`` only before a space.
@@ -91,6 +98,14 @@ _CONTRACTION = re.compile(r"(?i)(can)not|(d)'ye|(gim)me|(gon)na|(got)ta|(lem)me|
 _CONTRACTION_WORDS = ("cannot", "d'ye", "gimme", "gonna", "gotta", "lemme", "more'n", "wanna")
 _WORD_CHAR = re.compile(r"\w")
 _MARK_RUN = re.compile(r"[:,]{2,}")
+
+
+@lru_cache(maxsize=2)
+def _compiled_regex(pattern: str) -> Any:
+    """``pattern`` compiled with the ``regex`` engine (a dependency of NLTK)."""
+    import regex
+
+    return regex.compile(pattern)
 
 
 def _cut(spans: list[tuple[int, int]], cuts: set[int]) -> list[tuple[int, int]]:
@@ -138,7 +153,7 @@ def _split_contractions(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     return _cut(spans, cuts) if cuts else spans
 
 
-def _glue_marks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _glue_marks(text: str, spans: list[tuple[int, int]], word: Any) -> list[tuple[int, int]]:
     """Glue a comma or colon to the word after it where NLTK does.
 
     NLTK pads a mark together with the character after it, so in a run of marks every second one
@@ -150,7 +165,7 @@ def _glue_marks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     while i < len(spans):
         s, e = spans[i]
         if s in glue and e == s + 1 and i + 1 < len(spans) and spans[i + 1][0] == e:
-            w = _WORD_ONLY.match(text, e)
+            w = word.match(text, e)
             if w is not None and w.end() == spans[i + 1][1]:
                 out.append((s, spans[i + 1][1]))
                 i += 2
@@ -182,10 +197,14 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     """
     if not isinstance(text, str):
         raise ParameterError(f"text must be a str, not {type(text).__name__}")
-    spans = [m.span() for m in _TOKEN.finditer(text)]
+    if text.isascii() or _UNICODE_RISK.search(text) is None:
+        token, word = _TOKEN, _WORD_ONLY
+    else:
+        token, word = _compiled_regex(_PATTERN), _compiled_regex(_WORD)
+    spans = [m.span() for m in token.finditer(text)]
     # Rare cases, tested with substring searches (much cheaper than a regular expression).
     if ",," in text or ",:" in text or ":," in text or "::" in text:
-        spans = _glue_marks(text, spans)
+        spans = _glue_marks(text, spans, word)
     lower = text.lower()
     if any(word in lower for word in _CONTRACTION_WORDS):
         spans = _split_contractions(text, spans)
