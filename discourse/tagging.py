@@ -108,6 +108,10 @@ def _tag(words: list[str]) -> list[str]:
         if len(_FIRST_TAGS) > 200_000:
             _FIRST_TAGS.clear()
         tag0 = _FIRST_TAGS[first] = _lookup(first, first.lower(), True, pattern_lexicon())
-    inner = _INNER_TAGS
-    tags = [tag0] + [inner.get(w) or _inner_tag(w) for w in words[1:]]
-    return _apply_rules(words, tags, [w.lower() for w in words])
+    tags = list(map(_INNER_TAGS.get, words))  # cached tags looked up without a call per word
+    tags[0] = tag0
+    if None in tags:
+        for i in range(1, len(tags)):
+            if tags[i] is None:
+                tags[i] = _inner_tag(words[i])
+    return _apply_rules(words, tags, list(map(str.lower, words)))
