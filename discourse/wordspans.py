@@ -7,8 +7,8 @@ thirty-odd substitutions and aligning the resulting tokens back to the text.
 Conventions (those of NLTKWordTokenizer)
     * Whitespace separates tokens and is never part of one.
     * Always a token of their own: ``; @ # $ % & ? ! *``, brackets ``( ) [ ] { } < >``, the
-      typographic quotes ``« » “ ” ‘ ’ „``, the dashes U+2012 to U+2015, every ``"``, a pair of
-      backticks or of apostrophes (``\\`\\``` and ``''``), a run of two or more periods and ``--``.
+      typographic quotes ``« » “ ” ‘ ’ „``, the dashes U+2012 to U+2015, every ``"``, two
+      backticks, two apostrophes (``''``), a run of two or more periods and ``--``.
     * A comma or colon is a token, except before a digit: ``3,000``, ``10:30`` and ``4:18`` stay
       whole (so do ``a,5`` and ``,5``); ``http://x.org`` is ``http`` ``:`` ``//x.org``.
     * Only the last period of the text is split off (``York.`` stays whole inside the text), and only
@@ -32,8 +32,8 @@ How: one compiled pattern (``_PATTERN``) scanned with ``finditer``. Its alternat
 tokens that stand alone. Where NLTK pads is decided by lookaheads that mirror its stages: a closing
 ``'`` is padded early only before a literal space or an early-padded mark, so ``China's' x`` is
 ``China`` ``'s`` ``'`` ``x`` but ``China's'`` at the end is ``China's`` ``'``; ``'ll 're 've n't``
-are split in a later substitution than ``'s 'm 'd`` and a closing ``'``, so ``here're's`` keeps
-``here're`` while ``here're'`` splits ``'re``. Two rare cases are fixed up after the scan, each
+are split in a later substitution than ``'s 'm 'd`` and a closing ``'``, so ``here's're`` keeps
+``here's`` while ``here're's`` splits both. Two rare cases are fixed up after the scan, each
 behind a substring test: runs of commas and colons (NLTK consumes the character after a mark, so
 ``a,,b`` is ``a`` ``,`` ``,b``) and the contractions, which NLTK splits wherever a word boundary
 of its padded text surrounds them (``-cannot`` is ``-`` ``can`` ``not``).
