@@ -76,8 +76,9 @@ __all__ = ["word_spans", "word_tokens"]
 # Characters that are always tokens of their own (padded on both sides by NLTK).
 _ALONE = r";@#$%&?!*\[\](){}<>«»“”‘’„\u2012-\u2015\"`"
 # What may follow the final period: closing brackets and quotes (not a ``"`` or ``''`` after a
-# space, which NLTK reads as an opening quote), spaces, and the end of the text.
-_FINAL_TAIL = r"""(?:[\]\)}>»”’ ]|(?<! )["']|(?<= )'(?!'))*[^\S\x1c-\x1f]*\Z"""
+# space, which NLTK reads as an opening quote), spaces, and the end of the text (possessive, so
+# that a long run of spaces inside the text costs linear time, as in NLTK).
+_FINAL_TAIL = r"""(?:[\]\)}>»”’ ]|(?<! )["']|(?<= )'(?!'))*+[^\S\x1c-\x1f]*\Z"""
 # Where NLTK has put a space by the time its punctuation stage pads a closing "'" (which it does
 # only before a literal space).
 _EARLY_SPACE = rf"[ «“‘„`;@#$%&?!\u2012-\u2015]|[:,](?!\d)|\.\.|\.{_FINAL_TAIL}"
@@ -204,8 +205,8 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     -------
     list of tuple of (int, int)
         Spans in ``text``, in order, without whitespace; the same as
-        ``list(nltk.tokenize.NLTKWordTokenizer().span_tokenize(text))`` apart from the rare cases
-        listed in the module docstring.
+        ``list(nltk.tokenize.NLTKWordTokenizer().span_tokenize(text))`` (no difference is known;
+        see the module docstring).
 
     Raises
     ------
@@ -223,7 +224,7 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     if ",," in text or ",:" in text or ":," in text or "::" in text:
         spans = _glue_marks(text, spans, word)
     lower = text.lower()
-    if any(word in lower for word in _CONTRACTION_WORDS):
+    if any(w in lower for w in _CONTRACTION_WORDS):
         spans = _split_contractions(text, spans)
     return spans
 
