@@ -12,6 +12,7 @@ import pandas as pd
 
 from .distinctive import COLUMNS as DISTINCTIVE_COLUMNS
 from .distinctive import distinctive_terms, resolve_groups
+from .emerging import emerging_formulations  # noqa: F401  (part of this module's public list)
 from .terms import Unit, check_term_options, term_matrix
 from .validate import check_positive_int
 
@@ -191,107 +192,6 @@ def _first_last(mat) -> tuple[np.ndarray, np.ndarray]:
     first[has] = csc.indices[csc.indptr[:-1][has]]
     last[has] = csc.indices[csc.indptr[1:][has] - 1]
     return first, last
-
-
-def emerging_formulations(corpus, *, by: str = "year", max_n: int = 4, min_count: int = 2,
-                          unit: Unit = "norm", drop_subsumed: bool = True) -> pd.DataFrame:
-    """Words and multi-word formulations that appear in a period and not before, or vanish after one.
-
-    A term (an n-gram of 1 to ``max_n`` words, counted as in :func:`discourse.terms.term_counts` with
-    stop words removed at the edges) is
-
-    - ``emerging`` in period b when it occurs at least ``min_count`` times in b and never in an earlier
-      period (terms of the first period are not "emerging": nothing precedes them);
-    - ``vanishing`` after period a when it occurs at least ``min_count`` times in a and never in a later
-      period (terms of the last period are not "vanishing").
-
-    With ``drop_subsumed=True`` a shorter n-gram is dropped when, in that period, it occurs only inside
-    one longer listed n-gram (same count as the longer n-gram that begins or ends with it), so
-    "new quality productive forces" is listed without "productive forces" and "quality productive".
-    The lists depend on where the corpus starts and ends and on the size of each period: with small
-    periods many terms "emerge" by chance.
-
-    Parameters
-    ----------
-    corpus : Corpus
-    by : str, default "year"
-    max_n : int, default 4
-        Longest n-gram considered.
-    min_count : int, default 2
-        Minimum count in the period of first (emerging) or last (vanishing) use.
-    unit : {"norm", "lemma"}, default "norm"
-    drop_subsumed : bool, default True
-
-    Returns
-    -------
-    DataFrame
-        ``term, n`` (words), ``status`` (emerging, vanishing), ``first_period, count_first``,
-        ``last_period, count_last, total_count``. Emerging terms come first, ordered by
-        ``first_period``; then vanishing terms ordered by ``last_period``; within a period multi-word
-        formulations first (``n`` descending), then by count descending.
-    """
-    max_n = check_positive_int("max_n", max_n)
-    check_term_options(1, unit, min_count)
-    corpus._check_by(by)
-    from .terms import word_stream
-    stream = word_stream(corpus, by, unit=unit)
-    frames = []
-    for n in range(1, max_n + 1):
-        tm = term_matrix(corpus, by, ngram=n, unit=unit, exclude_stop=True, stream=stream)
-        mat = tm.matrix.tocsr()
-        present = np.flatnonzero(stream.n_tokens > 0)
-        if len(present) == 0 or mat.shape[1] == 0:
-            continue
-        first, last = _first_last(mat)
-        dense_first = np.asarray(mat[first, np.arange(mat.shape[1])]).ravel()
-        dense_last = np.asarray(mat[last, np.arange(mat.shape[1])]).ravel()
-        total = np.asarray(mat.sum(axis=0)).ravel()
-        groups = np.asarray(tm.groups, dtype=object)
-        emerging = (first > present[0]) & (dense_first >= min_count)
-        vanishing = (last < present[-1]) & (dense_last >= min_count)
-        for status, mask in (("emerging", emerging), ("vanishing", vanishing)):
-            if mask.any():
-                frames.append(pd.DataFrame({
-                    "term": tm.terms[mask].astype(object), "n": n, "status": status,
-                    "first_period": groups[first[mask]], "count_first": dense_first[mask],
-                    "last_period": groups[last[mask]], "count_last": dense_last[mask],
-                    "total_count": total[mask],
-                }))
-    cols = ["term", "n", "status", "first_period", "count_first", "last_period", "count_last",
-            "total_count"]
-    if not frames:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
-    table = pd.concat(frames, ignore_index=True)
-    table["_period"] = np.where(table["status"] == "emerging", table["first_period"], table["last_period"])
-    table["_count"] = np.where(table["status"] == "emerging", table["count_first"], table["count_last"])
-    if drop_subsumed:
-        table = _drop_subsumed(table)
-    table["_status"] = (table["status"] == "vanishing").astype(int)
-    table["_rank"] = table["_period"].map({g: i for i, g in enumerate(corpus.groups(by))})
-    table = table.sort_values(["_status", "_rank", "n", "_count", "term"],
-                              ascending=[True, True, False, False, True], kind="mergesort")
-    return table[cols].reset_index(drop=True)
-
-
-def _drop_subsumed(table: pd.DataFrame) -> pd.DataFrame:
-    """Drop rows whose term occurs, in its period, only inside one longer listed term."""
-    keys = []
-    longer = table[table["n"] > 1]
-    words = longer["term"].str.split(" ")
-    for m in sorted(longer["n"].unique()):
-        rows = longer[longer["n"] == m]
-        w = words[longer["n"] == m]
-        for k in range(1, m):
-            for o in range(0, m - k + 1):
-                keys.append(rows.assign(term=w.str[o:o + k].str.join(" "), n=k))
-    if not keys:
-        return table
-    cols = ["term", "n", "status", "_period", "_count"]
-    sub = pd.concat(keys)[cols].drop_duplicates().assign(_sub=True)
-    sub["_period"] = sub["_period"].astype(object)
-    table = table.assign(_period=table["_period"].astype(object))
-    merged = table.merge(sub, on=cols, how="left")
-    return merged[merged["_sub"].isna()].drop(columns="_sub")
 
 
 def term_trajectories(corpus, terms: str | list[str], *, by: str = "year",

@@ -203,6 +203,54 @@ def word_stream(corpus, by: str | None, *, unit: Unit = "norm") -> WordStream:
     )
 
 
+def ngram_keys(stream: WordStream, n: int, *, exclude_stop: bool = True
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The n-grams of a word stream, as codes.
+
+    Returns
+    -------
+    start : ndarray
+        Position (in the stream) of the first word of every kept n-gram occurrence.
+    key : ndarray
+        Code of each occurrence's n-gram, numbered in order of first occurrence.
+    words : ndarray
+        ``words[k]`` = the term codes (into ``stream.vocab``) of n-gram ``k``, shape (n-grams, n).
+    """
+    size = len(stream.term)
+    if n == 1:
+        start = np.arange(size)
+        if exclude_stop:
+            start = start[~stream.is_stop]
+        key, uniq = first_appearance_codes(stream.term[start], len(stream.vocab))
+        return start, key, uniq[:, None]
+    if size < n:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros((0, n), np.int64)
+    start = np.arange(size - n + 1)
+    last = start + n - 1
+    keep = stream.segment[start] == stream.segment[last]
+    if exclude_stop:
+        keep &= ~stream.is_stop[start] & (~stream.is_stop[last] | stream.is_particle[last])
+    start = start[keep]
+    key = stream.term[start]
+    width = max(len(stream.vocab), 1)
+    for j in range(1, n):
+        # codes of the pairs (n-gram so far, next word), in order of first occurrence
+        key = pd.factorize(key * width + stream.term[start + j])[0].astype(np.int64)
+    n_keys = int(key.max()) + 1 if len(key) else 0
+    first = np.full(n_keys, -1, dtype=np.int64)
+    # position of the first occurrence of every n-gram (reversed assignment keeps the first)
+    first[key[::-1]] = start[::-1]
+    return start, key, stream.term[first[:, None] + np.arange(n)[None, :]]
+
+
+def ngram_names(vocab: np.ndarray, words: np.ndarray) -> np.ndarray:
+    """The strings of n-grams given as rows of term codes (words joined by one space)."""
+    names = vocab[words[:, 0]].astype(object) if words.shape[1] else np.zeros(0, dtype=object)
+    for j in range(1, words.shape[1]):
+        names = names + " " + vocab[words[:, j]].astype(object)
+    return names
+
+
 def ngrams(stream: WordStream, n: int, *, exclude_stop: bool = True
            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The n-grams of a word stream.
@@ -216,33 +264,10 @@ def ngrams(stream: WordStream, n: int, *, exclude_stop: bool = True
     names : ndarray
         The n-gram strings (words joined by one space).
     """
-    size = len(stream.term)
+    start, key, words = ngram_keys(stream, n, exclude_stop=exclude_stop)
     if n == 1:
-        start = np.arange(size)
-        if exclude_stop:
-            start = start[~stream.is_stop]
-        key, uniq = first_appearance_codes(stream.term[start], len(stream.vocab))
-        return start, key, stream.vocab[uniq]
-    if size < n:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, dtype=object)
-    start = np.arange(size - n + 1)
-    last = start + n - 1
-    keep = stream.segment[start] == stream.segment[last]
-    if exclude_stop:
-        keep &= ~stream.is_stop[start] & (~stream.is_stop[last] | stream.is_particle[last])
-    start = start[keep]
-    key = stream.term[start]
-    width = max(len(stream.vocab), 1)
-    for j in range(1, n):
-        key = pd.factorize(key * width + stream.term[start + j])[0].astype(np.int64)
-    key, uniq = pd.factorize(key)
-    first = np.full(len(uniq), -1, dtype=np.int64)
-    # position of the first occurrence of every n-gram (reversed assignment keeps the first)
-    first[key[::-1]] = start[::-1]
-    names = stream.vocab[stream.term[first]].astype(object)
-    for j in range(1, n):
-        names = names + " " + stream.vocab[stream.term[first + j]].astype(object)
-    return start, key.astype(np.int64), names
+        return start, key, stream.vocab[words[:, 0]]
+    return start, key, ngram_names(stream.vocab, words)
 
 
 def term_matrix(corpus, by: str | None, *, ngram: int = 1, unit: Unit = "norm",
