@@ -121,7 +121,9 @@ class CleanText:
 
 def normalize_space(text: str) -> str:
     """Drop zero-width characters, turn every kind of space into one plain space, strip the ends."""
-    return _SPACES.sub(" ", _ZERO_WIDTH.sub("", text)).strip()
+    # ``str.split`` breaks at exactly the characters ``_SPACES`` matches (every ``str.isspace`` character),
+    # so this is ``_SPACES.sub(" ", text).strip()`` without a replacement per ordinary space.
+    return " ".join(_ZERO_WIDTH.sub("", text).split())
 
 
 def iso_date(year: int | str, month: int | str, day: int | str) -> str | None:
@@ -136,6 +138,9 @@ def iso_date(year: int | str, month: int | str, day: int | str) -> str | None:
 
 def match_dateline(line: str) -> tuple[str, str] | None:
     """``(iso_date, label)`` if the whole line is a dateline, else None."""
+    last = line.rstrip()[-1:]
+    if not (last.isdigit() or last == "日"):
+        return None  # every dateline ends with its date or time (a digit, or 日), then at most spaces
     for pattern in DATELINE_PATTERNS:
         m = pattern.match(line)
         if m:
@@ -169,6 +174,8 @@ def language_runs(text: str) -> list[tuple[str, str]]:
     neighbours: a run is split off only if it has ``MIN_ZH_RUN`` CJK characters or ``MIN_EN_RUN`` Latin
     words. Punctuation and spaces after a run stay with it; opening quotes and brackets go with the next.
     """
+    if text.isascii():  # no CJK character: English, without a scan
+        return [(text, "en")]
     if not _CJK.search(text) or not _LATIN.search(text):  # one script only: the common case, fast
         return [(text, text_language(text))]
     starts: list[tuple[int, str]] = []  # (index of first strong character, lang)
@@ -258,7 +265,10 @@ def clean_text(text: str) -> CleanText:
     if not isinstance(text, str):
         raise ParameterError(f"text must be a str, got {type(text).__name__}")
     raw_lines = text.splitlines()
-    lines = [normalize_space(line) for line in raw_lines]
+    if _ZERO_WIDTH.search(text):
+        lines = [normalize_space(line) for line in raw_lines]
+    else:  # nothing to drop: only the spaces to normalise (as normalize_space does)
+        lines = [" ".join(line.split()) for line in raw_lines]
     reasons = [_line_reason(line) for line in lines]
     result = CleanText(paragraphs=[])
     for i, line in enumerate(lines):
@@ -290,7 +300,7 @@ def clean_text(text: str) -> CleanText:
                 and line[-1] not in _FINAL_PUNCT:
             result.headline = " ".join(run for run, _ in runs).translate(_QUOTES)
         for run, lang in runs:
-            run = run.translate(_QUOTES) if lang == "en" else run
+            run = run.translate(_QUOTES) if lang == "en" and not run.isascii() else run
             key = run.casefold()
             if key in seen and len(run) >= MIN_REPEAT_CHARS:
                 result.removed.append({"line_no": i + 1, "text": run, "reason": "repeated paragraph"})

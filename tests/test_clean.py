@@ -1,9 +1,12 @@
 """Tests for discourse.clean: boilerplate, metadata lines, normalisation, repeats, language runs."""
 from __future__ import annotations
 
+import sys
+
 import pytest
 
-from discourse.clean import Paragraph, clean_text, language_runs, match_dateline, text_language
+from discourse.clean import (_SPACES, Paragraph, clean_text, language_runs, match_dateline, normalize_space,
+                             text_language)
 from discourse.errors import ParameterError
 
 BOILERPLATE = ["Hosted by", "ICP", "Navigator", ".jpg)", "Website Operation", "Security Record"]
@@ -149,3 +152,22 @@ def test_text_language():
 def test_clean_text_rejects_non_text():
     with pytest.raises(ParameterError, match="text must be a str"):
         clean_text(b"bytes")  # type: ignore[arg-type]
+
+
+def test_space_class_is_every_str_space():
+    # normalize_space splits with str.split, which must break at exactly the characters of _SPACES
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if bool(_SPACES.fullmatch(c)) != c.isspace()] == []
+    text = " a\u00a0\u00a0b\u3000c\u200bd\t\x0be\u2028 f\x1c "
+    assert normalize_space(text) == _SPACES.sub(" ", text.replace("\u200b", "")).strip() == "a b cd e f"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Updated: 2024-12-25 ", ("2024-12-25", "Updated")),
+    ("Updated: 2024-12-25\n", ("2024-12-25", "Updated")),
+    ("川观新闻2023年8月1日", ("2023-08-01", "川观新闻")),
+    ("Dec 25, 2024 10:30", ("2024-12-25", "")),
+    ("Dec 25, 2024 was a day", None),
+    ("", None),
+])
+def test_match_dateline_ends(line, expected):
+    assert match_dateline(line) == expected
