@@ -32,13 +32,21 @@ def jsd_bits(p: np.ndarray, q: np.ndarray) -> np.ndarray:
     p = p / p.sum(axis=1, keepdims=True)
     q = q / q.sum(axis=1, keepdims=True)
     m = (p + q) / 2.0
-    kl_p = np.zeros_like(p)
-    kl_q = np.zeros_like(q)
-    np.log2(np.divide(p, m, out=np.ones_like(p), where=p > 0), out=kl_p)
-    np.log2(np.divide(q, m, out=np.ones_like(q), where=q > 0), out=kl_q)
-    kl_p = (p * kl_p).sum(axis=1)
-    kl_q = (q * kl_q).sum(axis=1)
-    return np.clip((kl_p + kl_q) / 2.0, 0.0, 1.0)
+    return np.clip((_kl_bits(p, m) + _kl_bits(q, m)) / 2.0, 0.0, 1.0)
+
+
+def _kl_bits(x: np.ndarray, m: np.ndarray) -> np.ndarray:
+    """Row sums of ``x * log2(x / m)``, a term being 0 where ``x`` is not positive.
+
+    The logarithm is taken only where ``x > 0`` (resampled counts are mostly zero); elsewhere the
+    factor stays 0, so every term and sum is the same as with the logarithm taken everywhere.
+    """
+    positive = x > 0
+    factor = np.zeros_like(x)
+    np.divide(x, m, out=factor, where=positive)
+    np.log2(factor, out=factor, where=positive)
+    np.multiply(x, factor, out=factor)
+    return factor.sum(axis=1)
 
 
 def jsd_baseline(counts_a: np.ndarray, counts_b: np.ndarray, *, n_boot: int,
