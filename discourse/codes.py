@@ -172,3 +172,44 @@ def coalesce_codes(codes: np.ndarray, uniques: np.ndarray, usable: np.ndarray,
     ok[ok] = usable[codes[ok]]
     out = np.where(ok, mine[np.where(ok, codes, 0)] if len(mine) else -1, theirs[other_codes])
     return out.astype(np.int64), np.asarray(names, dtype=object)
+
+
+def sentence_rows(sentences: pd.DataFrame, doc_ids: pd.Series, sent_ids: np.ndarray) -> np.ndarray | None:
+    """Row of ``sentences`` holding each pair ``(doc_ids[i], sent_ids[i])`` (-1 where none).
+
+    What a left join on ``(doc_id, sent_id)`` finds, through integer keys. Returns None when
+    ``sentences`` repeats a key (a join would then repeat rows).
+    """
+    s_doc, s_ids = doc_codes(sentences["doc_id"])
+    s_sent = sentences["sent_id"].to_numpy(dtype=np.int64)
+    o_doc, o_ids = doc_codes(doc_ids) if len(doc_ids) else (np.zeros(0, np.int64), np.zeros(0, object))
+    if len(s_ids) == len(o_ids) and bool((s_ids == o_ids).all()) and len(s_doc) == len(o_doc) \
+            and np.array_equal(s_doc, o_doc) and np.array_equal(s_sent, sent_ids):
+        return np.arange(len(s_doc))
+    o_doc = np.append(pd.Index(s_ids).get_indexer(o_ids), -1)[o_doc] if len(o_doc) else o_doc
+    width = int(max(s_sent.max(initial=0), np.max(sent_ids, initial=0))) + 1
+    keys = pd.Index(s_doc * width + s_sent)
+    if not keys.is_unique:
+        return None
+    rows = keys.get_indexer(o_doc * width + np.asarray(sent_ids, dtype=np.int64))
+    return np.where(o_doc >= 0, rows, -1)
+
+
+def sentence_table_codes(corpus, by: str, groups: list) -> np.ndarray | None:
+    """Group code of every row of ``corpus.sentences`` for ``by``, as ``Corpus.annotate`` joins it.
+
+    Returns None when ``by`` is a document column and ``documents`` repeats a ``doc_id`` (a join
+    would then repeat sentences).
+    """
+    sents = corpus.sentences
+    if (by in sents.columns and by != "doc_id") or by == "doc_id":
+        return group_codes(sents[by], groups)
+    docs = corpus.documents
+    if not docs["doc_id"].is_unique:
+        return None
+    s_doc, s_ids = doc_codes(sents["doc_id"])
+    if len(s_ids) == 0:
+        return np.zeros(0, dtype=np.int64)
+    row = pd.Index(docs["doc_id"]).get_indexer(s_ids)
+    per_doc = group_codes(docs[by], groups)
+    return np.where(row >= 0, per_doc[np.maximum(row, 0)], -1)[s_doc].astype(np.int64)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from .codes import doc_codes, group_codes, sentence_rows, sentence_table_codes
 from .errors import ParameterError
 from .validate import check_number, check_positive_int, check_values_known
 
@@ -40,6 +41,41 @@ def _sentence_table(corpus, by: str) -> pd.DataFrame:
     return sents
 
 
+def _sentence_counts(corpus, by: str, groups: list) -> tuple[np.ndarray, pd.DataFrame] | None:
+    """:func:`_sentence_table` as integer arrays: the group code of every sentence (in ``sentences``
+    order) and a frame of its ``n_tokens`` and ``n_<category>`` counts. None where a key repeats."""
+    sents = corpus.sentences
+    code = sentence_table_codes(corpus, by, groups)
+    if code is None:
+        return None
+    tok = corpus.tokens
+    t_doc, t_ids = doc_codes(tok["doc_id"])
+    t_sent = tok["sent_id"].to_numpy(dtype=np.int64)
+    start = np.ones(len(tok), dtype=bool)
+    start[1:] = (t_doc[1:] != t_doc[:-1]) | (t_sent[1:] != t_sent[:-1])
+    first = np.flatnonzero(start)
+    rows = sentence_rows(sents, pd.Series(t_ids[t_doc[first]], dtype=object), t_sent[first])
+    if rows is None:
+        return None
+    words = np.bincount(np.cumsum(start)[tok["is_word"].astype(bool).to_numpy()] - 1,
+                        minlength=len(first))
+    counts = {"n_tokens": _per_row(rows, words, len(sents))}
+    d = corpus.directives
+    d_rows = sentence_rows(sents, d["doc_id"], d["sent_id"].to_numpy(dtype=np.int64)) if len(d) \
+        else np.zeros(0, dtype=np.int64)
+    category = d["category"].to_numpy(dtype=object)
+    for cat in CATEGORIES:
+        hit = d_rows[category == cat]
+        counts[f"n_{cat}"] = _per_row(hit, np.ones(len(hit), dtype=np.int64), len(sents))
+    return code, pd.DataFrame(counts)
+
+
+def _per_row(rows: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
+    """Sum of ``values`` per row (rows of -1 left out)."""
+    ok = rows >= 0
+    return np.bincount(rows[ok], weights=values[ok], minlength=size).astype(np.int64)
+
+
 def _bootstrap(directives: np.ndarray, tokens: np.ndarray, *, n_boot: int, seed: int,
                ci: float) -> tuple[float, float]:
     """Percentile interval of sum(directives)/sum(tokens)*1000 over sentence resamples."""
@@ -48,9 +84,16 @@ def _bootstrap(directives: np.ndarray, tokens: np.ndarray, *, n_boot: int, seed:
         return np.nan, np.nan
     rng = np.random.default_rng(seed)
     idx = rng.integers(0, m, size=(n_boot, m))
-    t = tokens[idx].sum(axis=1)
+    if m * max(int(tokens.max()), int(directives.max()), 0) < 2 ** 30 and directives.min() >= 0 \
+            and tokens.min() >= 0:
+        # one gather for both sums: tokens in the high bits, directives in the low 32 bits
+        packed = (tokens.astype(np.int64) << 32) | directives.astype(np.int64)
+        both = packed[idx].sum(axis=1)
+        t, dsum = both >> 32, both & 0xFFFFFFFF
+    else:
+        t, dsum = tokens[idx].sum(axis=1), directives[idx].sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
-        dens = np.where(t > 0, directives[idx].sum(axis=1) / t * 1000.0, np.nan)
+        dens = np.where(t > 0, dsum / t * 1000.0, np.nan)
     low, high = np.nanpercentile(dens, [100 * (1 - ci) / 2, 100 * (1 + ci) / 2])
     return float(low), float(high)
 
@@ -100,21 +143,30 @@ def directive_density(corpus, by: str = "speaker", *, include_commitments: bool 
     if ci >= 1.0:
         raise ParameterError(f"ci must be < 1, got {ci!r}")
     groups = corpus.groups(by)
-    sents = _sentence_table(corpus, by)
     cats = CATEGORIES if include_commitments else DIRECTIVE_CATEGORIES
+    fast = _sentence_counts(corpus, by, groups)
+    if fast is None:
+        sents = _sentence_table(corpus, by)
+        code = group_codes(sents[by], groups)
+    else:
+        code, sents = fast
     sents["_dir"] = sents[[f"n_{c}" for c in cats]].sum(axis=1)
+    order = np.argsort(code, kind="stable")          # each group's sentences in table order
+    bounds = np.searchsorted(code[order], np.arange(len(groups) + 1))
+    columns_needed = ["_dir", "n_tokens", *[f"n_{c}" for c in CATEGORIES]]
+    values = {c: sents[c].to_numpy(np.int64)[order] for c in columns_needed}
     rows = []
-    for g in groups:
-        s = sents[sents[by] == g]
-        d = s["_dir"].to_numpy(np.int64)
-        t = s["n_tokens"].to_numpy(np.int64)
+    for i, g in enumerate(groups):
+        part = slice(bounds[i], bounds[i + 1])
+        d = values["_dir"][part]
+        t = values["n_tokens"][part]
         n_tok, n_dir = int(t.sum()), int(d.sum())
         low, high = _bootstrap(d, t, n_boot=n_boot, seed=seed, ci=ci)
-        row = {by: g, "n_tokens": n_tok, "n_sentences": len(s), "n_directives": n_dir,
+        row = {by: g, "n_tokens": n_tok, "n_sentences": len(d), "n_directives": n_dir,
                "per_1k": n_dir / n_tok * 1000 if n_tok else np.nan, "ci_low": low, "ci_high": high,
-               "directive_sentence_share": float((d > 0).mean()) if len(s) else np.nan}
+               "directive_sentence_share": float((d > 0).mean()) if len(d) else np.nan}
         for c in CATEGORIES:
-            row[f"n_{c}"] = int(s[f"n_{c}"].sum())
+            row[f"n_{c}"] = int(values[f"n_{c}"][part].sum())
         row["commitments_per_1k"] = row["n_commitment"] / n_tok * 1000 if n_tok else np.nan
         rows.append(row)
     columns = [by, "n_tokens", "n_sentences", "n_directives", "per_1k", "ci_low", "ci_high",

@@ -4,7 +4,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .terms import group_codes, word_stream
+from .codes import doc_codes, group_codes, sentence_rows, sentence_table_codes
+from .terms import word_stream
 from .validate import check_positive_int
 
 PROFILE_COLUMNS = ["n_documents", "n_sentences", "n_tokens", "n_types", "ttr", "mattr",
@@ -51,7 +52,8 @@ def mattr_by_group(group: np.ndarray, term: np.ndarray, n_groups: int, *, window
     lengths = np.bincount(g, minlength=n_groups)
     offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     pos = np.arange(len(g)) - offsets[g]           # position within the group
-    by_type = np.lexsort((pos, t, g))              # same group and type together, in text order
+    # same group and type together, in text order (a stable sort keeps positions increasing)
+    by_type = np.argsort(g * (int(t.max()) + 1) + t, kind="stable")
     prev = np.full(len(g), -1, dtype=np.int64)
     same = (g[by_type][1:] == g[by_type][:-1]) & (t[by_type][1:] == t[by_type][:-1])
     prev[by_type[1:][same]] = pos[by_type[:-1][same]]
@@ -121,24 +123,34 @@ def lexical_profile(corpus, by: str = "speaker", *, window: int = 500) -> pd.Dat
     mattr, n_types = mattr_by_group(stream.group, stream.term, n_groups, window=window,
                                     return_types=True)
 
-    sents = corpus.annotate(corpus.sentences[["doc_id", "sent_id"]], by)
-    sent_group = group_codes(sents[by], groups)
+    sent_group = sentence_table_codes(corpus, by, groups)
+    sents = corpus.sentences[["doc_id", "sent_id"]]
+    if sent_group is None:
+        sents = corpus.annotate(sents, by)
+        sent_group = group_codes(sents[by], groups)
     keep = sent_group >= 0
     n_sentences = np.bincount(sent_group[keep], minlength=n_groups)
-    doc_pairs = pd.DataFrame({"g": sent_group[keep], "d": sents["doc_id"].to_numpy()[keep]})
-    n_documents = doc_pairs.drop_duplicates().groupby("g").size().reindex(
-        range(n_groups), fill_value=0).to_numpy()
+    s_doc = doc_codes(sents["doc_id"])[0][keep]
+    pairs = np.unique(sent_group[keep] * (int(s_doc.max(initial=0)) + 1) + s_doc)
+    n_documents = np.bincount(pairs // (int(s_doc.max(initial=0)) + 1), minlength=n_groups)
 
     # sentences with at least one word token, per group (stream.sentence is in text order)
-    sent_with_words = pd.DataFrame({"g": stream.group[ok], "s": stream.sentence[ok]}).drop_duplicates()
-    n_sent_words = sent_with_words.groupby("g").size().reindex(range(n_groups), fill_value=0).to_numpy()
+    sentence = stream.sentence[ok]
+    new = np.ones(len(sentence), dtype=bool)
+    new[1:] = sentence[1:] != sentence[:-1]
+    n_sent_words = np.bincount(stream.group[ok][new], minlength=n_groups)
 
     directives = corpus.directives
     if len(directives):
         hits = directives.loc[directives["category"] != "commitment", ["doc_id", "sent_id"]]
-        hits = hits.drop_duplicates().assign(_hit=True)
-        flagged = sents.merge(hits, on=["doc_id", "sent_id"], how="left")["_hit"].fillna(False)
-        flagged = flagged.to_numpy(dtype=bool)
+        rows = sentence_rows(sents, hits["doc_id"], hits["sent_id"].to_numpy(dtype=np.int64))
+        if rows is None:
+            hits = hits.drop_duplicates().assign(_hit=True)
+            flagged = sents.merge(hits, on=["doc_id", "sent_id"], how="left")["_hit"].fillna(False)
+            flagged = flagged.to_numpy(dtype=bool)
+        else:
+            flagged = np.zeros(len(sents), dtype=bool)
+            flagged[rows[rows >= 0]] = True
         n_directive = np.bincount(sent_group[keep & flagged], minlength=n_groups)
     else:
         n_directive = np.zeros(n_groups, dtype=np.int64)
