@@ -7,7 +7,8 @@ import numpy as np
 import pandas as pd
 
 from .errors import ParameterError
-from .terms import sorted_tokens
+from .codes import coalesce_codes, encode
+from .terms import text_order
 from .validate import check_choice, check_positive_int
 
 KWIC_COLUMNS = ["doc_id", "sent_id", "speaker", "year", "left", "match", "right"]
@@ -21,12 +22,11 @@ _NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "n't
 _NO_SPACE_AFTER = {"(", "[", "{", "\u201c", "\u2018"}
 
 
-def _pieces(text: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Split each token's text on hyphens, working on the distinct texts only.
+def _pieces(codes: np.ndarray, uniques: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Split each token's text (``uniques[codes]``) on hyphens, working on the distinct texts only.
 
-    Returns the position (in ``text``) of every non-empty piece and the piece's text, in order.
+    Returns the position (in ``codes``) of every non-empty piece and the piece's text, in order.
     """
-    codes, uniques = pd.factorize(text)
     parts = pd.Series(np.asarray(uniques, dtype=object)).str.split(_HYPHENS, regex=True)
     parts = parts.map(lambda ps: [x for x in ps if x])
     n_parts = parts.str.len().to_numpy()
@@ -36,6 +36,29 @@ def _pieces(text: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     origin = np.repeat(np.arange(len(codes)), count)
     rank = np.arange(len(origin)) - np.repeat(np.cumsum(count) - count, count)
     return origin, flat[offset[codes][origin] + rank]
+
+
+def _source(tok: pd.DataFrame, unit: str, case_sensitive: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Codes and distinct texts of the column matched against the query (lower-cased unless
+    ``case_sensitive``): lemma or norm, the token where either is missing."""
+    if unit == "lemma":
+        primary, fallback = "lemma", "norm"
+    elif case_sensitive:
+        primary, fallback = "token", None
+    else:
+        primary, fallback = "norm", "token"
+    codes, uniques = encode(tok[primary])
+    if fallback is not None and (codes < 0).any():
+        other, other_uniques = encode(tok[fallback])
+        codes, uniques = coalesce_codes(codes, uniques, np.ones(len(uniques), dtype=bool), other,
+                                        other_uniques)
+    if (codes < 0).any():   # no text at all: matched as the string "nan", as astype(str) writes it
+        codes = np.where(codes < 0, len(uniques), codes)
+        uniques = np.append(uniques, str(np.nan)).astype(object)
+    text = pd.Series(uniques, dtype=object).astype(str)
+    if not case_sensitive:
+        text = text.str.lower()
+    return codes, text.to_numpy(dtype=object)
 
 
 def _join(idx: np.ndarray, text: np.ndarray, tight_before: np.ndarray, tight_after: np.ndarray
@@ -108,27 +131,19 @@ def kwic(corpus, query: str, *, window: int = 8, by: str | None = None, case_sen
     if not words:
         raise ParameterError(f"query must contain at least one word, got {query!r}")
 
-    tok = sorted_tokens(corpus.tokens)
-    if unit == "lemma":
-        source = tok["lemma"].where(tok["lemma"].notna(), tok["norm"]).astype(str)
-    elif case_sensitive:
-        source = tok["token"].astype(str)
-    else:
-        source = tok["norm"].where(tok["norm"].notna(), tok["token"]).astype(str)
-    if not case_sensitive:
-        source = source.str.lower()
+    tok, doc, _ = text_order(corpus.tokens)
+    source_codes, source_text = _source(tok, unit, case_sensitive)
     tok_code, tok_uniques = pd.factorize(tok["token"].where(tok["token"].notna(), tok["norm"]).astype(str))
     display = np.asarray(tok_uniques, dtype=object)[tok_code]
     transparent = pd.Series(np.asarray(tok_uniques, dtype=object)).str.match(_TRANSPARENT).to_numpy()
     kept = np.flatnonzero(~transparent[tok_code]) if len(tok) else np.zeros(0, np.int64)
-    origin, value = _pieces(source.reset_index(drop=True).iloc[kept])
+    origin, value = _pieces(source_codes[kept], source_text)
     origin = kept[origin]
     first_piece = np.ones(len(origin), dtype=bool)
     last_piece = np.ones(len(origin), dtype=bool)
     if len(origin) > 1:
         first_piece[1:] = origin[1:] != origin[:-1]
         last_piece[:-1] = origin[1:] != origin[:-1]
-    doc = pd.factorize(tok["doc_id"])[0]
     sent_key = doc.astype(np.int64) * (int(tok["sent_id"].max()) + 1 if len(tok) else 1) + \
         tok["sent_id"].to_numpy().astype(np.int64)
 
