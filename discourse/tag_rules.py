@@ -161,45 +161,6 @@ def _bare_subject(tags: list[str], lowers: list[str], k: int) -> bool:
     return not any(t.startswith("VB") or t == "MD" for t in tags[:k])
 
 
-_RULE_0_TAGS = frozenset({"VB"})
-_SUBJECT_PRONOUNS_YOU = _SUBJECT_PRONOUNS | {"you"}
-_PAST_TAGS = frozenset({"VBD", "VBN"})
-_CONJUNCTIONS = frozenset({"and", "or", ","})
-# Words seen so far, and those of them ending in -ing (rule 4 reads a noun's word only for that).
-_SEEN: set[str] = set()
-_ING: set[str] = set()
-
-
-def _ing_words(words: set[str]) -> set[str]:
-    """The words of ``words`` that end in -ing (classified once per distinct word)."""
-    new = words - _SEEN
-    if new:
-        if len(_SEEN) > 500_000:
-            _SEEN.clear()
-            _ING.clear()
-            new = words
-        _ING.update(w for w in new if w.endswith("ing"))
-        _SEEN.update(new)
-    return words & _ING
-
-
-def _indices(seq: list[str], found: set[str] | frozenset[str]) -> list[int]:
-    """The indices in ``seq`` of every item of ``found``, ascending (the scans run in C)."""
-    out: list[int] = []
-    for item in found:
-        i = seq.index(item)
-        out.append(i)
-        try:
-            while True:
-                i = seq.index(item, i + 1)
-                out.append(i)
-        except ValueError:
-            pass
-    if len(found) > 1:
-        out.sort()
-    return out
-
-
 def apply_rules(words: Sequence[str], tags: list[str]) -> list[str]:
     """Apply the context rules of this module to ``tags`` (modified in place and returned)."""
     return _apply_rules(words, tags, [w.lower() for w in words])
@@ -207,16 +168,7 @@ def apply_rules(words: Sequence[str], tags: list[str]) -> list[str]:
 
 def _apply_rules(words: Sequence[str], tags: list[str], lowers: list[str]) -> list[str]:
     n = len(tags)
-    lower_set = set(lowers)
-    # Each loop visits only the positions where one of its branches can apply (every branch tests the
-    # tag or word there, or the word before); tags change only at or after the position being visited.
-    rule_0 = _indices(tags, _RULE_0_TAGS & set(tags))
-    if "'s" in lower_set:
-        rule_0 += _indices(lowers, {"'s"})
-    rule_0 += [j + 1 for j in _indices(lowers, _SUBJECT_PRONOUNS_YOU & lower_set)]
-    for i in sorted(set(rule_0)):
-        if i < 1 or i >= n:
-            continue
+    for i in range(1, n):
         if tags[i] == "VB":
             prev = tags[i - 1]
             if (prev in ("DT", "PRP$") and lowers[i - 1] not in _NOT_DETERMINERS) or (
@@ -228,8 +180,10 @@ def _apply_rules(words: Sequence[str], tags: list[str], lowers: list[str]) -> li
                 lowers[i - 1] in _SUBJECT_PRONOUNS
                 or (lowers[i - 1] == "you" and (i == 1 or tags[i - 2] in (",", "CC", "IN", "WDT", "WP")))):
             tags[i] = "VBP"                 # "we act", "they need", "I hope"
-    for i in _indices(lowers, _RULE_1_2_WORDS & lower_set):
+    for i in range(n):
         low = lowers[i]
+        if low not in _RULE_1_2_WORDS:
+            continue                        # every branch below needs one of these words
         if tags[i] == "MD" and low in MODALS:
             if low in ("will", "can", "may") and i > 0 and tags[i - 1] in ("DT", "PRP$", "JJ", "IN"):
                 tags[i] = "NN"              # "the will of the people"
@@ -245,14 +199,10 @@ def _apply_rules(words: Sequence[str], tags: list[str], lowers: list[str]) -> li
             if j >= 0 and not (tags[j] == "NN" and j + 1 < n and lowers[j + 1] == "of"):
                 _make_vb(tags, lowers, j)
     _imperative(words, tags, lowers, _clause_start(tags, lowers, 0))
-    for i in _indices(lowers, _CLAUSE_OPENERS & lower_set):
-        if i < n - 1:
+    for i in range(n - 1):
+        if lowers[i] in _CLAUSE_OPENERS:
             _imperative(words, tags, lowers, _clause_start(tags, lowers, i + 1))
-    rule_4 = _indices(tags, _PAST_TAGS & set(tags))
-    ing = _ing_words(lower_set)
-    if ing:
-        rule_4 = sorted(set(rule_4).union(_indices(lowers, ing)))
-    for i in rule_4:
+    for i in range(n):
         if tags[i] == "VBD" or tags[i] == "VBN":
             k = i - 1
             while k >= 0 and (tags[k] in _ADVERB_TAGS or lowers[k] in _NEGATION):
@@ -269,8 +219,8 @@ def _apply_rules(words: Sequence[str], tags: list[str], lowers: list[str]) -> li
                 tags[i + 1] in _OBJECT_START
                 or (i > 0 and lowers[i - 1] in BE_FORMS and tags[i + 1] in _OBJECT_FOLLOW)):
             tags[i] = "VBG"                 # "building a modern system", "are building hubs"
-    for i in _indices(lowers, _CONJUNCTIONS & lower_set):
-        if 0 < i < n - 1:
+    for i in range(1, n - 1):
+        if lowers[i] in ("and", "or", ","):
             j = _next_content(tags, lowers, i)
             if j < 0 or tags[j] == "VB" or not can_be_verb(lowers[j]):
                 continue
