@@ -74,3 +74,16 @@ def test_sentence_rows_aligned_and_shuffled():
 def test_sentence_rows_refuses_repeated_keys():
     table = sentences([("a", 0), ("a", 0)])
     assert sentence_rows(table, pd.Series(["a"]), np.array([0])) is None
+
+
+def test_encode_and_doc_codes_across_arrow_chunks():
+    # concatenated string columns keep one Arrow chunk per part
+    values = pd.concat([pd.Series(["b", "a", None], dtype=ARROW),
+                        pd.Series(["c", "a", "b", "d"], dtype=ARROW)], ignore_index=True)
+    codes, uniques = encode(values)
+    assert codes.tolist() == [0, 1, -1, 2, 1, 0, 3]
+    assert uniques.tolist() == ["b", "a", "c", "d"]
+    runs = pd.concat([pd.Series(["x", "x", "y"], dtype=ARROW), pd.Series(["y", "z"], dtype=ARROW)],
+                     ignore_index=True)
+    codes, uniques = doc_codes(runs)
+    assert codes.tolist() == [0, 0, 1, 1, 2] and uniques.tolist() == ["x", "y", "z"]
