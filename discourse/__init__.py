@@ -42,7 +42,7 @@ _EXPORTS: dict[str, str] = {
     "lexical_profile": "profile",
     "vocabulary_shift": "shift",
     "rising_falling": "shift",
-    "emerging_formulations": "shift",
+    "emerging_formulations": "emerging",
     "term_trajectories": "shift",
     "kwic": "concordance",
     # plots (each takes one of the tables above and an optional ax)
