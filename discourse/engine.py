@@ -168,6 +168,35 @@ def _chunks(docs: Sequence["Document"], n_chunks: int) -> list[list[int]]:
     return sorted(chunks, key=lambda c: -sum(lengths[i] for i in c))
 
 
+def _guided_chunks(docs: Sequence["Document"], workers: int) -> list[list[int]]:
+    """Runs of consecutive documents for ``workers`` parallel workers, shrinking towards the end.
+
+    Each run takes about half of the remaining text's share per worker (``remaining / (2 * workers)``),
+    but no less than ``total / (2 * CHUNKS_PER_WORKER * workers)``: the first runs are large (few
+    hand-overs), the last ones small, so that the workers finish together instead of one of them
+    working alone through a large last chunk. Returned in order, which is largest first.
+    """
+    if not docs:
+        return []
+    lengths = [len(doc.text) + 1 for doc in docs]
+    remaining = float(sum(lengths))
+    floor = remaining / (2 * CHUNKS_PER_WORKER * max(1, workers))
+    chunks: list[list[int]] = []
+    current: list[int] = []
+    size = 0
+    target = max(remaining / (2 * workers), floor)
+    for i, n in enumerate(lengths):
+        if current and size + n / 2 > target:
+            chunks.append(current)
+            remaining -= size
+            current, size = [], 0
+            target = max(remaining / (2 * workers), floor)
+        current.append(i)
+        size += n
+    chunks.append(current)
+    return chunks
+
+
 def _progress_bar(total: int, progress: bool | None) -> Any:
     show = progress if progress is not None else (total > PROGRESS_ABOVE and sys.stderr.isatty())
     if not show:
@@ -191,7 +220,7 @@ def iter_serial(docs: Sequence["Document"], settings: dict, *,
 def iter_local(docs: Sequence["Document"], settings: dict, *, workers: int,
                process: Process | None = None) -> Iterator[Piece]:
     """Process ``docs`` in ``workers`` local processes; yield ``(indices, batch)`` as chunks finish."""
-    chunks = _chunks(docs, workers * CHUNKS_PER_WORKER)
+    chunks = _guided_chunks(docs, workers)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if sys.platform == "linux" and "fork" in methods
                                           else None)
@@ -217,7 +246,7 @@ def iter_dask(docs: Sequence["Document"], settings: dict, *, scheduler: str,
 
     with Client(scheduler, set_as_default=False) as client:
         threads = sum(client.nthreads().values()) or 1
-        chunks = _chunks(docs, threads * CHUNKS_PER_WORKER)
+        chunks = _guided_chunks(docs, threads)
         futures = client.map(_process_chunk, [[docs[i] for i in c] for c in chunks],
                              settings=settings, process=process, pure=False)
         where = {f.key: c for f, c in zip(futures, chunks)}

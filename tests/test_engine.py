@@ -178,3 +178,20 @@ def test_chunks_are_runs_of_similar_length_heaviest_first():
     chunks = _chunks(docs(*lengths), 2)
     assert chunks == [[0, 1, 2], [3, 4, 5, 6, 7]]
     assert _chunks(docs(5), 8) == [[0]] and _chunks([], 4) == []
+
+
+def test_guided_chunks_shrink_towards_the_end_and_keep_every_document():
+    from types import SimpleNamespace
+
+    from discourse.engine import CHUNKS_PER_WORKER, _guided_chunks
+
+    docs = [SimpleNamespace(text="x" * 99) for _ in range(100)]  # 100 characters each, with the +1
+    chunks = _guided_chunks(docs, 2)
+    assert [i for c in chunks for i in c] == list(range(100))  # runs, in order, every document once
+    sizes = [len(c) for c in chunks]
+    # half the remaining share per worker: 100/4 -> 25, then 75/4 -> 19 (18.75, the middle of the
+    # 19th document is before it), 56/4 -> 14, ...; never below 100 / (2 * 4 * 2) = 6.25 documents
+    assert sizes[:3] == [25, 19, 14]
+    assert sizes == sorted(sizes, reverse=True)
+    assert all(s >= 100 / (2 * CHUNKS_PER_WORKER * 2) - 1 for s in sizes[:-1])
+    assert _guided_chunks([], 2) == [] and _guided_chunks(docs[:1], 4) == [[0]]
