@@ -311,7 +311,9 @@ def _iter_any(docs: Sequence["Document"], settings: dict, *, workers: int | None
 # ---------------------------------------------------------------------------------------- with cache
 def process_corpus(docs: Sequence["Document"], settings: dict, *, workers: int | None = None,
                    scheduler: str | None = None, cache: str | Path | None = None,
-                   progress: bool | None = None, process: Process | None = None) -> CorpusTables:
+                   progress: bool | None = None, process: Process | None = None,
+                   finish: tuple[str, Callable[[pd.DataFrame], pd.DataFrame]] | None = None
+                   ) -> CorpusTables:
     """Process a corpus through the cache: only documents not stored under their key are processed.
 
     Parameters
@@ -325,6 +327,10 @@ def process_corpus(docs: Sequence["Document"], settings: dict, *, workers: int |
         The cache folder (see :func:`discourse.cache.resolve_cache_dir`); None: no cache.
     process : callable, optional
         As in :func:`run_documents`.
+    finish : (str, callable), optional
+        A name and a corpus-level step applied to the assembled ``sentences`` table (such as merging
+        a person's name variants across documents). The pack stores the finished table, under an id
+        that includes the name, so an unchanged corpus reloads without doing the step again.
 
     Returns
     -------
@@ -338,6 +344,8 @@ def process_corpus(docs: Sequence["Document"], settings: dict, *, workers: int |
     if cache is None:
         pieces = list(_iter_any(docs, settings, **options))
         tables, infos = assemble(pieces, len(docs))
+        if finish is not None and len(tables["sentences"]):
+            tables["sentences"] = finish[1](tables["sentences"])
         result = CorpusTables(**tables, infos=infos)
         result.stats.misses = len(docs)
         _last_stats = result.stats
@@ -345,7 +353,9 @@ def process_corpus(docs: Sequence["Document"], settings: dict, *, workers: int |
 
     store = DocumentCache(cache)
     keys = [document_key(doc, settings) for doc in docs]
-    pid = pack_id([doc.doc_id for doc in docs], keys)
+    doc_ids = [doc.doc_id for doc in docs]
+    pid = (pack_id([*doc_ids, "\0finish"], [*keys, finish[0]]) if finish is not None
+           else pack_id(doc_ids, keys))
     packed = store.read_pack(pid)
     if packed is not None:
         tables, infos = packed
@@ -360,6 +370,8 @@ def process_corpus(docs: Sequence["Document"], settings: dict, *, workers: int |
         pieces.append((positions, batch))
     tables, infos = assemble(pieces, len(docs))
     del pieces
+    if finish is not None and len(tables["sentences"]):
+        tables["sentences"] = finish[1](tables["sentences"])
     result = CorpusTables(**tables, infos=infos, stats=store.stats)
     if store.stats.unstorable == 0:
         store.write_pack(pid, result.as_dict(), result.infos)

@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .batch import Batch
 
 #: Bump when processing changes in a way that alters the tables (part of every cache key).
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 
 def default_settings(*, lang: str | None = None) -> dict:
@@ -306,14 +306,14 @@ def build_corpus(docs: Sequence[Document], *, lang: str | None = None,
     settings = default_settings(lang=lang)
     if runner is not None:
         tables = combine(runner(docs, settings))
-    else:
+        if len(tables.sentences):
+            tables.sentences = canonicalize(tables.sentences)
+    else:  # the name merging runs once per corpus and is kept in its pack
         tables = process_corpus(docs, settings, workers=workers, scheduler=scheduler,
-                                cache=resolve_cache_dir(cache, path), progress=progress)
+                                cache=resolve_cache_dir(cache, path), progress=progress,
+                                finish=("canonicalize", canonicalize))
     documents = documents_table(docs, tables.infos, tables.sentences, tables.tokens)
-    sentences = tables.sentences
-    if len(sentences):
-        sentences = canonicalize(sentences)
-    sentences = _attach_document_columns(sentences, documents)
+    sentences = _attach_document_columns(tables.sentences, documents)
     if load_report is None:
         load_report = pd.DataFrame({
             "path": [d.path for d in docs], "status": "loaded", "reason": "",

@@ -279,3 +279,27 @@ def test_corpus_outside_a_project_is_never_written_to(tmp_path, monkeypatch):
     inside = work / "corpus"
     inside.mkdir()
     assert default_cache_dir(inside) == work / ".cache" / "discourse"
+
+
+def test_pack_keeps_the_merged_names(project: Path, calls: list[str], monkeypatch) -> None:
+    """Name merging across documents runs when the corpus is processed, not on a pack reload."""
+    from discourse import voices
+
+    merged: list[int] = []
+    original = voices.canonicalize
+
+    def counting(sentences):
+        merged.append(len(sentences))
+        return original(sentences)
+
+    monkeypatch.setattr(voices, "canonicalize", counting)
+    store = project / "store"
+    first = load_corpus(project / "corpus", cache=store, workers=1)
+    assert len(merged) == 1
+    second = load_corpus(project / "corpus", cache=store, workers=1)
+    assert len(merged) == 1 and engine.last_stats().pack_hit
+    assert_same_corpus(first, second)
+    cache_mod.DocumentCache(store).prune_packs(keep=0)  # from the segments: merged again
+    third = load_corpus(project / "corpus", cache=store, workers=1)
+    assert len(merged) == 2
+    assert_same_corpus(first, third)
