@@ -5,7 +5,10 @@
     python benchmarks/run.py --tokens N
 
 Prints a summary and writes ``benchmarks/results.json``. Timings are wall-clock seconds on this machine;
-they are measurements, not tests. The larger measure size is built by replicating the processed
+they are measurements, not tests. The cold load, serial and parallel processing and the naive baseline
+run on the whole benchmark corpus, taking turns, best of two each, after a fresh process's one-time
+start-up (imports, tag lexicon; reported as ``startup_seconds``). The share of CPU time the hypervisor
+gave to other guests meanwhile (``steal_percent``, from /proc/stat) says how far to trust a run. The larger measure size is built by replicating the processed
 tables of the corpus ten times with new ``doc_id`` values (``results["measures_note"]`` says so).
 """
 from __future__ import annotations
@@ -34,6 +37,7 @@ sys.path.insert(0, str(HERE))
 
 import discourse  # noqa: E402
 from discourse import cache as cache_mod, engine, load, pipeline  # noqa: E402
+from discourse import voices as voices_mod  # noqa: E402
 from build import PATTERN, build_corpus_folder  # noqa: E402
 from naive import naive_process  # noqa: E402
 
@@ -271,51 +275,55 @@ def main(argv: list[str] | None = None) -> int:
     _, startup = timed(lambda: pipeline.process_batch([Document("warm", "warm", "The council must act.",
                                                                 "utf-8", {})]))
     results["startup_seconds"] = round(startup, 2)
+    # Cold load (cache written), serial and parallel processing (no cache) and the naive baseline, all
+    # on the whole corpus, taking turns: the machine's speed drifts, so ratios come from runs made
+    # side by side, each the best of two.
+    files = sorted(p.name for p in folder.glob("*.txt"))
     ticks = cpu_ticks()
-    [(corpus, cold)] = best_of(1 if args.quick else 2, cold_load)
+    (corpus, cold), (serial_corpus, serial), (_, parallel), (naive, naive_s) = best_of(
+        2, cold_load,
+        lambda: discourse.load_corpus(folder, pattern=PATTERN, cache=False, workers=1),
+        lambda: discourse.load_corpus(folder, pattern=PATTERN, cache=False),
+        lambda: naive_process(folder, files))
+    steal = steal_percent(ticks)
     n_tokens = int(corpus.documents["n_tokens"].sum())
+    n_naive = naive[0]
     results.update(n_tokens=n_tokens, n_documents=len(corpus.documents), cold_seconds=round(cold, 2),
                    cold_tokens_per_s=round(n_tokens / cold), cold_workers=os.cpu_count(),
-                   cold_steal_percent=steal_percent(ticks))
-    print(f"  cold load: {n_tokens:,} word tokens, {len(corpus.documents)} documents, {cold:.1f} s "
-          f"(best of {1 if args.quick else 2}; CPU steal {results['cold_steal_percent']}%)")
+                   serial_seconds=round(serial, 2), parallel_seconds=round(parallel, 2),
+                   parallel_speedup=round(serial / parallel, 2),
+                   serial_tokens_per_s=round(n_tokens / serial),
+                   parallel_tokens_per_s=round(n_tokens / parallel),
+                   naive_tokens_per_s=round(n_naive / naive_s),
+                   cold_over_naive=round((n_tokens / cold) / (n_naive / naive_s), 2),
+                   serial_over_naive=round((n_tokens / serial) / (n_naive / naive_s), 2),
+                   steal_percent=steal)
+    print(f"  {n_tokens:,} word tokens, {len(corpus.documents)} documents (best of 2, taking turns; "
+          f"CPU steal {steal}%):\n"
+          f"    cold load (cache written, {os.cpu_count()} workers) {cold:.1f} s, {n_tokens / cold:,.0f} tokens/s\n"
+          f"    serial {serial:.1f} s, {os.cpu_count()} workers {parallel:.1f} s: "
+          f"{results['parallel_speedup']}x\n"
+          f"    naive baseline {n_naive / naive_s:,.0f} tokens/s; cold load "
+          f"{results['cold_over_naive']}x the baseline")
+    finish = ("canonicalize", voices_mod.canonicalize)
     _, cached = timed(lambda: discourse.load_corpus(folder, pattern=PATTERN, cache=cache))
-    cache_mod.DocumentCache(cache).prune_packs(keep=0)
-    _, per_doc = timed(lambda: discourse.load_corpus(folder, pattern=PATTERN, cache=cache))
     read, read_s = timed(lambda: load.read_folder(folder, pattern=PATTERN))
     _, tables_s = timed(lambda: engine.process_corpus(read.documents, pipeline.default_settings(),
-                                                      cache=cache))
+                                                      cache=cache, finish=finish))
+    cache_mod.DocumentCache(cache).prune_packs(keep=0)
+    _, segments = timed(lambda: discourse.load_corpus(folder, pattern=PATTERN, cache=cache))
     results.update(cached_seconds=round(cached, 3), cached_speedup=round(cold / cached, 1),
-                   cached_segments_seconds=round(per_doc, 3),
-                   cached_breakdown={"read_folder": round(read_s, 3), "cache_lookup_and_pack": round(
-                       tables_s, 3), "assembly_incl_canonicalize": round(cached - read_s - tables_s, 3)})
-    print(f"  cached load: {cached:.2f} s (pack), {per_doc:.2f} s (segments, no pack); "
+                   cached_segments_seconds=round(segments, 3),
+                   cached_breakdown={"read_folder": round(read_s, 3), "pack": round(tables_s, 3),
+                                     "documents_table_and_rest": round(cached - read_s - tables_s, 3)})
+    print(f"  cached load: {cached:.2f} s (pack), {segments:.2f} s (segments, no pack); "
           f"{results['cached_breakdown']}")
 
     sub = subset_folder(folder, sub_n, work / "subset")
-    files = sorted(p.name for p in sub.glob("*.txt"))
-    ticks = cpu_ticks()
-    (sub_corpus, serial), (_, parallel), (naive, naive_s) = best_of(
-        2, lambda: discourse.load_corpus(sub, pattern=PATTERN, cache=False, workers=1),
-        lambda: discourse.load_corpus(sub, pattern=PATTERN, cache=False),
-        lambda: naive_process(sub, files))
-    n_naive = naive[0]
-    sub_tokens = int(sub_corpus.documents["n_tokens"].sum())
-    results.update(parallel_subset_tokens=sub_tokens, serial_seconds=round(serial, 2),
-                   parallel_seconds=round(parallel, 2), parallel_speedup=round(serial / parallel, 2),
-                   serial_tokens_per_s=round(sub_tokens / serial),
-                   subset_steal_percent=steal_percent(ticks))
-    print(f"  subset {sub_tokens:,} tokens (every k-th document): serial {serial:.1f} s, "
-          f"{os.cpu_count()} workers {parallel:.1f} s (best of 2, taking turns; CPU steal "
-          f"{results['subset_steal_percent']}%)")
-    results.update(naive_tokens_per_s=round(n_naive / naive_s),
-                   cold_over_naive=round((n_tokens / cold) / (n_naive / naive_s), 2),
-                   serial_over_naive=round((sub_tokens / serial) / (n_naive / naive_s), 2))
-    print(f"  naive baseline: {n_naive / naive_s:,.0f} tokens/s")
     n_an, an_s = analyze_throughput(sub)
     results.update(analyze_tokens_per_s=round(n_an / an_s),
                    analyze_over_naive=round((n_an / an_s) / (n_naive / naive_s), 2))
-    print(f"  the same stages as the baseline (sentences, words, tags; one process): "
+    print(f"  the same stages as the baseline (sentences, words, tags; one process; {sub_n:,}-word subset): "
           f"{n_an / an_s:,.0f} tokens/s, {results['analyze_over_naive']}x the baseline")
 
     results["stage_seconds"] = stage_timings(subset_folder(sub, 30_000, work / "stages"))
