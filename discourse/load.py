@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
-from .clean import clean_text, match_dateline, normalize_space
+from .clean import HEADLINE_MAX_CHARS, clean_text, match_dateline, normalize_space
 from .errors import CorpusError, CorpusWarning, ManifestError, ParameterError
 from .formats import TABLE_SUFFIXES, TEXT_SUFFIXES, Unreadable, decode_bytes, extract_documents
 
@@ -141,7 +141,7 @@ def _pattern_meta(regex: re.Pattern[str] | None, stem: str) -> tuple[dict, list[
 #: Lines read at the top and at the end of a text for metadata found in the text itself.
 _META_HEAD, _META_TAIL = 25, 8
 #: Characters read of each of those lines: more than any dateline, headline or source line can have.
-_META_LINE_CHARS = 500
+_META_LINE_CHARS = HEADLINE_MAX_CHARS + 20
 
 
 def _assemble_meta(text: str, layers: list[tuple[str, dict]]) -> dict:
