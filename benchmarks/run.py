@@ -5,11 +5,12 @@
     python benchmarks/run.py --tokens N
 
 Prints a summary and writes ``benchmarks/results.json``. Timings are wall-clock seconds on this machine;
-they are measurements, not tests. The cold load, serial and parallel processing and the naive baseline
-run on the whole benchmark corpus, taking turns, best of three each (two with ``--quick``), after a fresh process's one-time
-start-up (imports, tag lexicon; reported as ``startup_seconds``). The share of CPU time the hypervisor
-gave to other guests meanwhile (``steal_percent``, from /proc/stat) says how far to trust a run. The larger measure size is built by replicating the processed
-tables of the corpus ten times with new ``doc_id`` values (``results["measures_note"]`` says so).
+they are measurements, not tests. The cold load, serial and parallel processing and the naive baseline run
+on the whole benchmark corpus, taking turns, best of three each (two with ``--quick``), after a fresh
+process's one-time start-up (imports, tag lexicon; reported as ``startup_seconds``). The share of CPU time
+the hypervisor gave to other guests meanwhile (``steal_percent``, from /proc/stat) says how far to trust a
+run. The larger measure size is built by replicating the processed tables of the corpus ten times with new
+``doc_id`` values (``results["measures_note"]`` says so).
 """
 from __future__ import annotations
 
