@@ -282,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     files = sorted(p.name for p in folder.glob("*.txt"))
     ticks = cpu_ticks()
     repeat = 2 if args.quick else 3
-    (corpus, cold), (serial_corpus, serial), (_, parallel), (naive, naive_s) = best_of(
+    (corpus, cold), (_, serial), (_, parallel), (naive, naive_s) = best_of(
         repeat, cold_load,
         lambda: discourse.load_corpus(folder, pattern=PATTERN, cache=False, workers=1),
         lambda: discourse.load_corpus(folder, pattern=PATTERN, cache=False),

@@ -257,8 +257,8 @@ def _read_segment(seg: Path, places: Sequence[int], doc_ids: Sequence[str]) -> "
 
     from .batch import Batch
 
-    index = json.loads((seg / "index.json").read_text(encoding="utf-8"))
-    infos_all = [loads_info(json.dumps(info)) for info in index["infos"]]
+    index = loads_info((seg / "index.json").read_text(encoding="utf-8"))  # infos with their dates
+    infos_all = index["infos"]
     n_all = len(index["keys"])
     places = list(places)
     whole = places == list(range(n_all))

@@ -362,7 +362,7 @@ def process_corpus(docs: Sequence["Document"], settings: dict, *, workers: int |
         _last_stats = store.stats
         return CorpusTables(**tables, infos=infos, stats=store.stats)
 
-    pieces, missing = store.get_many(keys, [doc.doc_id for doc in docs])
+    pieces, missing = store.get_many(keys, doc_ids)
     todo = [docs[i] for i in missing]
     for chunk, batch in _iter_any(todo, settings, **options):
         positions = [missing[j] for j in chunk]

@@ -253,17 +253,8 @@ def ngram_names(vocab: np.ndarray, words: np.ndarray) -> np.ndarray:
 
 def ngrams(stream: WordStream, n: int, *, exclude_stop: bool = True
            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The n-grams of a word stream.
-
-    Returns
-    -------
-    start : ndarray
-        Position (in the stream) of the first word of every kept n-gram occurrence.
-    key : ndarray
-        Code of each occurrence's n-gram in ``names``.
-    names : ndarray
-        The n-gram strings (words joined by one space).
-    """
+    """The n-grams of a word stream: :func:`ngram_keys`, with the n-gram strings (words joined by one
+    space) in place of their rows of term codes, so that ``names[key]`` is each occurrence's n-gram."""
     start, key, words = ngram_keys(stream, n, exclude_stop=exclude_stop)
     if n == 1:
         return start, key, stream.vocab[words[:, 0]]

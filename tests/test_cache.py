@@ -303,3 +303,15 @@ def test_pack_keeps_the_merged_names(project: Path, calls: list[str], monkeypatc
     third = load_corpus(project / "corpus", cache=store, workers=1)
     assert len(merged) == 2
     assert_same_corpus(first, third)
+
+
+def test_segment_keeps_dates_in_infos(tmp_path: Path) -> None:
+    doc = Document("a", "a.txt", "The council must act.", "utf-8", {})
+    batch = from_documents([fake_process(doc, {})])
+    batch.infos[0].update(when=dt.date(2024, 5, 1), at=dt.datetime(2024, 5, 1, 9, 30))
+    store = cache_mod.DocumentCache(tmp_path)
+    key = cache_mod.document_key(doc, pipeline.default_settings())
+    assert store.put_batch([key], batch) == 1
+    got = store.get(key, "b")
+    assert got.info["when"] == dt.date(2024, 5, 1) and got.info["at"] == dt.datetime(2024, 5, 1, 9, 30)
+    assert set(got.tokens["doc_id"]) == {"b"} and len(got.tokens) == len(batch.tables["tokens"])
