@@ -23,22 +23,33 @@ __all__ = ["ScopedSentence"]
 
 _NORM = attrgetter("norm")
 _POS = attrgetter("pos")
-_STR_ONLY = frozenset({str})
+_SEP = "\x00"
 
 
 class ScopedSentence:
     """Tagged tokens of one sentence plus the hits found so far; the scope of a trigger."""
 
     def __init__(self, tokens: Sequence[Any]) -> None:
-        self.toks = list(tokens)
-        norms = list(map(_NORM, self.toks))
-        tags = list(map(_POS, self.toks))
-        if all(norms) and _STR_ONLY.issuperset(map(type, norms)):
-            self.w = list(map(str.lower, norms))          # the common case, without a call per token
-        else:
-            self.w = [str(t.norm or t.text).lower() for t in self.toks]
-        self.p = tags if _STR_ONLY.issuperset(map(type, tags)) else [str(t.pos or "") for t in self.toks]
-        self.n = len(self.toks)
+        toks = self.toks = tokens if type(tokens) is list else list(tokens)  # read, never changed
+        n = self.n = len(toks)
+        # The common case in three C calls per column: the strings joined by a separator no token holds,
+        # lower-cased at once and split again. NUL is neither cased nor case-ignorable, so lower-casing the
+        # joined text gives each word's own lower case (final sigma included). A missing or non-string
+        # value, or a separator inside a value, changes the count or raises: then token by token.
+        try:
+            w = _SEP.join(map(_NORM, toks)).lower().split(_SEP)
+        except TypeError:
+            w = None
+        if w is None or len(w) != n or "" in w:
+            w = [str(t.norm or t.text).lower() for t in toks]
+        try:
+            p = _SEP.join(map(_POS, toks)).split(_SEP)
+        except TypeError:
+            p = None
+        if p is None or len(p) != n:
+            p = [str(t.pos or "") for t in toks]
+        self.w = w
+        self.p = p
         self.hits: dict[int, dict] = {}
 
     # ----------------------------------------------------------------- token predicates

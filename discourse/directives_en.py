@@ -187,7 +187,7 @@ class _Sentence(ScopedSentence):
             i = s
             while i < self.n and (self.p[i] in ("``", "''", "(", ")", "CD", "LS", ":", ",", "-")
                                   or self.w[i] in ENUMERATORS or self.is_adv(i)
-                                  or not any(c.isalnum() for c in self.w[i])):
+                                  or not (self.w[i].isalnum() or any(c.isalnum() for c in self.w[i]))):
                 i += 1
             if i >= self.n:
                 continue
