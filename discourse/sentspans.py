@@ -47,8 +47,9 @@ U+001F; the patterns here name that class explicitly, so they match as NLTK's do
 of an initial and the digit test of a number use ``regex`` for non-ASCII characters (its Unicode
 tables differ from those of ``re`` for combining marks, superscripts and recent scripts).
 
-Fallback: a text that contains a line feed is passed to NLTK itself (Punkt tokenizes the words
-of a context line by line, and the pipeline never passes a line feed: it splits lines first).
+Fallback: a text that contains a line feed is passed to NLTK itself. Punkt treats line feeds
+apart (a word runs back to one; the tokens of a context are found line by line), which is not
+reproduced here, and the pipeline never passes one: it splits the text into lines first.
 
 Differences from NLTK: none known. The spans are identical on every line of the seed corpus, the
 public corpora and the benchmark corpus, and on random strings assembled from the hard cases
@@ -105,9 +106,9 @@ def _is_letter(char: str) -> bool:
 
 def _is_number(token: str) -> bool:
     """Whether Punkt gives ``token`` (period-final) the type ``##number##`` once its period is off."""
+    # (Punkt's literal type "##number##" needs a token starting with "#", which is always a
+    # token of its own, so only the number pattern matters.)
     low = token.lower()
-    if low == "##number##.":
-        return True
     if low.isascii():
         return _ASCII_NUMBER.fullmatch(low) is not None
     return _regex_patterns()[1].fullmatch(low) is not None
