@@ -11,6 +11,7 @@ Layout of a cache folder (default ``.cache/discourse/`` in the project: see :fun
     segments/<segment id>/sentences.parquet ... people.parquet, index.json   one per processed batch
     packs/<pack id>/<table>.parquet, infos.json                              one per corpus
     tmp/                                                                      entries being written
+    texts.json                     what reading learnt from each text (see :mod:`discourse.textfacts`)
 
 A *segment* holds the tables of a batch of documents processed together (a chunk of a parallel run), one
 document after another; its ``index.json`` lists the documents' keys, infos and row counts, so any of
@@ -246,9 +247,13 @@ class DocumentCache:
             shutil.rmtree(old, ignore_errors=True)
 
     def clear(self) -> None:
-        """Remove every segment and pack of this cache folder (and entries of older layouts)."""
+        """Remove every segment and pack of this cache folder, the memo of text facts (see
+        :mod:`discourse.textfacts`) and entries of older layouts."""
+        from .textfacts import FILE_NAME
+
         for part in ("segments", "docs", "packs", "tmp"):
             shutil.rmtree(self.root / part, ignore_errors=True)
+        (self.root / FILE_NAME).unlink(missing_ok=True)
 
 
 def _read_segment(seg: Path, places: Sequence[int], doc_ids: Sequence[str]) -> "Batch":

@@ -17,6 +17,7 @@ Options (``load_corpus`` passes them through):
 """
 from __future__ import annotations
 
+import gc
 import math
 import multiprocessing
 import os
@@ -226,10 +227,20 @@ def iter_local(docs: Sequence["Document"], settings: dict, *, workers: int,
                                           else None)
     if process is None:
         _import_processing()
+    # The workers are forked at the first submit. Objects that exist then are moved out of the
+    # collector's reach for the moment (gc.freeze): a worker's collections then never walk the heap it
+    # inherited, which would copy its memory pages one by one (copy-on-write) for nothing.
+    frozen = context.get_start_method() == "fork"
     with ProcessPoolExecutor(max_workers=workers, mp_context=context,
                              initializer=_one_thread_each) as pool:
-        pending = {pool.submit(_process_chunk, [docs[i] for i in chunk], settings, process): chunk
-                   for chunk in chunks}
+        if frozen:
+            gc.freeze()
+        try:
+            pending = {pool.submit(_process_chunk, [docs[i] for i in chunk], settings, process): chunk
+                       for chunk in chunks}
+        finally:
+            if frozen:
+                gc.unfreeze()
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:

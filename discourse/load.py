@@ -17,6 +17,7 @@ import pandas as pd
 from .clean import HEADLINE_MAX_CHARS, clean_text, match_dateline, normalize_space
 from .errors import CorpusError, CorpusWarning, ManifestError, ParameterError
 from .formats import TABLE_SUFFIXES, TEXT_SUFFIXES, Unreadable, decode_bytes, extract_documents
+from .textfacts import Facts, TextFacts, text_digest, whitespace_fingerprint
 
 MANIFEST_NAME = "metadata.csv"
 REPORT_COLUMNS = ["path", "status", "reason", "encoding", "n_documents", "doc_ids"]
@@ -144,8 +145,9 @@ _META_HEAD, _META_TAIL = 25, 8
 _META_LINE_CHARS = HEADLINE_MAX_CHARS + 20
 
 
-def _assemble_meta(text: str, layers: list[tuple[str, dict]]) -> dict:
-    """Merge metadata layers (highest precedence first), then fill gaps from the text itself."""
+def text_facts(text: str) -> Facts:
+    """The metadata ``text`` shows of itself (dateline, headline, source line) and its duplicate
+    fingerprint (see :mod:`discourse.textfacts`)."""
     lines = text.splitlines()
     if len(lines) > _META_HEAD + _META_TAIL:
         lines = lines[:_META_HEAD] + lines[-_META_TAIL:]
@@ -153,8 +155,12 @@ def _assemble_meta(text: str, layers: list[tuple[str, dict]]) -> dict:
     # most HEADLINE_MAX_CHARS): reading only those lines, and a long paragraph only as far as shows it
     # is one, keeps loading a large corpus fast (the whole text is cleaned once, when processed).
     cleaned = clean_text("\n".join(line[:_META_LINE_CHARS] for line in lines))
-    layers = [*layers, ("text", {"date": cleaned.dateline, "title": cleaned.headline,
-                                 "source": cleaned.source_line})]
+    return Facts(cleaned.dateline, cleaned.headline, cleaned.source_line, whitespace_fingerprint(text))
+
+
+def _assemble_meta(facts: Facts, layers: list[tuple[str, dict]]) -> dict:
+    """Merge metadata layers (highest precedence first), then fill gaps from the text's own ``facts``."""
+    layers = [*layers, ("text", {"date": facts.date, "title": facts.title, "source": facts.source})]
     meta: dict = {"title": None, "date": None, "year": None, "source": None, "speaker": None,
                   "date_source": None, "year_source": None}
     for name, layer in layers:
@@ -193,7 +199,7 @@ def _doc_ids(paths: list[str]) -> dict[str, str]:
 
 
 def read_folder(path: str | Path, *, manifest: str | Path | None = None,
-                pattern: str | None = None) -> ReadResult:
+                pattern: str | None = None, memo: TextFacts | None = None) -> ReadResult:
     """Read every file of a corpus folder (recursively) into documents, with a load report.
 
     Files are visited in sorted order of their relative paths; hidden files and folders (names starting
@@ -220,6 +226,10 @@ def read_folder(path: str | Path, *, manifest: str | Path | None = None,
     pattern : str, optional
         A regular expression with named groups, searched in each file's stem, e.g.
         ``(?P<year>\\d{4})-(?P<speaker>[A-Za-z]+)``; ``year`` and ``date`` groups fill those fields.
+    memo : TextFacts, optional
+        Remembers what each text shows of itself (see :mod:`discourse.textfacts`), so that a text read
+        before is not cleaned again for its metadata; :func:`discourse.load_corpus` keeps one in the
+        cache folder. The result is the same with or without it.
 
     Returns
     -------
@@ -286,7 +296,13 @@ def read_folder(path: str | Path, *, manifest: str | Path | None = None,
         loaded, duplicates = [], []
         for n, body, row_meta in found:
             label = rel if n is None else f"{rel} (row {n})"
-            key = " ".join(body.split())
+            digest = text_digest(body) if memo is not None else None
+            facts = memo.get(digest) if digest is not None else None
+            if facts is None:
+                facts = text_facts(body)
+                if digest is not None:
+                    memo.put(digest, facts)
+            key = facts.fingerprint
             if key in seen:
                 duplicates.append(f"same text as {seen[key]}" if n is None
                                   else f"row {n}: same text as {seen[key]}")
@@ -297,7 +313,7 @@ def read_folder(path: str | Path, *, manifest: str | Path | None = None,
             notes = [*notes, *(f"row {n}: {problem}" for problem in _typed(row_meta))]
             layers = [("manifest", manifest_rows.get(rel, {})), ("pattern", pattern_meta)]
             layers = [("row", row_meta), *layers] if n is not None else [*layers, ("text", row_meta)]
-            meta = _assemble_meta(body, layers)
+            meta = _assemble_meta(facts, layers)
             for key_, value in {**pattern_meta, **manifest_rows.get(rel, {}), **row_meta}.items():
                 meta.setdefault(key_, value)
             if meta["year"] is None:

@@ -47,9 +47,11 @@ def load_corpus(path: str | Path, *, manifest: str | Path | None = None, pattern
         With ``documents``, ``sentences``, ``tokens``, ``directives``, ``load_report``, ``removed``
         and ``people`` tables.
     """
+    from .cache import resolve_cache_dir
     from .engine import check_options
     from .load import read_folder
     from .pipeline import build_corpus
+    from .textfacts import FILE_NAME, TextFacts
 
     check_options(workers=workers, scheduler=scheduler, cache=cache, progress=progress)
     if lang is not None:
@@ -57,6 +59,10 @@ def load_corpus(path: str | Path, *, manifest: str | Path | None = None, pattern
     if not isinstance(path, (str, Path)):
         raise ParameterError(f"path must be a folder path, got {path!r}")
     folder = Path(path)
-    result = read_folder(folder, manifest=manifest, pattern=pattern)
+    cache_dir = resolve_cache_dir(cache, folder) if folder.is_dir() else None
+    memo = TextFacts(cache_dir / FILE_NAME) if cache_dir is not None else None
+    result = read_folder(folder, manifest=manifest, pattern=pattern, memo=memo)
+    if memo is not None:
+        memo.save()
     return build_corpus(result.documents, lang=lang, load_report=result.load_report, path=folder,
                         workers=workers, scheduler=scheduler, cache=cache, progress=progress)

@@ -10,6 +10,7 @@ across documents) is cheap and always recomputed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
@@ -58,9 +59,7 @@ def _document_rows(doc: Document, settings: dict) -> dict:
     para_col: list[int] = []
     lang_col: list[str] = []
     text_col: list[str] = []
-    tok_sent: list[int] = []        # per token: its sentence
-    tok_lang: list[str] = []
-    tok_ids: list[int] = []
+    tok_counts: list[int] = []      # per sentence: its number of tokens
     all_tokens: list = []
     dir_rows: list[dict] = []
     sent_id = 0
@@ -70,11 +69,8 @@ def _document_rows(doc: Document, settings: dict) -> dict:
             para_col.append(para.para_id)
             lang_col.append(lang)
             text_col.append(sentence.text)
-            n = len(sentence.tokens)
+            tok_counts.append(len(sentence.tokens))
             all_tokens += sentence.tokens
-            tok_sent += [sent_id] * n
-            tok_lang += [lang] * n
-            tok_ids += range(n)
             for hit in directives_in_sentence(sentence, lang=lang):
                 dir_rows.append({"doc_id": doc.doc_id, "sent_id": sent_id, **hit,
                                  "sentence": sentence.text, "lang": lang})
@@ -93,7 +89,7 @@ def _document_rows(doc: Document, settings: dict) -> dict:
         "sentences": {"para_id": para_col, "sent_id": list(range(sent_id)), "lang": lang_col,
                       "text": text_col, "speaker": [v.speaker for v in voices],
                       "role": [v.role for v in voices], "voice_cue": [v.cue for v in voices]},
-        "tokens": {"sent_id": tok_sent, "tok_id": tok_ids, "tokens": all_tokens, "lang": tok_lang},
+        "tokens": {"counts": tok_counts, "tokens": all_tokens},
         "directives": dir_rows,
         "removed": cleaned.removed,
         "people": ([] if people is None or not len(people)
@@ -102,21 +98,40 @@ def _document_rows(doc: Document, settings: dict) -> dict:
     }
 
 
-def _frame(columns: dict[str, list]) -> pd.DataFrame:
+def _str_dtype() -> object:
+    """The dtype pandas gives a column of strings: ``object`` (pandas 2) or its Arrow-backed ``str``."""
+    return pd.Series(["x"]).dtype
+
+
+def _frame(columns: dict[str, object]) -> pd.DataFrame:
     """A DataFrame of equal-length columns; lists of strings go through Arrow when pandas keeps
     strings in Arrow (pandas 3), which converts them several times faster than the constructor."""
+    import numpy as np
     import pyarrow as pa
 
-    str_dtype = pd.Series(["x"]).dtype
+    str_dtype = _str_dtype()
     if str_dtype == object:  # pandas 2: strings stay Python objects
         return pd.DataFrame(columns)
     out = {}
     for name, values in columns.items():
-        if isinstance(values, list) and values and isinstance(values[0], str):
+        if isinstance(values, (list, tuple)) and values and isinstance(values[0], str):
             out[name] = pd.array(pa.array(values, type=pa.large_string()), dtype=str_dtype)
+        elif isinstance(values, (list, tuple)) and values and type(values[0]) is int:
+            out[name] = np.array(values, dtype=np.int64)  # much faster than pandas reading a list
         else:
             out[name] = values
     return pd.DataFrame(out)
+
+
+def _take(values: list[str], index: "np.ndarray") -> object:
+    """A string column whose row ``k`` is ``values[index[k]]``: built from the few distinct values and
+    their positions rather than from a list with one string per row."""
+    import numpy as np
+    import pyarrow as pa
+
+    if _str_dtype() == object:
+        return np.array(values, dtype=object)[index]
+    return pd.array(pa.array(values, type=pa.large_string()).take(index), dtype=_str_dtype())
 
 
 def _batch_from_rows(rows: Sequence[dict]) -> "Batch":
@@ -138,7 +153,7 @@ def _batch_from_rows(rows: Sequence[dict]) -> "Batch":
 
     n_sent = [len(r["sentences"]["sent_id"]) for r in rows]
     counts["sentences"] = np.array(n_sent, dtype=np.int64)
-    cols: dict[str, list] = {"doc_id": repeat_ids(n_sent)}
+    cols: dict[str, object] = {"doc_id": _take(doc_ids, np.repeat(np.arange(len(doc_ids)), n_sent))}
     for col in SENTENCE_COLUMNS[1:]:
         cols[col] = [v for r in rows for v in r["sentences"][col]]
     tables["sentences"] = _frame(cols) if sum(n_sent) else empty_table("sentences")
@@ -146,15 +161,22 @@ def _batch_from_rows(rows: Sequence[dict]) -> "Batch":
     n_tok = [len(r["tokens"]["tokens"]) for r in rows]
     counts["tokens"] = np.array(n_tok, dtype=np.int64)
     if sum(n_tok):
-        all_tokens = [t for r in rows for t in r["tokens"]["tokens"]]
         # Token fields by position: text, start, end, norm, lemma, pos, is_punct, is_word, is_stop.
-        fields = list(zip(*all_tokens))
+        fields = list(zip(*chain.from_iterable(r["tokens"]["tokens"] for r in rows)))
+        # Per sentence (of every document in turn): its tokens, its id and its language; the token
+        # columns repeat these, and a token's id counts from each sentence's first token.
+        per_sent = np.array([n for r in rows for n in r["tokens"]["counts"]], dtype=np.int64)
+        sent_ids = np.array(cols["sent_id"], dtype=np.int64)
+        first = np.repeat(np.cumsum(per_sent) - per_sent, per_sent)
+        langs = sorted(set(cols["lang"]))
+        lang_index = {lang: k for k, lang in enumerate(langs)}
+        lang_codes = np.array([lang_index[v] for v in cols["lang"]], dtype=np.int64)
         tables["tokens"] = _frame({
-            "doc_id": repeat_ids(n_tok),
-            "sent_id": [v for r in rows for v in r["tokens"]["sent_id"]],
-            "tok_id": [v for r in rows for v in r["tokens"]["tok_id"]],
-            "token": list(fields[0]), "norm": list(fields[3]), "lemma": list(fields[4]),
-            "pos": list(fields[5]), "lang": [v for r in rows for v in r["tokens"]["lang"]],
+            "doc_id": _take(doc_ids, np.repeat(np.arange(len(doc_ids)), counts["tokens"])),
+            "sent_id": np.repeat(sent_ids, per_sent),
+            "tok_id": np.arange(len(first), dtype=np.int64) - first,
+            "token": fields[0], "norm": fields[3], "lemma": fields[4], "pos": fields[5],
+            "lang": _take(langs, np.repeat(lang_codes, per_sent)),
             "is_stop": np.array(fields[8], dtype=bool), "is_punct": np.array(fields[6], dtype=bool),
             "is_word": np.array(fields[7], dtype=bool)})
     else:
@@ -223,11 +245,26 @@ def process_document(doc: Document, settings: dict | None = None) -> DocumentTab
     return process_batch([doc], settings).document(0)
 
 
+def _rows_per_doc(table: pd.DataFrame, weights: "np.ndarray | None" = None) -> dict:
+    """Rows of ``table`` per ``doc_id`` (the sum of ``weights`` instead, when given), as a dict."""
+    import numpy as np
+
+    from .codes import doc_codes
+
+    if not len(table):
+        return {}
+    codes, uniques = doc_codes(table["doc_id"])
+    found = codes >= 0
+    totals = np.bincount(codes[found], weights=None if weights is None else weights[found],
+                         minlength=len(uniques))
+    return {doc_id: int(n) for doc_id, n in zip(uniques.tolist(), totals.tolist())}
+
+
 def documents_table(docs: Sequence[Document], infos: Sequence[dict], sentences: pd.DataFrame,
                     tokens: pd.DataFrame) -> pd.DataFrame:
     """The ``documents`` table from the documents' metadata, their processing facts and the tables."""
-    n_sentences = sentences.groupby("doc_id", sort=False).size()
-    n_tokens = tokens.loc[tokens["is_word"].astype(bool), "doc_id"].value_counts()
+    n_sentences = _rows_per_doc(sentences)
+    n_tokens = _rows_per_doc(tokens, tokens["is_word"].to_numpy(dtype=bool) if len(tokens) else None)
     rows = []
     extra_keys: list[str] = []
     for doc, info in zip(docs, infos):
