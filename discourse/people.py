@@ -10,7 +10,7 @@ to its canonical full name (:func:`canonical_name`) and merges person voices acr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import pandas as pd
 
@@ -58,6 +58,12 @@ _RE_APPOSITION = re.compile(  # the lookahead only lets the scan skip where no n
     rf"(?=[A-Z])(?:^|(?<=[,.;:!?]\s)|(?<=\band\s))(?P<name>{FULL_NAME}),\s+(?P<role>{_ROLE_SEG}"
     rf"(?:,\s+(?:and\s+)?{_ROLE_SEG})*)(?=,\s+(?:and\b|[a-z])|\s*[.;)]|,?\s*$)", re.M)
 _RE_TITLED = re.compile(rf"(?=[A-Z])(?<![\w-])(?P<title>{TITLE})\s+(?P<name>{FULL_NAME}|{NAME_TOKEN})(?![\w-])")
+# Where the two patterns above can start (each of their matches starts where one of these matches): a
+# capital opening a run of two or three name-like words followed by ", "; a title. Both begin with a character
+# class, which lets the regular-expression engine skip every other character at C speed.
+_NAME_LIKE = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
+_APPOSITION_STARTS = re.compile(rf"[A-Z](?=[a-z]+(?:-[A-Z]?[a-z]+)?(?:\s+{_NAME_LIKE}){{1,2}},\s)")
+_TITLE_STARTS = re.compile(TITLE)
 
 # --- the subject of a reporting verb ------------------------------------------------------------------------
 #: Reporting verbs that give a person (or a collective body) a voice.
@@ -84,9 +90,15 @@ _RE_LEAD_END = re.compile(r"[^,;:\"]{1,120},\s+")
 #: An optional role or relative clause in commas between a name and its verb.
 ROLE_GAP = r"(?:,\s+(?:[A-Z][^,;]{0,200}(?:,\s+(?:and\s+)?[A-Z][^,;]{0,200})*|who\s[^,;]{1,150}),)?"
 _RE_SUBJECT = re.compile(rf"(?P<name>{FULL_NAME})(?:'s)?{ROLE_GAP}\s+{ADVERB}{REPORTING_VERB}")  # after LEAD
-# Sentence breaks: spaces after . ! ? (the mark stays with its sentence), or line breaks. Matching the mark
-# itself (rather than looking behind for it) lets the scan jump between candidate characters.
-_RE_SENTENCE_BREAK = re.compile(r"[.!?]\s+|\n+")
+# Sentence breaks: spaces after . ! ? (the mark stays with its sentence), or line breaks: the matches of
+# ``[.!?]\s+|\n+``, written to start with one character class (the mark or the first line break), which lets
+# the scan jump between candidate characters; a look-behind at that character picks the branch.
+_RE_SENTENCE_BREAK = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<=[.!?])\s+)")
+
+
+_PEOPLE_COLUMNS = ("name", "role", "first_offset")
+#: What :func:`extract_people` returns for a text without people (columns of object dtype).
+_NO_PEOPLE = pd.DataFrame([], columns=list(_PEOPLE_COLUMNS))
 
 
 def lead_end(text: str) -> int:
@@ -104,6 +116,23 @@ def match_after_lead(pattern: re.Pattern[str], text: str, lead: int | None = Non
         if lead:
             m = pattern.match(text, lead)
     return m
+
+
+def _scan(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, with ``pattern`` tried only where ``starts`` matches.
+
+    Every match of ``pattern`` must begin where ``starts`` matches, and none may be empty. The scan goes on
+    after a match, or one character after a place where ``pattern`` fails, as ``finditer`` does.
+    """
+    pos = 0
+    search, match = starts.search, pattern.match
+    while (found := search(text, pos)) is not None:
+        m = match(text, found.start())
+        if m is None:
+            pos = found.start() + 1
+        else:
+            yield m
+            pos = m.end()
 
 
 def _sentences(text: str) -> list[str]:
@@ -183,9 +212,9 @@ def extract_people(text: str) -> pd.DataFrame:
     if not isinstance(text, str):
         raise ParameterError(f"text must be a str, got {type(text).__name__}")
     found: dict[str, dict[str, str]] = {}
-    for m in _RE_APPOSITION.finditer(text):
+    for m in _scan(_RE_APPOSITION, _APPOSITION_STARTS, text):
         found.setdefault(m.group("name"), {}).setdefault("appos", " ".join(m.group("role").split()))
-    for m in _RE_TITLED.finditer(text):
+    for m in _scan(_RE_TITLED, _TITLE_STARTS, text):
         name, title = split_title(m.group("name"))[0], m.group("title")
         found.setdefault(canonical_name(name, [k for k in found if " " in k]), {}).setdefault("title", title)
     for sentence in _sentences(text):
@@ -198,8 +227,10 @@ def extract_people(text: str) -> pd.DataFrame:
             continue  # a surname of someone already listed
         offset = text.find(name)
         rows.append({"name": name, "role": info.get("appos") or info.get("title", ""), "first_offset": offset})
+    if not rows:
+        return _NO_PEOPLE.copy()  # the same empty frame, without building it again
     rows.sort(key=lambda row: row["first_offset"])  # stable: ties keep the order found
-    return pd.DataFrame(rows, columns=["name", "role", "first_offset"])
+    return pd.DataFrame({col: [row[col] for row in rows] for col in _PEOPLE_COLUMNS})
 
 
 def canonicalize(sentences: pd.DataFrame) -> pd.DataFrame:
