@@ -53,8 +53,12 @@ def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    # column statistics serve filtered reads, which the cache never does: not writing them saves time
-    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path, write_statistics=False)
+    # Written for speed, read whole: no column statistics (they serve filtered reads, which the cache
+    # never does), no dictionary pages (building them hashes every string; on the 1M-token tables plain
+    # pages with LZ4 wrote about 15% and read about 30% faster than the default dictionary + Snappy,
+    # for files about 40% larger).
+    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path, write_statistics=False,
+                   compression="lz4", use_dictionary=False)
 
 
 def _read_parquet(path: Path) -> pd.DataFrame:
