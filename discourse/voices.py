@@ -88,9 +88,9 @@ _RE_FRAME_FIRST = re.compile(
     rf"^(?:(?:At|During)\s[^,]{{0,80}},\s+)?In (?P<poss>his|her) {_FRAME}(?:\s+(?:at|to|on|during)\s[^,]{{0,120}})?"
     rf",\s+(?:(?P<pron>he|she)\b|{_PERSON})")
 _RE_FRAME_APPOS = re.compile(rf"^{_PERSON},\s+in (?P<poss>his|her) {_FRAME}\b[^,]{{0,120}},")
-# Only sentences holding these substrings can match the two frame patterns (cheap tests before the matches).
-_FRAME_FIRST_WORDS = ("In his ", "In her ")
-_FRAME_APPOS_WORDS = ("in his ", "in her ")
+# Cheap tests before the two frame patterns: the first can only match a sentence opening with these words, the
+# second one holding "in his " or "in her " (so "in h").
+_FRAME_FIRST_OPENERS = ("In ", "At", "During")
 _RE_PERSON = re.compile(rf"{_PERSON}{_ROLE_GAP}\s+{_ADV}{_VERB}")
 _RE_PRONOUN = re.compile(rf"(?P<pron>[Hh]e|[Ss]he)\s+{_ADV}{_VERB}")
 _TRAILING_VERBS = ("said", "added", "stated", "noted")  # every trailing attribution holds one of them
@@ -130,12 +130,15 @@ _RE_NARRATION_AFTER_LEAD = [
 _ATTENDED = ("attended", "presided over", "were present at", "was present at")
 _RE_ATTENDED = re.compile(rf"\b(?:{'|'.join(_ATTENDED)})\b")
 _RE_FIRST_PERSON = re.compile(r"\b(?:we|our|us|I)\b", re.I)
-_RE_VOICED = re.compile(r"\b(?:we|our|us)\b|^(?:It is (?:necessary|essential|imperative|crucial|important|"
-                        r"vital)|Efforts (?:should|must|will))", re.I)
+# A sentence that speaks in the first person plural or prescribes: ``\b(?:we|our|us)\b|^(?:It is ...|Efforts ...)``
+# ignoring case, as two patterns. The word pattern opens with a character class (every letter that matches w, o
+# or u ignoring case), so the scan jumps between candidate letters; look-behinds then pick the word.
+_RE_VOICED_WORD = re.compile(r"[wWoOuU](?<=\b[wWoOuU])(?:(?<=[wW])[eE]|(?<=[oO])[uU][rR]|(?<=[uU])[sS\u017f])\b")
+_RE_VOICED_START = re.compile(r"(?:It is (?:necessary|essential|imperative|crucial|important|vital)|"
+                              r"Efforts (?:should|must|will))", re.I)
 _RE_SPEAKS = re.compile(r"\b(?:addressed|delivered (?:a|an|the) (?:\w+ )?(?:speech|address|report|remarks)|"
                         r"(?:made|gave) (?:a|an) (?:\w+ )?(?:speech|address)|spoke)\b")
-#: A word every match of ``_RE_SPEAKS`` contains (a cheap test before the search).
-_SPEAKS_WORDS = ("addressed", "delivered", "made", "gave", "spoke")
+# Every match of ``_RE_SPEAKS`` contains "addressed", "delivered", "made", "gave" or "spoke" (tested first).
 
 _ZH_MEETING = re.compile(r"^(?:[^。!?!?]{0,30}?[,,])?(?:会议|会上|大会|全会|座谈会|常务会议|全体会议)(?:还|也|同时|进一步)?"
                          r"(?:指出|强调|要求|认为|提出|透露|审议|研究|讨论|通过|决定|部署|明确)")
@@ -217,7 +220,8 @@ class _Attributor:
         for name in self.known:
             if name in text:
                 self.mentioned.append((self.index, name))
-        m = _RE_SPEAKS.search(text) if any(w in text for w in _SPEAKS_WORDS) else None
+        m = _RE_SPEAKS.search(text) if ("made" in text or "delivered" in text or "addressed" in text
+                                        or "gave" in text or "spoke" in text) else None
         if m:
             before = [(text.rfind(n, 0, m.start()), n) for n in self.known if text.rfind(n, 0, m.start()) >= 0]
             if before:
@@ -241,14 +245,15 @@ class _Attributor:
                 return pool[-1]
         return None
 
-    def explicit(self, text: str) -> tuple[str, Voice] | None:
-        """The sentence's own cue, if it has one: ("person"|"meeting"|"narration", voice)."""
+    def explicit(self, text: str, *, narration: bool = True) -> tuple[str, Voice] | None:
+        """The sentence's own cue, if it has one: ("person"|"meeting"|"narration", voice). Without
+        ``narration``, a narration cue is not looked for (None instead: the caller treats both alike)."""
         lead = lead_end(text)
         for pattern in (_RE_FRAME_FIRST, _RE_FRAME_APPOS, _RE_PERSON, _RE_PRONOUN):
             if pattern is _RE_FRAME_FIRST:
-                m = pattern.match(text) if any(w in text for w in _FRAME_FIRST_WORDS) else None
+                m = pattern.match(text) if text.startswith(_FRAME_FIRST_OPENERS) else None
             elif pattern is _RE_FRAME_APPOS:
-                m = pattern.match(text) if any(w in text for w in _FRAME_APPOS_WORDS) else None
+                m = pattern.match(text) if "in h" in text else None
             else:
                 m = pattern.match(text) or (pattern.match(text, lead) if lead else None)
             if not m:
@@ -267,7 +272,7 @@ class _Attributor:
             self.speaks(voice.speaker, groups.get("poss"))
             return "person", voice._replace(cue=cue)
         m = None
-        if any(w in text for w in _TRAILING_VERBS):  # cheap test before the two searches
+        if "said" in text or "added" in text or "stated" in text or "noted" in text:  # every trailing verb
             m = _RE_TRAILING[0].search(text) or _RE_TRAILING[1].search(text)
         if m and (voice := self.person(m.group("name"), m.group("title") or "")) is not None:
             self.speaks(voice.speaker)
@@ -276,10 +281,12 @@ class _Attributor:
             m = pattern.match(text) or (pattern.match(text, lead) if lead else None)
             if m:
                 return MEETING, Voice(MEETING, "", text[:m.end()].strip())
+        if not narration:
+            return None
         if any(p.match(text) for p in _RE_NARRATION) \
                 or any(p.match(text) or (lead and p.match(text, lead)) for p in _RE_NARRATION_AFTER_LEAD) or (
-                any(w in text for w in _ATTENDED) and _RE_ATTENDED.search(text)
-                and not _RE_FIRST_PERSON.search(text)):
+                ("attended" in text or "presided over" in text or "present at" in text)  # every _ATTENDED
+                and _RE_ATTENDED.search(text) and not _RE_FIRST_PERSON.search(text)):
             return "narration", _NARRATOR_VOICE
         return None
 
@@ -348,8 +355,10 @@ def attribute_voices(sentences: Sequence[str], *, para_ids: Sequence[int] | None
         raise ParameterError("people must be a DataFrame with name and role columns, as extract_people gives")
     state = _Attributor(sentences, langs, people)
     found: list[tuple[str, Voice] | None] = []
+    narration = doc_speaker is None  # a speech's narration takes the speaker's voice like any other sentence
     for text, lang in zip(sentences, langs):
-        cue = state.explicit_zh(text) if lang == "zh" else state.explicit(text.strip().lstrip('"'))
+        cue = state.explicit_zh(text) if lang == "zh" else state.explicit(text.strip().lstrip('"'),
+                                                                          narration=narration)
         found.append(cue)
         if lang == "en":
             state.note_mentions(text)
@@ -367,8 +376,8 @@ def attribute_voices(sentences: Sequence[str], *, para_ids: Sequence[int] | None
             voices.append(found[i][1])
             continue
         voice = running[lang]._replace(cue="")
-        voiced = _ZH_VOICED if lang == "zh" else _RE_VOICED
-        if voice.speaker == NARRATOR and voiced.search(text):
+        if voice.speaker == NARRATOR and (_ZH_VOICED.search(text) if lang == "zh" else
+                                          _RE_VOICED_START.match(text) or _RE_VOICED_WORD.search(text)):
             for j in range(i + 1, n):
                 if para_ids[j] != para_ids[i] or langs[j] != lang:
                     break
