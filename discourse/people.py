@@ -50,7 +50,35 @@ _STOP = ("The|This|That|These|Those|A|An|In|On|At|During|From|To|For|With|By|As|
          "North|South|Asia|Europe|Union|United|America|American|Republic|Express|Railway|Port|Park|"
          "Initiative|Plan|Program|Programme|Year|Action|Forum|Fair|Standing|Leading|Executive|Plenary|"
          "Attendees|Participants|Policies|Implementation|Initiatives|Speaker|Mr|Mrs|Ms|Dr|Prof")
-NAME_TOKEN = rf"(?!(?:{_STOP})\b)[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regular expression matching exactly ``words``, as a prefix tree ("Ma(?:y|rch)" for May, March).
+
+    Where several words share a prefix, the engine reads the prefix once instead of trying each word in turn.
+    At every branch longer continuations come before the end of a word, so among words that are prefixes of
+    one another the longest is tried first (as in an alternation sorted longest first).
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in node.items() if ch]
+        if not alts:
+            return ""
+        if len(alts) == 1 and "" not in node:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ("|" if "" in node else "") + ")"
+
+    return emit(tree)
+
+
+# Whether any stop word (then a word boundary) starts here does not depend on the order they are tried in.
+NAME_TOKEN = rf"(?!{_alternation(_STOP.split('|'))}\b)[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
 FULL_NAME = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}}"
 _RE_TITLE_HEAD = re.compile(rf"^(?:{TITLE})\s+")
 _ROLE_SEG = rf"(?=[A-Z])[^,;.()\n]*?\b(?:{_ROLE_NOUN})\b[^,;.()\n]*"

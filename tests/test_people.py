@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from discourse.errors import ParameterError
-from discourse.people import (LEAD, NARRATOR, _RE_SUBJECT, _sentences, canonical_name, canonicalize, extract_people,
+from discourse.people import (LEAD, NARRATOR, _RE_SUBJECT, _STOP, _alternation, _sentences, canonical_name, canonicalize, extract_people,
                               match_after_lead, split_title)
 
 
@@ -127,3 +127,16 @@ def test_sentences_split_like_the_lookbehind_pattern():
     texts += ["".join(rng.choice("ab.!? \n\t") for _ in range(rng.randint(0, 14))) for _ in range(3000)]
     for text in texts:
         assert _sentences(text) == _OLD_BREAK.split(text), text
+
+
+def test_alternation_matches_like_the_plain_alternation():
+    rng = random.Random(3)
+    words = _STOP.split("|") + ["Secretary General", "Secretary", "Sec", "ab", "abc", "a.b"]
+    plain = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")")
+    tree = re.compile(_alternation(words))
+    texts = [w + tail for w in words for tail in ("", " ", "s", "-x", " General")]
+    texts += ["".join(rng.choice("ASTecrayb. Gnl") for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    for text in texts:
+        a, b = plain.match(text), tree.match(text)
+        assert (a and a.group()) == (b and b.group()), text
+    assert _alternation(["May", "March"]) == "Ma(?:y|rch)"
