@@ -166,22 +166,74 @@ def apply_rules(words: Sequence[str], tags: list[str]) -> list[str]:
     return _apply_rules(words, tags, [w.lower() for w in words])
 
 
+# Words whose presence lets a rule apply: a sentence without any of them skips that rule's loop.
+_RULE_0_WORDS = _SUBJECT_PRONOUNS | {"you", "'s"}
+_CONJUNCTIONS = frozenset({"and", "or", ","})
+
+
 def _apply_rules(words: Sequence[str], tags: list[str], lowers: list[str]) -> list[str]:
+    # A rule whose trigger words or tags are absent from the sentence is skipped (set tests in C).
     n = len(tags)
+    lower_set = set(lowers)
+    if not _RULE_0_WORDS.isdisjoint(lower_set):
+        _rule_0(tags, lowers, n)
+    elif "VB" in tags:                      # no pronoun or "'s": only the branch of "the help"
+        _rule_0_vb(tags, lowers)
+    if not _RULE_1_2_WORDS.isdisjoint(lower_set):
+        _rules_1_2(tags, lowers, n)
+    _imperative(words, tags, lowers, _clause_start(tags, lowers, 0))
+    if not _CLAUSE_OPENERS.isdisjoint(lower_set):
+        for i in range(n - 1):
+            if lowers[i] in _CLAUSE_OPENERS:
+                _imperative(words, tags, lowers, _clause_start(tags, lowers, i + 1))
+    if "ing " in " ".join(lowers) + " ":    # a word in -ing: every branch of rule 4, in order
+        _rule_4(tags, lowers, n)
+    else:                                   # only past forms, whose decisions do not depend on each other
+        if "VBD" in tags:
+            _rule_4_past(tags, lowers, n, "VBD")
+        if "VBN" in tags:
+            _rule_4_past(tags, lowers, n, "VBN")
+    if not _CONJUNCTIONS.isdisjoint(lower_set) and ("VB" in tags or "VBN" in tags or "VBG" in tags):
+        _rule_5(tags, lowers, n)
+    return tags
+
+
+def _rule_0_vb(tags: list[str], lowers: list[str]) -> None:
+    """The ``VB`` branch of :func:`_rule_0` alone (its ``VB`` found by ``list.index``)."""
+    i = 0
+    while True:
+        try:
+            i = tags.index("VB", i + 1)
+        except ValueError:
+            return
+        prev = tags[i - 1]
+        if (prev in ("DT", "PRP$") and lowers[i - 1] not in _NOT_DETERMINERS) or (
+                prev == "JJ" and i > 1 and tags[i - 2] in ("DT", "PRP$", "IN", ",")):
+            tags[i] = "NN"
+
+
+def _rule_0(tags: list[str], lowers: list[str], n: int) -> None:
+    """Rule 0: a ``VB`` after a determiner is ``NN``; "it's" is ``VBZ``; "we act" is ``VBP``."""
     for i in range(1, n):
-        if tags[i] == "VB":
+        tag = tags[i]
+        if tag == "VB":
             prev = tags[i - 1]
             if (prev in ("DT", "PRP$") and lowers[i - 1] not in _NOT_DETERMINERS) or (
                     prev == "JJ" and i > 1 and tags[i - 2] in ("DT", "PRP$", "IN", ",")):
                 tags[i] = "NN"              # "the help", "our resolve", "in the long run"
-        elif tags[i] == "POS" and lowers[i] == "'s" and tags[i - 1] == "PRP":
-            tags[i] = "VBZ"                 # "it's", "he's"
-        elif tags[i] in ("NN", "JJ") and can_be_verb(lowers[i]) and (
+        elif tag == "POS":
+            if lowers[i] == "'s" and tags[i - 1] == "PRP":
+                tags[i] = "VBZ"             # "it's", "he's"
+        elif (tag == "NN" or tag == "JJ") and (
                 lowers[i - 1] in _SUBJECT_PRONOUNS
-                or (lowers[i - 1] == "you" and (i == 1 or tags[i - 2] in (",", "CC", "IN", "WDT", "WP")))):
+                or (lowers[i - 1] == "you" and (i == 1 or tags[i - 2] in (",", "CC", "IN", "WDT", "WP")))) \
+                and can_be_verb(lowers[i]):
             tags[i] = "VBP"                 # "we act", "they need", "I hope"
-    for i in range(n):
-        low = lowers[i]
+
+
+def _rules_1_2(tags: list[str], lowers: list[str], n: int) -> None:
+    """Rules 1 and 2: base verbs after a modal, "do not" or infinitival "to"; "need(s) to"."""
+    for i, low in enumerate(lowers):
         if low not in _RULE_1_2_WORDS:
             continue                        # every branch below needs one of these words
         if tags[i] == "MD" and low in MODALS:
@@ -195,33 +247,62 @@ def _apply_rules(words: Sequence[str], tags: list[str], lowers: list[str]) -> li
                 i == 0 or tags[i - 1] in ("PRP", "NN", "NNS", "NNP", "NNPS", "MD", "TO", "RB", "WDT")):
             tags[i] = "VBZ" if low == "needs" else ("VB" if i and tags[i - 1] in ("MD", "TO") else "VBP")
         elif low == "to" and tags[i] == "TO":
-            j = _next_content(tags, lowers, i)
+            j = i + 1
+            if j < n and (tags[j] in _ADVERB_TAGS or lowers[j] in _NEGATION):
+                j = _next_content(tags, lowers, i)
+            elif j == n:
+                continue
             if j >= 0 and not (tags[j] == "NN" and j + 1 < n and lowers[j + 1] == "of"):
                 _make_vb(tags, lowers, j)
-    _imperative(words, tags, lowers, _clause_start(tags, lowers, 0))
-    for i in range(n - 1):
-        if lowers[i] in _CLAUSE_OPENERS:
-            _imperative(words, tags, lowers, _clause_start(tags, lowers, i + 1))
-    for i in range(n):
-        if tags[i] == "VBD" or tags[i] == "VBN":
-            k = i - 1
-            while k >= 0 and (tags[k] in _ADVERB_TAGS or lowers[k] in _NEGATION):
-                k -= 1
-            if k >= 0 and (lowers[k] in BE_FORMS or lowers[k] in HAVE_FORMS or lowers[k] in ("get", "got")):
-                tags[i] = "VBN"
-            elif tags[i] == "VBN" and k >= 0 and i + 1 < n and (
-                    (tags[k] in ("PRP", "NNP") and tags[i + 1] in _OBJECT_FOLLOW)
-                    or (tags[k] == "PRP" and lowers[k] not in ("it", "them", "us", "me", "him", "her")
-                        and tags[i + 1] in (".", ",", "IN", "RB", "TO", "RP"))
-                    or (lowers[k] == "," and tags[i + 1] in _OBJECT_START and _bare_subject(tags, lowers, k))):
-                tags[i] = "VBD"             # "She held a symposium", "Shi Xiaolin, Governor ..., made an"
-        elif tags[i] == "NN" and lowers[i].endswith("ing") and i + 1 < n and (
+
+
+def _rule_4(tags: list[str], lowers: list[str], n: int) -> None:
+    """Rule 4: passive and perfect ``VBN``, past tense ``VBD``, -ing ``VBG``."""
+    for i, tag in enumerate(tags):
+        if tag == "VBD" or tag == "VBN":
+            _past_form(tags, lowers, n, i, tag)
+        elif tag == "NN" and i + 1 < n and lowers[i].endswith("ing") and (
                 tags[i + 1] in _OBJECT_START
                 or (i > 0 and lowers[i - 1] in BE_FORMS and tags[i + 1] in _OBJECT_FOLLOW)):
             tags[i] = "VBG"                 # "building a modern system", "are building hubs"
+
+
+def _rule_4_past(tags: list[str], lowers: list[str], n: int, tag: str) -> None:
+    """The past-form branch of :func:`_rule_4` for every ``tag`` (``VBD`` or ``VBN``), found by ``list.index``.
+
+    Its decisions read adverbs, pronouns, names and the words around, never whether another past
+    form is ``VBD`` or ``VBN``, so the two tags can be visited one after the other.
+    """
+    i = -1
+    while True:
+        try:
+            i = tags.index(tag, i + 1)
+        except ValueError:
+            return
+        _past_form(tags, lowers, n, i, tag)
+
+
+def _past_form(tags: list[str], lowers: list[str], n: int, i: int, tag: str) -> None:
+    k = i - 1
+    while k >= 0 and (tags[k] in _ADVERB_TAGS or lowers[k] in _NEGATION):
+        k -= 1
+    if k >= 0 and (lowers[k] in BE_FORMS or lowers[k] in HAVE_FORMS or lowers[k] in ("get", "got")):
+        tags[i] = "VBN"
+    elif tag == "VBN" and k >= 0 and i + 1 < n and (
+            (tags[k] in ("PRP", "NNP") and tags[i + 1] in _OBJECT_FOLLOW)
+            or (tags[k] == "PRP" and lowers[k] not in ("it", "them", "us", "me", "him", "her")
+                and tags[i + 1] in (".", ",", "IN", "RB", "TO", "RP"))
+            or (lowers[k] == "," and tags[i + 1] in _OBJECT_START and _bare_subject(tags, lowers, k))):
+        tags[i] = "VBD"                     # "She held a symposium", "Shi Xiaolin, Governor ..., made an"
+
+
+def _rule_5(tags: list[str], lowers: list[str], n: int) -> None:
+    """Rule 5: a base verb coordinated with a preceding ``VB`` by "and", "or" or ","."""
     for i in range(1, n - 1):
-        if lowers[i] in ("and", "or", ","):
-            j = _next_content(tags, lowers, i)
+        if lowers[i] in _CONJUNCTIONS:
+            j = i + 1
+            if tags[j] in _ADVERB_TAGS or lowers[j] in _NEGATION:
+                j = _next_content(tags, lowers, i)
             if j < 0 or tags[j] == "VB" or not can_be_verb(lowers[j]):
                 continue
             k = i - 1
@@ -236,7 +317,6 @@ def _apply_rules(words: Sequence[str], tags: list[str], lowers: list[str]) -> li
                     and _verb_conjunct_before(tags, lowers, i) \
                     and _bare_object(tags, j + 1, modified=lowers[i] == "and" and lowers[i - 1] != ","):
                 tags[j] = "VB"              # "..., and increase support for", "and host World Games"
-    return tags
 
 
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
