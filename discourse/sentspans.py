@@ -138,20 +138,47 @@ def _context_breaks(context: str, abbreviations: frozenset[str]) -> bool:
     return any(_is_break(tokens[i], tokens[i + 1], abbreviations) for i in range(len(tokens) - 1))
 
 
+# What a word ending in "." is, when it is a single Punkt token with its period (see _word_kind).
+_BREAK, _ABBREVIATION, _INITIAL, _NUMBER, _OTHER = range(5)
+_KINDS_SIZE = 100_000
+
+
+@lru_cache(maxsize=8)
+def _kinds(abbreviations: frozenset[str]) -> dict[str, int]:
+    """A cache of :func:`_word_kind` for one set of abbreviations (words recur a lot)."""
+    return {}
+
+
+def _word_kind(word: str, abbreviations: frozenset[str]) -> int:
+    """The kind of the token ``word + "."``: ``_OTHER`` unless it is plain ASCII (see the module)."""
+    if _SIMPLE_WORD.fullmatch(word) is None:
+        return _OTHER
+    low = word.lower()
+    if low in abbreviations or ("-" in low and low.rsplit("-", 1)[1] in abbreviations):
+        return _ABBREVIATION
+    if len(word) == 1 and word.isalpha():
+        return _INITIAL
+    return _BREAK if _ASCII_NUMBER.fullmatch(word) is None else _NUMBER
+
+
 def _decide(text: str, start: int, match: re.Match[str], abbreviations: frozenset[str]) -> bool:
     """Whether the candidate ``match``, whose word starts at ``start``, ends a sentence."""
     pos = match.start()
     if text[pos] != ".":
         return True  # "?" and "!" are always a token of their own and a break
     word = text[start:pos]
-    chunk = match.group(2)
-    if _SIMPLE_WORD.fullmatch(word) is None:
+    kinds = _kinds(abbreviations)
+    kind = kinds.get(word)
+    if kind is None:
+        kind = _word_kind(word, abbreviations)
+        if len(kinds) < _KINDS_SIZE:
+            kinds[word] = kind
+    if kind == _BREAK:
+        return True
+    if kind == _OTHER:
         return _context_breaks(text[start:match.end(1)], abbreviations)
-    low = word.lower()
-    if low not in abbreviations and ("-" not in low or low.rsplit("-", 1)[1] not in abbreviations):
-        initial = len(word) == 1 and word.isalpha()
-        if not initial and _ASCII_NUMBER.fullmatch(word) is None:
-            return True
+    chunk = match.group(2)
+    if kind != _ABBREVIATION:  # an initial or a number: it depends on the next token
         if chunk is None:  # the mark is a token of its own
             if text[pos + 1] not in ";:?!":
                 return True
@@ -159,7 +186,7 @@ def _decide(text: str, start: int, match: re.Match[str], abbreviations: frozense
             first = chunk[0]
             if first in _PUNCTUATION:
                 return _context_breaks(text[start:match.end(1)], abbreviations)
-            if not first.islower() and not (initial and first.isupper()):
+            if not first.islower() and not (kind == _INITIAL and first.isupper()):
                 return True
     # The pair (word, next token) is no break; a later token of the chunk may still be one.
     if chunk is not None and ("." in chunk or "?" in chunk or "!" in chunk):
@@ -167,31 +194,60 @@ def _decide(text: str, start: int, match: re.Match[str], abbreviations: frozense
     return False
 
 
-def _breaks(text: str, abbreviations: frozenset[str]) -> list[re.Match[str]]:
-    """The candidates that Punkt decides (one per word) and finds to end a sentence."""
+def _candidates(text: str) -> list[re.Match[str]]:
+    """The candidate breaks of ``text``, in order (``str.find`` skips to each period faster than
+    a pattern scan when there is no ``?`` or ``!``)."""
+    if "?" in text or "!" in text:
+        return list(_CANDIDATE.finditer(text))
     found: list[re.Match[str]] = []
+    find, match = text.find, _CANDIDATE.match
+    pos = find(".")
+    while pos >= 0:
+        m = match(text, pos)
+        if m is not None:
+            found.append(m)
+        pos = find(".", pos + 1)
+    return found
+
+
+def _slices(text: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+    """Punkt's sentences before realignment: ``(start, end)``, the last one without trailing space."""
+    # The candidates Punkt decides (one per word: a candidate is dropped when the next one's word
+    # reaches back over it), each with the start of its word.
+    decided: list[tuple[int, re.Match[str]]] = []
     spaces = [c for c in _OTHER_ASCII_SPACE if c in text]
-    previous: re.Match[str] | None = None
     prev_pos = prev_start = 0
-    for match in _CANDIDATE.finditer(text):
+    for match in _candidates(text):
         pos = match.start()
         space = text.rfind(" ", prev_pos, pos)
         for c in spaces:
             space = max(space, text.rfind(c, prev_pos, pos))
         start = space + 1 if space > prev_pos else prev_start
-        if previous is not None and prev_pos <= start and _decide(text, prev_start, previous, abbreviations):
-            found.append(previous)
-        previous, prev_pos, prev_start = match, pos, start
-    if previous is not None and _decide(text, prev_start, previous, abbreviations):
-        found.append(previous)
-    return found
+        if decided and prev_pos > start:
+            decided.pop()
+        decided.append((start, match))
+        prev_pos, prev_start = pos, start
+    slices: list[tuple[int, int]] = []
+    last = 0
+    for start, match in decided:
+        if _decide(text, start, match, abbreviations):
+            end = match.end()
+            slices.append((last, end))
+            last = match.start(2)  # the next chunk, or the mark (-1: no next chunk)
+            if last < 0:
+                last = end
+    slices.append((last, len(text.rstrip())))
+    return slices
 
 
 def _realigned(text: str, slices: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Move closing quotes and brackets that open a sentence to the one before it."""
+    last = len(slices) - 1
+    if last == 0:
+        start, end = slices[0]
+        return [(start, end)] if start < end else []
     out: list[tuple[int, int]] = []
     shift = 0
-    last = len(slices) - 1
     for i, (start, end) in enumerate(slices):
         start += shift
         if i == last:
@@ -269,10 +325,4 @@ def sentence_spans(text: str, *, abbreviations: frozenset[str] | None = None) ->
         _check_abbreviations(abbreviations)
     if "\n" in text:
         return list(_nltk_tokenizer(abbreviations).span_tokenize(text))
-    slices: list[tuple[int, int]] = []
-    last = 0
-    for match in _breaks(text, abbreviations):
-        slices.append((last, match.end()))
-        last = match.start(2) if match.group(2) is not None else match.end()
-    slices.append((last, len(text.rstrip())))
-    return _realigned(text, slices)
+    return _realigned(text, _slices(text, abbreviations))
