@@ -25,10 +25,15 @@ _LET = frozenset({"let"})
 # rule reads no other word): a sentence's candidates come from two set operations once its words are known.
 _SEEN: set[str] = set()
 _URGE_FORMS: set[str] = set()
+_NONE: frozenset[str] = frozenset()
+# Every word a gated rule fires on: one intersection tells whether any of them can.
+_GATED = HOPE_TRIGGERS | NEED_TRIGGERS | CONSTRUCTION_TRIGGERS | MODAL_TRIGGERS
 
 
 def _urge_forms(words: set[str]) -> set[str]:
     """The words of ``words`` that may be a verb of ``URGE``: their lemma under some VB tag is in it."""
+    if words <= _SEEN:  # the common case once a corpus is under way: nothing new to look at
+        return words & _URGE_FORMS if not words.isdisjoint(_URGE_FORMS) else _NONE
     new = words - _SEEN
     if new:
         if len(_SEEN) > 500_000:
@@ -221,12 +226,15 @@ def english_directives(tokens: Sequence[Any]) -> list[dict]:
     s = _Sentence(tokens)
     w = s.w
     words = set(w)  # each rule looks only at the positions of the words it fires on
-    # Order matters: a verb claimed by an earlier rule is not counted again by a later one.
-    for rule, gate in ((s.hoped, HOPE_TRIGGERS), (s.need_noun, NEED_TRIGGERS), (s.urged, None),
-                       (s.constructions, CONSTRUCTION_TRIGGERS), (s.modals, MODAL_TRIGGERS)):
-        found = words & gate if gate is not None else _urge_forms(words)
-        if found:
-            rule(_positions(w, found))
+    gated = words & _GATED
+    urge = _urge_forms(words)
+    if gated or urge:
+        # Order matters: a verb claimed by an earlier rule is not counted again by a later one.
+        for rule, gate in ((s.hoped, HOPE_TRIGGERS), (s.need_noun, NEED_TRIGGERS), (s.urged, None),
+                           (s.constructions, CONSTRUCTION_TRIGGERS), (s.modals, MODAL_TRIGGERS)):
+            found = gated & gate if gate is not None else urge
+            if found:
+                rule(_positions(w, found))
     if s.n >= 3 and w[-1] in (".", "!", ";"):  # headings and fragments are not imperative clauses
         s.imperatives(words)
     return [s.hits[i] for i in sorted(s.hits)] if s.hits else []
