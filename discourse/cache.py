@@ -224,21 +224,19 @@ class DocumentCache:
 
     def write_pack(self, pid: str, tables: dict[str, pd.DataFrame], infos: list[dict]) -> bool:
         """Store a corpus's concatenated ``tables`` and ``infos`` as pack ``pid``; prune old packs."""
-        text = dumps_info(infos)
-        final = self.root / "packs" / pid
-        if text is None or final.exists():
-            return False
-        staging = self._staging()
-        try:
-            (staging / "infos.json").write_text(text, encoding="utf-8")
-            for name in TABLES:
-                _write_parquet(tables[name], staging / f"{name}.parquet")
-        except Exception:
-            shutil.rmtree(staging, ignore_errors=True)
-            return False
-        stored = self._publish(staging, final)
-        self.prune_packs()
-        return stored
+        writer = self.start_pack(pid, {})
+        return writer.finish(tables, infos) if writer is not None else False
+
+    def start_pack(self, pid: str, tables: dict[str, pd.DataFrame]) -> "PackWriter | None":
+        """Begin pack ``pid`` by writing ``tables`` (some of the tables) in a background thread.
+
+        The caller meanwhile prepares the other tables and hands them to :meth:`PackWriter.finish`
+        (or calls :meth:`PackWriter.abandon`). Parquet is written outside Python's interpreter lock, so
+        the thread runs beside the caller's work. None if the pack exists already.
+        """
+        if (self.root / "packs" / pid).exists():
+            return None
+        return PackWriter(self, pid, tables)
 
     def prune_packs(self, keep: int = MAX_PACKS) -> None:
         """Remove all but the ``keep`` most recently used packs."""
@@ -258,6 +256,58 @@ class DocumentCache:
         for part in ("segments", "docs", "packs", "tmp"):
             shutil.rmtree(self.root / part, ignore_errors=True)
         (self.root / FILE_NAME).unlink(missing_ok=True)
+
+
+class PackWriter:
+    """A pack being written: some tables in a background thread, the rest by :meth:`finish`."""
+
+    def __init__(self, store: DocumentCache, pid: str, tables: dict[str, pd.DataFrame]) -> None:
+        import threading
+
+        self.store = store
+        self.pid = pid
+        self.names = list(tables)
+        self.staging = store._staging()
+        self.error: BaseException | None = None
+        self._thread = threading.Thread(target=self._write, args=(tables,), daemon=True,
+                                        name=f"pack-{pid[:8]}")
+        self._thread.start()
+
+    def _write(self, tables: dict[str, pd.DataFrame]) -> None:
+        try:
+            for name, frame in tables.items():
+                _write_parquet(frame, self.staging / f"{name}.parquet")
+        except BaseException as exc:  # reported by finish()
+            self.error = exc
+
+    def abandon(self) -> None:
+        """Wait for the thread and remove what it wrote."""
+        self._thread.join()
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def finish(self, tables: dict[str, pd.DataFrame], infos: list[dict]) -> bool:
+        """Write the tables not yet written and ``infos``, then publish the pack; True if stored.
+
+        A pack that cannot be written whole is not an error (the corpus is simply not packed).
+        """
+        text = dumps_info(infos)
+        try:
+            if text is None:
+                raise ValueError("infos cannot be stored exactly")
+            (self.staging / "infos.json").write_text(text, encoding="utf-8")
+            for name in TABLES:
+                if name not in self.names:
+                    _write_parquet(tables[name], self.staging / f"{name}.parquet")
+        except Exception:
+            self.abandon()
+            return False
+        self._thread.join()
+        if self.error is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            return False
+        stored = self.store._publish(self.staging, self.store.root / "packs" / self.pid)
+        self.store.prune_packs()
+        return stored
 
 
 def _read_segment(seg: Path, places: Sequence[int], doc_ids: Sequence[str]) -> "Batch":

@@ -381,10 +381,18 @@ def process_corpus(docs: Sequence["Document"], settings: dict, *, workers: int |
         pieces.append((positions, batch))
     tables, infos = assemble(pieces, len(docs))
     del pieces
-    if finish is not None and len(tables["sentences"]):
-        tables["sentences"] = finish[1](tables["sentences"])
+    # The pack's other tables are written in a thread while the sentences are finished here.
+    writer = (store.start_pack(pid, {name: tables[name] for name in TABLES if name != "sentences"})
+              if store.stats.unstorable == 0 else None)
+    try:
+        if finish is not None and len(tables["sentences"]):
+            tables["sentences"] = finish[1](tables["sentences"])
+    except BaseException:
+        if writer is not None:
+            writer.abandon()
+        raise
     result = CorpusTables(**tables, infos=infos, stats=store.stats)
-    if store.stats.unstorable == 0:
-        store.write_pack(pid, result.as_dict(), result.infos)
+    if writer is not None:
+        writer.finish(result.as_dict(), result.infos)
     _last_stats = store.stats
     return result

@@ -315,3 +315,56 @@ def test_segment_keeps_dates_in_infos(tmp_path: Path) -> None:
     got = store.get(key, "b")
     assert got.info["when"] == dt.date(2024, 5, 1) and got.info["at"] == dt.datetime(2024, 5, 1, 9, 30)
     assert set(got.tokens["doc_id"]) == {"b"} and len(got.tokens) == len(batch.tables["tokens"])
+
+
+def _pack_tables() -> tuple[dict[str, pd.DataFrame], list[dict]]:
+    docs = [Document(name[0], name, text, "utf-8", {}) for name, text in TEXTS.items()]
+    batch = from_documents([fake_process(doc, {}) for doc in docs])
+    return batch.tables, batch.infos
+
+
+def test_pack_written_in_two_parts_reads_back_whole(tmp_path: Path) -> None:
+    tables, infos = _pack_tables()
+    store = cache_mod.DocumentCache(tmp_path)
+    writer = store.start_pack("p1", {name: tables[name] for name in ("tokens", "directives")})
+    assert writer is not None and writer.finish(tables, infos)
+    got, got_infos = store.read_pack("p1")
+    assert got_infos == infos
+    for name in ("sentences", "tokens", "directives"):
+        pd.testing.assert_frame_equal(got[name], tables[name].reset_index(drop=True), obj=name)
+    assert store.start_pack("p1", {}) is None  # stored already
+    assert not list((tmp_path / "tmp").iterdir())
+
+
+def test_pack_whose_thread_fails_is_not_stored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tables, infos = _pack_tables()
+    store = cache_mod.DocumentCache(tmp_path)
+    real = cache_mod._write_parquet
+
+    def failing(frame: pd.DataFrame, path: Path) -> None:
+        if path.name == "tokens.parquet":
+            raise OSError("disk full")
+        real(frame, path)
+
+    monkeypatch.setattr(cache_mod, "_write_parquet", failing)
+    writer = store.start_pack("p2", {"tokens": tables["tokens"]})
+    assert writer.finish(tables, infos) is False
+    assert isinstance(writer.error, OSError)
+    assert store.read_pack("p2") is None and not list((tmp_path / "tmp").iterdir())
+    abandoned = store.start_pack("p3", {"directives": tables["directives"]})
+    abandoned.abandon()
+    assert store.read_pack("p3") is None and not list((tmp_path / "tmp").iterdir())
+
+
+def test_failing_finish_step_leaves_no_pack(project: Path, calls: list[str]) -> None:
+    store = project / "store"
+    docs = [Document(name[0], name, text, "utf-8", {}) for name, text in TEXTS.items()]
+
+    def broken(sentences: pd.DataFrame) -> pd.DataFrame:
+        raise RuntimeError("finish failed")
+
+    with pytest.raises(RuntimeError, match="finish failed"):
+        engine.process_corpus(docs, pipeline.default_settings(), cache=store, workers=1,
+                              finish=("broken", broken))
+    assert not list((store / "packs").glob("*")) and not list((store / "tmp").iterdir())
+    assert len(list((store / "segments").iterdir())) == 1  # the processed documents are kept
