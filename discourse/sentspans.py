@@ -11,15 +11,16 @@ Conventions (those of Punkt with empty parameters)
       the typographic quotes ``‘ ’ “ ” « »``, ``?`` or ``!`` (the *mark*), or by whitespace and a
       run of non-space characters (the *next chunk*). A ``.`` before a letter, a digit, a comma or
       another ``.`` is never a candidate (``3.5``, ``U.S``, ``Co.,``, ``...x``).
-    * The *word* of a candidate runs back to the last ASCII space, tab or line break (other spaces,
-      such as U+00A0, do not end it); if there is none since the previous candidate, it starts where
+    * The *word* of a candidate runs back to the last ASCII space, tab, carriage return, vertical
+      tab or form feed (other spaces, such as U+00A0, do not end it); if there is none since the previous candidate, it starts where
       the previous candidate's word started, and that previous candidate is dropped (``acting!!!``
       is decided once, at its last ``!``).
-    * ``?`` and ``!`` always end a sentence.
+    * ``?`` and ``!`` always end a sentence, as does a ``.`` that is a token of its own.
     * A word ending in ``.`` ends a sentence unless it is an abbreviation (the word without its
       period, lower-cased, or its part after the last hyphen, is in the list: ``Mr. Li``,
-      ``U.S. Trade``, ``Ltd. in``, ``vice-Gov. Li``), an ellipsis (``..`` or longer), an initial
-      (one letter: ``J. Smith``) or a number (``5.``, ``3,000.``, ``2019-2020.``):
+      ``U.S. Trade``, ``Ltd. in``, ``vice-Gov. Li``), ends in ``..`` (an ellipsis), is an
+      initial (one letter: ``J. Smith``) or a number (``-?[.,]?\d[\d,.-]*\.?``: ``5.``,
+      ``3,000.``, ``2019-2020.``):
         - an initial does not end a sentence before a lower-case or upper-case word, nor before
           a lone ``; : , . ! ?`` (so ``J. 5`` and ``J. "Yes"`` are breaks);
         - a number does not end a sentence before a lower-case word or a lone ``; : , . ! ?``
@@ -35,12 +36,15 @@ Conventions (those of Punkt with empty parameters)
       sentence and are followed by whitespace, ``--`` or its end move to the previous sentence
       (``He said." Then`` gives ``He said."`` and ``Then``). Empty sentences are left out.
 
-How: one compiled pattern finds the candidates (``re`` with NLTK's whitespace, see below); words
-are found with ``str.rfind``. A candidate whose word is plain ASCII letters and digits (joined by
-single ``-``, ``.`` or ``,``) is decided from the word and the first character after it; any other
-candidate goes through Punkt's word tokenizer (the same pattern, compiled with ``re``) and the
-pair tests above on every token of its context. Realignment matches its pattern at the start of
-each next sentence, without copying the text.
+How: periods are found with ``str.find`` and checked with the candidate pattern (the whole
+pattern scans a text that holds a ``?`` or ``!``); words are found with ``str.rfind``. A candidate
+whose word is plain ASCII letters and digits (joined by single ``-``, ``.`` or ``,``, so that it
+is one Punkt token with its period) is decided from the kind of the word (break, abbreviation,
+initial or number; cached per word) and the first character after the candidate, looking further
+only when that character is one of ``; : , . ! ?`` or the pair is no break and the next chunk holds
+a ``.``, ``?`` or ``!``. Any other candidate goes through Punkt's word tokenizer (the same pattern,
+compiled with ``re``) and the pair tests above on every token of its context. Realignment matches
+its pattern at the start of each next sentence, without copying the text.
 
 Characters: NLTK matches with the third-party ``regex`` engine, whose ``\\s`` leaves out U+001C to
 U+001F; the patterns here name that class explicitly, so they match as NLTK's do. The letter test
@@ -52,9 +56,16 @@ apart (a word runs back to one; the tokens of a context are found line by line),
 reproduced here, and the pipeline never passes one: it splits the text into lines first.
 
 Differences from NLTK: none known. The spans are identical on every line of the seed corpus, the
-public corpora and the benchmark corpus, and on random strings assembled from the hard cases
-(periods, abbreviations, initials, digits, quotes, brackets, case of the next word, odd whitespace,
-non-ASCII letters); see ``tests/test_sentspans.py``.
+test data, the public corpora and the benchmark corpus (24,755 lines, 70,043 sentences), and on
+over a million random strings assembled from the hard cases (periods, abbreviations, initials,
+digits, quotes, brackets, case of the next word, odd whitespace, non-ASCII letters and digits);
+see ``tests/test_sentspans.py``. Not covered: NLTK raises ``TimeoutError`` when one of its
+matches runs over five seconds (never seen on text), and the Unicode tables of ``re`` and
+``regex`` may drift apart with new releases.
+
+Speed: on those 24,755 lines, ``sentence_spans`` is about 14x faster than ``span_tokenize``
+(0.18 s against 2.56 s, best of several runs on a loaded two-core machine; 10x to 15x across
+runs).
 """
 from __future__ import annotations
 
