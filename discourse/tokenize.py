@@ -4,8 +4,8 @@ English
     Sentences: NLTK's Punkt algorithm with hand-set abbreviations (no trained model is needed,
     so "Mr. Speaker" and "Sichuan Injet Electric Co., Ltd. in Deyang" stay one sentence), and a
     break at every line break; the spans come from :func:`discourse.sentspans.sentence_spans`,
-    which decides Punkt's breaks directly (identical spans, several times faster). Words: the tokens of :class:`nltk.tokenize.NLTKWordTokenizer`
-    (Penn Treebank conventions: hyphenated words such as "opening-up" stay whole; "isn't" -> "is" +
+    which decides Punkt's breaks directly (identical spans, several times faster). Words: the
+    tokens of :class:`nltk.tokenize.NLTKWordTokenizer` (Penn Treebank conventions: hyphenated words such as "opening-up" stay whole; "isn't" -> "is" +
     "n't"), found by :func:`discourse.wordspans.word_spans` in one pass (identical spans on every
     line of the sample and public corpora, several times faster). Tags: :func:`discourse.tagging.tag_words`
     (Pattern lexicon plus context rules). Lemmas: :func:`discourse.lemmas.lemmatize`.
@@ -30,9 +30,9 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .lemmas import lemmatize
 from .stopwords import CHINESE_STOPWORDS, ENGLISH_STOPWORDS
+from .sentspans import sentence_spans
 from .tagging import _tag, tag_words
 from .validate import check_choice
-from .sentspans import sentence_spans
 from .wordspans import word_spans
 
 __all__ = ["Token", "Sentence", "split_sentences", "tokenize_sentence", "analyze", "tag_words",
