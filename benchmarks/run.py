@@ -37,7 +37,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 import discourse  # noqa: E402
-from discourse import cache as cache_mod, engine, load, pipeline  # noqa: E402
+from discourse import cache as cache_mod, engine, load, pipeline, textfacts  # noqa: E402
+from discourse.textfacts import TextFacts  # noqa: E402
 from discourse import voices as voices_mod  # noqa: E402
 from build import PATTERN, build_corpus_folder  # noqa: E402
 from naive import naive_process  # noqa: E402
@@ -309,7 +310,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{results['cold_over_naive']}x the baseline")
     finish = ("canonicalize", voices_mod.canonicalize)
     _, cached = timed(lambda: discourse.load_corpus(folder, pattern=PATTERN, cache=cache))
-    read, read_s = timed(lambda: load.read_folder(folder, pattern=PATTERN))
+    read, read_s = timed(lambda: load.read_folder(folder, pattern=PATTERN,
+                                                  memo=TextFacts(cache / textfacts.FILE_NAME)))
     _, tables_s = timed(lambda: engine.process_corpus(read.documents, pipeline.default_settings(),
                                                       cache=cache, finish=finish))
     cache_mod.DocumentCache(cache).prune_packs(keep=0)
