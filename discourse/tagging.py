@@ -98,10 +98,31 @@ def _inner_tag(word: str) -> str:
     return tag
 
 
+# Tags of whole sentences, keyed by their words joined by newlines (a sentence whose words hold a
+# newline is not kept, so a key stands for one list of words). Policy texts repeat many sentences
+# word for word ("(Applause.)", set phrases of press releases), which are then tagged only once.
+_SENTENCE_TAGS: dict[str, tuple[str, ...]] = {}
+_SENTENCES_KEPT = 20_000
+
+
 def _tag(words: list[str]) -> list[str]:
     """:func:`tag_words` without the argument check (for the tokenizer's inner loop)."""
     if not words:
         return []
+    key = "\n".join(words)
+    known = _SENTENCE_TAGS.get(key)
+    if known is not None and len(known) == len(words):
+        return list(known)
+    tags = _tag_sentence(words)
+    if key.count("\n") == len(words) - 1:
+        if len(_SENTENCE_TAGS) >= _SENTENCES_KEPT:
+            _SENTENCE_TAGS.clear()
+        _SENTENCE_TAGS[key] = tuple(tags)
+    return tags
+
+
+def _tag_sentence(words: list[str]) -> list[str]:
+    """Lexicon tags of a non-empty sentence, corrected by the context rules."""
     first = words[0]
     tag0 = _FIRST_TAGS.get(first)
     if tag0 is None:
