@@ -19,7 +19,7 @@ Conventions (those of Punkt with empty parameters)
     * A word ending in ``.`` ends a sentence unless it is an abbreviation (the word without its
       period, lower-cased, or its part after the last hyphen, is in the list: ``Mr. Li``,
       ``U.S. Trade``, ``Ltd. in``, ``vice-Gov. Li``), ends in ``..`` (an ellipsis), is an
-      initial (one letter: ``J. Smith``) or a number (``-?[.,]?\d[\d,.-]*\.?``: ``5.``,
+      initial (one letter: ``J. Smith``) or a number (``-?[.,]?\\d[\\d,.-]*\\.?``: ``5.``,
       ``3,000.``, ``2019-2020.``):
         - an initial does not end a sentence before a lower-case or upper-case word, nor before
           a lone ``; : , . ! ?`` (so ``J. 5`` and ``J. "Yes"`` are breaks);

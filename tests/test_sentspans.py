@@ -52,6 +52,9 @@ CASES = [
     ("Annex A. 5 items", ["Annex A.", "5 items"]),
     ('grade A. "Yes"', ["grade A.", '"Yes"']),
     ("grade A. ; next", ["grade A. ; next"]),
+    ("see A.! x", ["see A.!", "x"]),  # a mark right after the period: "!" counts as punctuation
+    ("see A.: x", ["see A.: x"]),
+    ("see 5.) x", ["see 5.)", "x"]),
     # numbers: no break before a lower-case word or lone punctuation, a break before a capital
     ("No. 5 in the list", ["No. 5 in the list"]),
     ("Article 3. The rest", ["Article 3.", "The rest"]),
