@@ -32,6 +32,13 @@ in this order, repair that:
 word the lexicon tags ``VBD``/``VBN``/``VBG``/``VBZ`` (so "exercise" counts because "exercised"
 is in the lexicon), or an irregular verb base, or it ends in -ize/-ify, or it is a British -ise
 spelling of such a verb, or one of the policy verbs of ``EXTRA_VERBS`` ("ramp", "pilot").
+
+Most sentences give most rules nothing to do, so :func:`_apply_rules` runs a rule's loop only when
+the sentence holds a word or tag that every branch of the rule needs (a subject pronoun or "'s", a
+modal, "do", "need" or "to", a ";" or ":", a past form or a word in -ing, a conjunction and a verb),
+tested with sets and list scans in C. Where a rule's branches do not depend on each other (rule 0
+without pronouns, rule 4 without -ing words), only the positions of the tags concerned are visited.
+The tags are exactly those of running every rule over every token.
 """
 from __future__ import annotations
 

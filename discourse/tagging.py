@@ -5,6 +5,9 @@ Brill lexicon (``textblob/en/en-lexicon.txt``, one most frequent tag per word), 
 words as ``NNP``, digit strings as ``CD`` and suffix rules for the rest. It needs no downloaded
 data. The context rules that correct the lexicon tags (verbs in government texts above all) are in
 :mod:`discourse.tag_rules`.
+
+Lexicon tags are cached per distinct word, and the final tags per sentence (a bounded cache keyed by
+the sentence's words), so a sentence repeated word for word is tagged once.
 """
 from __future__ import annotations
 
