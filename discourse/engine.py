@@ -3,8 +3,9 @@ on a Dask cluster, with the Parquet cache of :mod:`discourse.cache` in front.
 
 :func:`process_corpus` is what :func:`~discourse.pipeline.build_corpus` calls. It looks every
 document up in the cache (a whole-corpus pack first, then document by document), processes only the
-misses, stores them, and concatenates each table once. Results are in the documents' order whatever
-ran them, and equal to a serial run.
+misses, stores them (a local pool's workers store their own batches; a cluster's batches are stored
+here, where the cache is), and concatenates each table once. Results are in the documents' order
+whatever ran them, and equal to a serial run.
 
 Options (``load_corpus`` passes them through):
 
@@ -126,6 +127,19 @@ def _process_chunk(docs: Sequence["Document"], settings: dict,
     return from_documents([process(doc, settings) for doc in docs])
 
 
+def _process_and_store(docs: Sequence["Document"], settings: dict, process: Process | None,
+                       root: str, keys: Sequence[str]) -> tuple[Batch, CacheStats]:
+    """Process ``docs`` and store the batch in the cache at ``root`` under ``keys`` (in a worker).
+
+    Storing where the batch was made spares the parent process that work, so it stays free to take
+    in the other workers' results; the stats say what was stored.
+    """
+    batch = _process_chunk(docs, settings, process)
+    store = DocumentCache(root)
+    store.put_batch(keys, batch)
+    return batch, store.stats
+
+
 #: The interpreter's thread switch interval (seconds) while a local pool runs (see :func:`iter_local`).
 _SWITCH_INTERVAL = 0.0005
 
@@ -223,8 +237,13 @@ def iter_serial(docs: Sequence["Document"], settings: dict, *,
 
 
 def iter_local(docs: Sequence["Document"], settings: dict, *, workers: int,
-               process: Process | None = None) -> Iterator[Piece]:
-    """Process ``docs`` in ``workers`` local processes; yield ``(indices, batch)`` as chunks finish."""
+               process: Process | None = None,
+               store: tuple[Path, Sequence[str], CacheStats] | None = None) -> Iterator[Piece]:
+    """Process ``docs`` in ``workers`` local processes; yield ``(indices, batch)`` as chunks finish.
+
+    With ``store`` (a cache folder, the documents' keys and the stats to add to), each worker also
+    stores its batches in the cache.
+    """
     chunks = _guided_chunks(docs, workers)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if sys.platform == "linux" and "fork" in methods
@@ -247,15 +266,25 @@ def iter_local(docs: Sequence["Document"], settings: dict, *, workers: int,
             if frozen:
                 gc.freeze()
             try:
-                pending = {pool.submit(_process_chunk, [docs[i] for i in chunk], settings, process): chunk
-                           for chunk in chunks}
+                if store is None:
+                    pending = {pool.submit(_process_chunk, [docs[i] for i in chunk], settings, process):
+                               chunk for chunk in chunks}
+                else:
+                    root, keys, _ = store
+                    pending = {pool.submit(_process_and_store, [docs[i] for i in chunk], settings, process,
+                                           str(root), [keys[i] for i in chunk]): chunk for chunk in chunks}
             finally:
                 if frozen:
                     gc.unfreeze()
             while pending:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
-                    yield pending.pop(future), future.result()
+                    chunk, result = pending.pop(future), future.result()
+                    if store is not None:
+                        result, stats = result
+                        store[2].writes += stats.writes
+                        store[2].unstorable += stats.unstorable
+                    yield chunk, result
     finally:
         sys.setswitchinterval(interval)
 
@@ -310,15 +339,22 @@ def run_documents(docs: Sequence["Document"], settings: dict, *, workers: int | 
     return out
 
 
+def _uses_pool(docs: Sequence["Document"], *, workers: int | None, scheduler: str | None) -> bool:
+    """True if :func:`_iter_any` processes ``docs`` in a local pool."""
+    return not scheduler and resolve_workers(workers) > 1 and len(docs) >= SERIAL_BELOW
+
+
 def _iter_any(docs: Sequence["Document"], settings: dict, *, workers: int | None, scheduler: str | None,
-              progress: bool | None, process: Process | None) -> Iterator[Piece]:
+              progress: bool | None, process: Process | None,
+              store: tuple[Path, Sequence[str], CacheStats] | None = None) -> Iterator[Piece]:
+    """Process ``docs`` on the cluster, in a local pool or here; ``store`` goes to :func:`iter_local`."""
     if not docs:
         return
     if scheduler:
         source = iter_dask(docs, settings, scheduler=scheduler, process=process)
-    elif resolve_workers(workers) > 1 and len(docs) >= SERIAL_BELOW:
+    elif _uses_pool(docs, workers=workers, scheduler=scheduler):
         source = iter_local(docs, settings, workers=min(resolve_workers(workers), len(docs)),
-                            process=process)
+                            process=process, store=store)
     else:
         source = iter_serial(docs, settings, process=process)
     bar = _progress_bar(len(docs), progress)
@@ -388,9 +424,14 @@ def process_corpus(docs: Sequence["Document"], settings: dict, *, workers: int |
 
     pieces, missing = store.get_many(keys, doc_ids)
     todo = [docs[i] for i in missing]
-    for chunk, batch in _iter_any(todo, settings, **options):
+    # a local pool's workers store their own batches; otherwise they are stored here as they come
+    in_workers = _uses_pool(todo, workers=workers, scheduler=scheduler)
+    todo_keys = [keys[i] for i in missing]
+    for chunk, batch in _iter_any(todo, settings, **options,
+                                  store=(store.root, todo_keys, store.stats) if in_workers else None):
         positions = [missing[j] for j in chunk]
-        store.put_batch([keys[i] for i in positions], batch)
+        if not in_workers:
+            store.put_batch([keys[i] for i in positions], batch)
         pieces.append((positions, batch))
     tables, infos = assemble(pieces, len(docs))
     del pieces

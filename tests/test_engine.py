@@ -82,6 +82,23 @@ def test_load_corpus_parallel_equals_serial(tmp_path: Path) -> None:
     assert serial.documents["n_tokens"].gt(0).all()
 
 
+def test_pool_workers_store_their_batches(tmp_path: Path) -> None:
+    """With a local pool the workers write the segments; the stats and the reload agree with a serial run."""
+    docs = docs_of(8)
+    parallel = engine.process_corpus(docs, SETTINGS, cache=tmp_path / "pool", workers=2, process=where)
+    assert parallel.stats.writes == 8 and parallel.stats.misses == 8 and parallel.stats.unstorable == 0
+    assert os.getpid() not in {info["pid"] for info in parallel.infos}
+    segments = list((tmp_path / "pool" / "segments").iterdir())
+    assert 1 <= len(segments) <= 8 and all((seg / "index.json").is_file() for seg in segments)
+    assert not list((tmp_path / "pool" / "tmp").iterdir())
+    engine.DocumentCache(tmp_path / "pool").prune_packs(keep=0)  # read back from the segments
+    again = engine.process_corpus(docs, SETTINGS, cache=tmp_path / "pool", workers=2, process=where)
+    assert again.stats.hits == 8 and again.stats.writes == 0
+    serial = engine.process_corpus(docs, SETTINGS, cache=tmp_path / "serial", workers=1, process=where)
+    for name in ("sentences", "tokens", "directives", "removed", "people"):
+        pd.testing.assert_frame_equal(getattr(again, name), getattr(serial, name), obj=name)
+
+
 def test_progress_bar_when_asked(capsys: pytest.CaptureFixture[str]) -> None:
     engine.run_documents(docs_of(3), SETTINGS, workers=1, progress=True, process=fake_process)
     assert "3/3" in capsys.readouterr().err
