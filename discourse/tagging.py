@@ -6,8 +6,9 @@ words as ``NNP``, digit strings as ``CD`` and suffix rules for the rest. It need
 data. The context rules that correct the lexicon tags (verbs in government texts above all) are in
 :mod:`discourse.tag_rules`.
 
-Lexicon tags are cached per distinct word, and the final tags per sentence (a bounded cache keyed by
-the sentence's words), so a sentence repeated word for word is tagged once.
+Lexicon tags are cached per distinct word. Final tags are not cached per sentence: such a cache
+lives in each worker process, so it sped up a serial run far more than a parallel one, and its gain
+on the benchmark corpus came mostly from that corpus's repeated paragraphs.
 """
 from __future__ import annotations
 
@@ -101,27 +102,9 @@ def _inner_tag(word: str) -> str:
     return tag
 
 
-# Tags of whole sentences, keyed by their words joined by newlines (a sentence whose words hold a
-# newline is not kept, so a key stands for one list of words). Policy texts repeat many sentences
-# word for word ("(Applause.)", set phrases of press releases), which are then tagged only once.
-_SENTENCE_TAGS: dict[str, tuple[str, ...]] = {}
-_SENTENCES_KEPT = 20_000
-
-
 def _tag(words: list[str]) -> list[str]:
     """:func:`tag_words` without the argument check (for the tokenizer's inner loop)."""
-    if not words:
-        return []
-    key = "\n".join(words)
-    known = _SENTENCE_TAGS.get(key)
-    if known is not None and len(known) == len(words):
-        return list(known)
-    tags = _tag_sentence(words)
-    if key.count("\n") == len(words) - 1:
-        if len(_SENTENCE_TAGS) >= _SENTENCES_KEPT:
-            _SENTENCE_TAGS.clear()
-        _SENTENCE_TAGS[key] = tuple(tags)
-    return tags
+    return _tag_sentence(words) if words else []
 
 
 def _tag_sentence(words: list[str]) -> list[str]:

@@ -1,6 +1,6 @@
-"""Tests for the speed paths of discourse.tagging and discourse.tag_rules: the sentence cache and the
-rule loops that are skipped when their trigger words or tags are absent. Each path must give the tags
-of the plain computation (every rule run over every token, no cache)."""
+"""Tests for the speed paths of discourse.tagging and discourse.tag_rules: the rule loops that are
+skipped when their trigger words or tags are absent must give the tags of the plain computation
+(every rule run over every token)."""
 from __future__ import annotations
 
 import pytest
@@ -68,38 +68,6 @@ def test_rules_with_skips_equal_every_rule_on_the_sample_corpus(sichuan_dir):
             checked += 1
             changed += expected != before
     assert checked > 100 and changed > 10       # the rules did change tags in the sample
-
-
-def test_cached_sentence_gives_the_same_tags_as_a_fresh_one(monkeypatch):
-    monkeypatch.setattr(tagging, "_SENTENCE_TAGS", {})
-    words = "We must exercise restraint and promote reform .".split()
-    first = tag_words(words)
-    assert "\n".join(words) in tagging._SENTENCE_TAGS
-    first.append("XX")                          # the caller owns the returned list
-    again = tag_words(list(words))
-    assert again == tagging._tag_sentence(words) == first[:-1]
-    assert again[2] == "VB"                     # "must exercise"
-
-
-def test_words_holding_newlines_never_share_a_cached_sentence(monkeypatch):
-    monkeypatch.setattr(tagging, "_SENTENCE_TAGS", {})
-    two = tag_words(["Promote", "reform"])
-    one = tag_words(["Promote\nreform"])
-    assert len(two) == 2 and len(one) == 1
-    assert "Promote\nreform" in tagging._SENTENCE_TAGS and len(tagging._SENTENCE_TAGS) == 1
-    assert tag_words(["a\nb", "c"]) == tagging._tag_sentence(["a\nb", "c"])
-    assert tag_words(["a", "b\nc"]) == tagging._tag_sentence(["a", "b\nc"])
-    assert len(tagging._SENTENCE_TAGS) == 1    # neither was kept: their keys would be ambiguous
-
-
-def test_sentence_cache_is_bounded(monkeypatch):
-    monkeypatch.setattr(tagging, "_SENTENCE_TAGS", {})
-    monkeypatch.setattr(tagging, "_SENTENCES_KEPT", 3)
-    for k in range(7):
-        tag_words(["Sentence", str(k), "."])
-        assert len(tagging._SENTENCE_TAGS) <= 3
-    assert tag_words(["Sentence", "6", "."]) == tagging._tag_sentence(["Sentence", "6", "."])
-    assert tag_words(["Sentence", "6", "."])[1:] == ["CD", "."]
 
 
 def test_empty_sentence_has_no_tags():
