@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+import numpy as np
 import pandas as pd
 
 from .errors import ParameterError
@@ -292,27 +293,51 @@ def canonicalize(sentences: pd.DataFrame) -> pd.DataFrame:
     people = ~out["speaker"].isin([MEETING, NARRATOR]) & out["speaker"].notna() & (out["speaker"] != "")
     if not people.any():
         return out
-    # every step works on distinct values and maps back, so the cost follows the number of people,
-    # not the number of sentences
+    # Every step works on distinct values (speakers, spellings, document-name pairs) and maps back by
+    # position, so the cost follows the number of people, not the number of sentences.
     speakers = out.loc[people, "speaker"].astype(str)
-    titles = {v: split_title(v) for v in speakers.unique()}
-    bare = speakers.map(lambda v: titles[v][0])
-    spelling = bare.groupby(bare.str.lower()).agg(lambda s: s.value_counts().index[0])
-    bare = bare.str.lower().map(spelling)
-    docs = out.loc[people, "doc_id"]
-    corpus_full = sorted({b for b in bare.unique() if " " in b})
-    pairs = pd.DataFrame({"doc_id": docs, "name": bare})
-    by_doc = {doc: sorted({b for b in names.unique() if " " in b})
-              for doc, names in pairs.groupby("doc_id", sort=False)["name"]}
-    resolved: dict[tuple, str] = {}
-    for doc, name in pairs.drop_duplicates().itertuples(index=False):
-        if " " in name:
-            resolved[(doc, name)] = name
+    s_codes, s_uniques = pd.factorize(speakers)
+    titles = [split_title(v) for v in s_uniques]
+    b_of_s, b_uniques = pd.factorize(pd.Series([t[0] for t in titles], dtype=object))
+    b_rows = b_of_s[s_codes]                          # each sentence's bare name, as a code
+    # names differing only in case take their most frequent spelling (ties as pandas' value_counts)
+    lowers: dict[str, list[int]] = {}
+    for k, name in enumerate(b_uniques):
+        lowers.setdefault(name.lower(), []).append(k)
+    canon = np.empty(len(b_uniques), dtype=object)
+    for members in lowers.values():
+        if len(members) == 1:
+            canon[members[0]] = b_uniques[members[0]]
+        else:
+            rows = pd.Series(b_uniques.take(b_rows[np.isin(b_rows, members)]), dtype=object)
+            canon[members] = rows.value_counts().index[0]
+    n_of_b, names = pd.factorize(pd.Series(canon, dtype=object))
+    n_rows = n_of_b[b_rows]                           # each sentence's name, as a code
+    d_rows, doc_ids = pd.factorize(out.loc[people, "doc_id"])
+    pairs, pair_rows = np.unique(d_rows.astype(np.int64) * len(names) + n_rows, return_inverse=True)
+    pair_doc, pair_name = np.divmod(pairs, len(names))
+    full = np.array([" " in name for name in names], dtype=bool)
+    corpus_full = sorted(names[full].tolist())
+    by_doc: dict[int, list[str]] = {}
+    for d, n in zip(pair_doc.tolist(), pair_name.tolist()):
+        if full[n]:
+            by_doc.setdefault(d, []).append(names[n])
+    by_doc = {d: sorted(set(found)) for d, found in by_doc.items()}
+    in_corpus: dict[str, str] = {}
+    resolved = np.empty(len(pairs), dtype=object)
+    for p, (d, n) in enumerate(zip(pair_doc.tolist(), pair_name.tolist())):
+        name = names[n]
+        if full[n]:
+            resolved[p] = name
             continue
-        doc_name = canonical_name(name, by_doc.get(doc, []))
-        resolved[(doc, name)] = doc_name if doc_name != name else canonical_name(name, corpus_full)
-    out.loc[people, "speaker"] = [resolved[key] for key in zip(docs, bare)]
-    title_role = speakers.map(lambda v: titles[v][1])
+        doc_name = canonical_name(name, by_doc.get(d, []))
+        if doc_name == name:
+            if name not in in_corpus:
+                in_corpus[name] = canonical_name(name, corpus_full)
+            doc_name = in_corpus[name]
+        resolved[p] = doc_name
+    out.loc[people, "speaker"] = resolved[pair_rows].tolist()
+    title_role = pd.Series([titles[c][1] for c in s_codes.tolist()], index=speakers.index, dtype=object)
     empty_role = out.loc[people, "role"] == ""
     out.loc[people & empty_role.reindex(out.index, fill_value=False), "role"] = title_role[empty_role]
     return out

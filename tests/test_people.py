@@ -66,6 +66,20 @@ def test_canonicalize_merges_across_documents():
     assert lone["speaker"][0] == "Li"  # ambiguous in the corpus: left as written
 
 
+def test_canonicalize_takes_the_most_frequent_spelling_first_seen_on_ties():
+    frame = pd.DataFrame({
+        "doc_id": ["a", "a", "b", "b", "c", "c", "d"],
+        "speaker": ["WANG Xiao", "Wang Xiao", "Wang Xiao", "Mayor wang xiao", "Zhou Li", "ZHOU LI", "Wang"],
+    })
+    out = canonicalize(frame)
+    # "Wang Xiao" is written three times (once after a title), "WANG Xiao" once; the Zhou spellings tie
+    # and the first written wins; the surname alone in document d finds the one Wang of the corpus
+    assert list(out["speaker"]) == ["Wang Xiao"] * 4 + ["Zhou Li", "Zhou Li", "Wang Xiao"]
+    assert list(out["role"]) == ["", "", "", "Mayor", "", "", ""]
+    shuffled = canonicalize(frame.iloc[::-1].reset_index(drop=True))
+    assert list(shuffled["speaker"])[:3] == ["Wang Xiao", "ZHOU LI", "ZHOU LI"]
+
+
 @pytest.mark.parametrize("mention, expected", [
     ("Governor Shi Xiaolin", ("Shi Xiaolin", "Governor")),
     ("General Secretary Xi Jinping's", ("Xi Jinping", "General Secretary")),
