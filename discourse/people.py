@@ -83,7 +83,7 @@ NAME_TOKEN = rf"(?!{_alternation(_STOP.split('|'))}\b)[A-Z][a-z]+(?:-[A-Z]?[a-z]
 FULL_NAME = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}}"
 _RE_TITLE_HEAD = re.compile(rf"^(?:{TITLE})\s+")
 _ROLE_SEG = rf"(?=[A-Z])[^,;.()\n]*?\b(?:{_ROLE_NOUN})\b[^,;.()\n]*"
-_RE_APPOSITION = re.compile(  # the lookahead only lets the scan skip where no name can start
+_RE_APPOSITION = re.compile(  # tried only where _APPOSITION_STARTS finds a possible start (below)
     rf"(?=[A-Z])(?:^|(?<=[,.;:!?]\s)|(?<=\band\s))(?P<name>{FULL_NAME}),\s+(?P<role>{_ROLE_SEG}"
     rf"(?:,\s+(?:and\s+)?{_ROLE_SEG})*)(?=,\s+(?:and\b|[a-z])|\s*[.;)]|,?\s*$)", re.M)
 _RE_TITLED = re.compile(rf"(?=[A-Z])(?<![\w-])(?P<title>{TITLE})\s+(?P<name>{FULL_NAME}|{NAME_TOKEN})(?![\w-])")
