@@ -266,6 +266,8 @@ def read_folder(path: str | Path, *, manifest: str | Path | None = None,
         except (re.error, TypeError) as exc:
             raise ParameterError(f"pattern={pattern!r} is not a valid regular expression ({exc}); "
                                  r"expected e.g. '(?P<year>\d{4})-(?P<speaker>[A-Za-z]+)'") from None
+    if memo is not None and not isinstance(memo, TextFacts):
+        raise ParameterError(f"memo must be a discourse.textfacts.TextFacts or None, got {type(memo).__name__}")
     manifest_path, manifest_rows = _read_manifest(folder, manifest)
     manifest_rel = None
     if manifest_path is not None and manifest_path.resolve().parent.is_relative_to(folder.resolve()):

@@ -142,18 +142,16 @@ def _batch_from_rows(rows: Sequence[dict]) -> "Batch":
 
     doc_ids = [r["doc_id"] for r in rows]
 
-    def repeat_ids(counts: list[int]) -> list[str]:
-        out: list[str] = []
-        for doc_id, n in zip(doc_ids, counts):
-            out += [doc_id] * n
-        return out
+    def repeat_ids(counts: "np.ndarray | list[int]") -> object:
+        """The ``doc_id`` column of a table with ``counts[j]`` rows of document ``j``."""
+        return _take(doc_ids, np.repeat(np.arange(len(doc_ids)), counts))
 
     counts: dict[str, np.ndarray] = {}
     tables: dict[str, pd.DataFrame] = {}
 
     n_sent = [len(r["sentences"]["sent_id"]) for r in rows]
     counts["sentences"] = np.array(n_sent, dtype=np.int64)
-    cols: dict[str, object] = {"doc_id": _take(doc_ids, np.repeat(np.arange(len(doc_ids)), n_sent))}
+    cols: dict[str, object] = {"doc_id": repeat_ids(n_sent)}
     for col in SENTENCE_COLUMNS[1:]:
         cols[col] = [v for r in rows for v in r["sentences"][col]]
     tables["sentences"] = _frame(cols) if sum(n_sent) else empty_table("sentences")
@@ -172,7 +170,7 @@ def _batch_from_rows(rows: Sequence[dict]) -> "Batch":
         lang_index = {lang: k for k, lang in enumerate(langs)}
         lang_codes = np.array([lang_index[v] for v in cols["lang"]], dtype=np.int64)
         tables["tokens"] = _frame({
-            "doc_id": _take(doc_ids, np.repeat(np.arange(len(doc_ids)), counts["tokens"])),
+            "doc_id": repeat_ids(counts["tokens"]),
             "sent_id": np.repeat(sent_ids, per_sent),
             "tok_id": np.arange(len(first), dtype=np.int64) - first,
             "token": fields[0], "norm": fields[3], "lemma": fields[4], "pos": fields[5],
@@ -193,7 +191,7 @@ def _batch_from_rows(rows: Sequence[dict]) -> "Batch":
             tables[name] = pd.DataFrame(flat, columns=columns)
         else:
             frame = pd.DataFrame(flat, columns=columns)
-            frame.insert(0, "doc_id", repeat_ids(counts[name].tolist()))
+            frame.insert(0, "doc_id", repeat_ids(counts[name]))
             tables[name] = frame
     return Batch(doc_ids, [r["info"] for r in rows], tables, counts)
 

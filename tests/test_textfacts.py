@@ -105,3 +105,10 @@ def test_load_corpus_keeps_the_memo_in_its_cache(folder: Path, tmp_path: Path,
     assert not chosen.exists()  # no cache: nothing written
     load_corpus(folder, workers=1)  # the default: the cache folder the environment names
     assert (chosen / textfacts.FILE_NAME).is_file()
+
+
+def test_memo_of_the_wrong_type_is_named(folder: Path) -> None:
+    from discourse.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="memo"):
+        read_folder(folder, memo={})
