@@ -12,6 +12,8 @@ from discourse.cachekeys import CACHE_ENV
 from discourse.load import read_folder, text_facts
 from discourse.textfacts import Facts, TextFacts, text_digest, whitespace_fingerprint
 
+pytestmark = pytest.mark.filterwarnings("ignore::discourse.errors.CorpusWarning")
+
 DATED = "Updated: 2023-05-04\nProvince sets new goals\nThe meeting stressed that we must act.\nSource: Sichuan Daily\n"
 
 
