@@ -222,11 +222,6 @@ class DocumentCache:
         self.stats.hits += len(infos)
         return tables, infos
 
-    def write_pack(self, pid: str, tables: dict[str, pd.DataFrame], infos: list[dict]) -> bool:
-        """Store a corpus's concatenated ``tables`` and ``infos`` as pack ``pid``; prune old packs."""
-        writer = self.start_pack(pid, {})
-        return writer.finish(tables, infos) if writer is not None else False
-
     def start_pack(self, pid: str, tables: dict[str, pd.DataFrame]) -> "PackWriter | None":
         """Begin pack ``pid`` by writing ``tables`` (some of the tables) in a background thread.
 

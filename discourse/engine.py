@@ -140,10 +140,6 @@ def _process_and_store(docs: Sequence["Document"], settings: dict, process: Proc
     return batch, store.stats
 
 
-#: The interpreter's thread switch interval (seconds) while a local pool runs (see :func:`iter_local`).
-_SWITCH_INTERVAL = 0.0005
-
-
 def _import_processing() -> None:
     """Import the processing modules (a forked worker inherits them instead of importing again).
 
@@ -254,39 +250,30 @@ def iter_local(docs: Sequence["Document"], settings: dict, *, workers: int,
     # collector's reach for the moment (gc.freeze): a worker's collections then never walk the heap it
     # inherited, which would copy its memory pages one by one (copy-on-write) for nothing.
     frozen = context.get_start_method() == "fork"
-    # A finished chunk reaches this process through a pipe, 64 KiB at a time, each read by the pool's
-    # result thread; while this thread works on the previous chunk (writing it to the cache), the result
-    # thread waits up to the switch interval (5 ms) for the interpreter lock at every read, and the worker
-    # waits with it. A shorter interval while the pool runs keeps the hand-over quick.
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(min(interval, _SWITCH_INTERVAL))
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                 initializer=_one_thread_each) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                             initializer=_one_thread_each) as pool:
+        if frozen:
+            gc.freeze()
+        try:
+            pending = {}
+            for chunk in chunks:
+                part = [docs[i] for i in chunk]
+                future = (pool.submit(_process_chunk, part, settings, process) if store is None else
+                          pool.submit(_process_and_store, part, settings, process, str(store[0]),
+                                      [store[1][i] for i in chunk]))
+                pending[future] = chunk
+        finally:
             if frozen:
-                gc.freeze()
-            try:
-                if store is None:
-                    pending = {pool.submit(_process_chunk, [docs[i] for i in chunk], settings, process):
-                               chunk for chunk in chunks}
-                else:
-                    root, keys, _ = store
-                    pending = {pool.submit(_process_and_store, [docs[i] for i in chunk], settings, process,
-                                           str(root), [keys[i] for i in chunk]): chunk for chunk in chunks}
-            finally:
-                if frozen:
-                    gc.unfreeze()
-            while pending:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    chunk, result = pending.pop(future), future.result()
-                    if store is not None:
-                        result, stats = result
-                        store[2].writes += stats.writes
-                        store[2].unstorable += stats.unstorable
-                    yield chunk, result
-    finally:
-        sys.setswitchinterval(interval)
+                gc.unfreeze()
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                chunk, result = pending.pop(future), future.result()
+                if store is not None:
+                    result, stats = result
+                    store[2].writes += stats.writes
+                    store[2].unstorable += stats.unstorable
+                yield chunk, result
 
 
 def iter_dask(docs: Sequence["Document"], settings: dict, *, scheduler: str,

@@ -5,7 +5,7 @@ rows of the ``sentences``, ``tokens``, ``directives``, ``removed`` and ``people`
 on the document and the settings, so its result can be cached by content hash and computed in any
 order, in parallel or on a cluster. :func:`build_corpus` runs it over the documents and assembles a
 :class:`~discourse.corpus.Corpus`; the corpus-level step that follows (merging a person's name variants
-across documents) is cheap and always recomputed.
+across documents) runs once per corpus, and its result is kept in the corpus's pack in the cache.
 """
 from __future__ import annotations
 
@@ -129,9 +129,10 @@ def _take(values: list[str], index: "np.ndarray") -> object:
     import numpy as np
     import pyarrow as pa
 
-    if _str_dtype() == object:
+    str_dtype = _str_dtype()
+    if str_dtype == object:
         return np.array(values, dtype=object)[index]
-    return pd.array(pa.array(values, type=pa.large_string()).take(index), dtype=_str_dtype())
+    return pd.array(pa.array(values, type=pa.large_string()).take(index), dtype=str_dtype)
 
 
 def _batch_from_rows(rows: Sequence[dict]) -> "Batch":
@@ -166,15 +167,13 @@ def _batch_from_rows(rows: Sequence[dict]) -> "Batch":
         per_sent = np.array([n for r in rows for n in r["tokens"]["counts"]], dtype=np.int64)
         sent_ids = np.array(cols["sent_id"], dtype=np.int64)
         first = np.repeat(np.cumsum(per_sent) - per_sent, per_sent)
-        langs = sorted(set(cols["lang"]))
-        lang_index = {lang: k for k, lang in enumerate(langs)}
-        lang_codes = np.array([lang_index[v] for v in cols["lang"]], dtype=np.int64)
+        lang_codes, langs = pd.factorize(np.asarray(cols["lang"], dtype=object))
         tables["tokens"] = _frame({
             "doc_id": repeat_ids(counts["tokens"]),
             "sent_id": np.repeat(sent_ids, per_sent),
             "tok_id": np.arange(len(first), dtype=np.int64) - first,
             "token": fields[0], "norm": fields[3], "lemma": fields[4], "pos": fields[5],
-            "lang": _take(langs, np.repeat(lang_codes, per_sent)),
+            "lang": _take(list(langs), np.repeat(lang_codes, per_sent)),
             "is_stop": np.array(fields[8], dtype=bool), "is_punct": np.array(fields[6], dtype=bool),
             "is_word": np.array(fields[7], dtype=bool)})
     else:

@@ -27,8 +27,6 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
 from .lemmas import lemmatize
 from .stopwords import CHINESE_STOPWORDS, ENGLISH_STOPWORDS
 from .sentspans import sentence_spans
@@ -78,9 +76,6 @@ CHINESE_POLICY_TERMS: tuple[str, ...] = (
 )
 """Policy formulations added to jieba's dictionary so that each is segmented as a single word."""
 
-_punkt_params = PunktParameters()
-_punkt_params.abbrev_types = set(ENGLISH_ABBREVIATIONS)
-_PUNKT = PunktSentenceTokenizer(_punkt_params)
 
 _LINES = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x85]+")
 _ZH_SENTENCE = re.compile(

@@ -12,13 +12,16 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from discourse.errors import ParameterError
 from discourse.sentspans import sentence_spans
-from discourse.tokenize import _PUNKT, ENGLISH_ABBREVIATIONS
+from discourse.tokenize import ENGLISH_ABBREVIATIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "sichuan"
 TEST_DATA = ROOT / "tests" / "data"
 PUBLIC = ROOT.parent / "shared" / "corpora"
 LINES = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x85]+")
+_PARAMS = PunktParameters()
+_PARAMS.abbrev_types = set(ENGLISH_ABBREVIATIONS)
+_PUNKT = PunktSentenceTokenizer(_PARAMS)  # the reference: NLTK's Punkt with the same abbreviations
 
 
 def _nltk_spans(text: str) -> list[tuple[int, int]]:
