@@ -18,6 +18,7 @@ from .clean import HEADLINE_MAX_CHARS, clean_text, match_dateline, normalize_spa
 from .errors import CorpusError, CorpusWarning, ManifestError, ParameterError
 from .formats import TABLE_SUFFIXES, TEXT_SUFFIXES, Unreadable, decode_bytes, extract_documents
 from .textfacts import Facts, TextFacts, text_digest, whitespace_fingerprint
+from .validate import check_positive_int
 
 MANIFEST_NAME = "metadata.csv"
 REPORT_COLUMNS = ["path", "status", "reason", "encoding", "n_documents", "doc_ids"]
@@ -158,6 +159,33 @@ def text_facts(text: str) -> Facts:
     return Facts(cleaned.dateline, cleaned.headline, cleaned.source_line, whitespace_fingerprint(text))
 
 
+#: Characters of text to examine below which :func:`read_folder` finds the texts' facts in this process.
+PARALLEL_FACTS_CHARS = 2_000_000
+
+
+def _find_facts(bodies: list[str], memo: TextFacts | None, workers: int) -> list[Facts]:
+    """:func:`text_facts` of each of ``bodies``, from ``memo`` where it knows the text (and put there
+    where it did not); those not known are found in ``workers`` local processes when they are many."""
+    digests = [text_digest(body) for body in bodies] if memo is not None else [None] * len(bodies)
+    facts: list[Facts | None] = [memo.get(d) if d is not None else None for d in digests]
+    todo = [i for i, f in enumerate(facts) if f is None]
+    size = sum(len(bodies[i]) for i in todo)
+    if workers > 1 and len(todo) > 1 and size >= PARALLEL_FACTS_CHARS:
+        from .engine import local_pool
+
+        workers = min(workers, len(todo))
+        with local_pool(workers) as pool:
+            found = list(pool.map(text_facts, [bodies[i] for i in todo],
+                                  chunksize=max(1, len(todo) // (4 * workers))))
+    else:
+        found = [text_facts(bodies[i]) for i in todo]
+    for i, f in zip(todo, found):
+        facts[i] = f
+        if memo is not None:
+            memo.put(digests[i], f)
+    return facts  # type: ignore[return-value]
+
+
 def _assemble_meta(facts: Facts, layers: list[tuple[str, dict]]) -> dict:
     """Merge metadata layers (highest precedence first), then fill gaps from the text's own ``facts``."""
     layers = [*layers, ("text", {"date": facts.date, "title": facts.title, "source": facts.source})]
@@ -199,7 +227,8 @@ def _doc_ids(paths: list[str]) -> dict[str, str]:
 
 
 def read_folder(path: str | Path, *, manifest: str | Path | None = None,
-                pattern: str | None = None, memo: TextFacts | None = None) -> ReadResult:
+                pattern: str | None = None, memo: TextFacts | None = None,
+                workers: int = 1) -> ReadResult:
     """Read every file of a corpus folder (recursively) into documents, with a load report.
 
     Files are visited in sorted order of their relative paths; hidden files and folders (names starting
@@ -230,6 +259,11 @@ def read_folder(path: str | Path, *, manifest: str | Path | None = None,
         Remembers what each text shows of itself (see :mod:`discourse.textfacts`), so that a text read
         before is not cleaned again for its metadata; :func:`discourse.load_corpus` keeps one in the
         cache folder. The result is the same with or without it.
+    workers : int, default 1
+        Local processes that find those facts (a text's head and tail cleaned, its fingerprint) for the
+        texts the memo does not know; 1 finds them here. Below :data:`PARALLEL_FACTS_CHARS` characters
+        of such text they are always found here (a pool costs more to start than it saves). The result
+        is the same whatever the number.
 
     Returns
     -------
@@ -266,6 +300,7 @@ def read_folder(path: str | Path, *, manifest: str | Path | None = None,
         except (re.error, TypeError) as exc:
             raise ParameterError(f"pattern={pattern!r} is not a valid regular expression ({exc}); "
                                  r"expected e.g. '(?P<year>\d{4})-(?P<speaker>[A-Za-z]+)'") from None
+    check_positive_int("workers", workers)
     if memo is not None and not isinstance(memo, TextFacts):
         raise ParameterError(f"memo must be a discourse.textfacts.TextFacts or None, got {type(memo).__name__}")
     manifest_path, manifest_rows = _read_manifest(folder, manifest)
@@ -275,35 +310,43 @@ def read_folder(path: str | Path, *, manifest: str | Path | None = None,
 
     paths = [p for p in _walk(folder) if p != manifest_rel]
     ids = _doc_ids(paths)
-    documents: list[Document] = []
-    report: list[dict] = []
-    seen: dict[str, str] = {}
-    if manifest_rel is not None:
-        report.append(_row(manifest_rel, "skipped", "manifest"))
+    # First every file is read, then the facts of the texts not in the memo are found (in a pool of
+    # processes for a large corpus), then the files are accounted for one by one, in order.
+    read: dict[str, tuple[str, list, list[str]] | str] = {}
     for rel in paths:
         suffix = PurePosixPath(rel).suffix.lower()
         if suffix not in TEXT_SUFFIXES + TABLE_SUFFIXES:
-            report.append(_row(rel, "skipped", f"unsupported file type {suffix or '(no suffix)'}"))
+            read[rel] = f"unsupported file type {suffix or '(no suffix)'}"
             continue
         try:
             text, encoding = decode_bytes((folder / rel).read_bytes())
             found, notes = extract_documents(text, suffix)
         except Unreadable as exc:
-            report.append(_row(rel, "skipped", str(exc)))
+            read[rel] = str(exc)
             continue
         except OSError as exc:
-            report.append(_row(rel, "skipped", f"unreadable: {exc.strerror or exc}"))
+            read[rel] = f"unreadable: {exc.strerror or exc}"
             continue
+        read[rel] = (encoding, found, notes)
+    bodies = [body for entry in read.values() if not isinstance(entry, str) for _, body, _ in entry[1]]
+    facts_of = _find_facts(bodies, memo, workers)
+
+    documents: list[Document] = []
+    report: list[dict] = []
+    seen: dict[str, str] = {}
+    if manifest_rel is not None:
+        report.append(_row(manifest_rel, "skipped", "manifest"))
+    k = 0
+    for rel in paths:
+        if isinstance(read[rel], str):
+            report.append(_row(rel, "skipped", read[rel]))
+            continue
+        encoding, found, notes = read[rel]
         pattern_meta, pattern_notes = _pattern_meta(regex, PurePosixPath(rel).stem)
         loaded, duplicates = [], []
         for n, body, row_meta in found:
             label = rel if n is None else f"{rel} (row {n})"
-            digest = text_digest(body) if memo is not None else None
-            facts = memo.get(digest) if digest is not None else None
-            if facts is None:
-                facts = text_facts(body)
-                if digest is not None:
-                    memo.put(digest, facts)
+            facts, k = facts_of[k], k + 1
             key = facts.fingerprint
             if key in seen:
                 duplicates.append(f"same text as {seen[key]}" if n is None

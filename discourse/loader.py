@@ -26,8 +26,9 @@ def load_corpus(path: str | Path, *, manifest: str | Path | None = None, pattern
     lang : {"en", "zh"}, optional
         Force the language of every paragraph instead of detecting it.
     workers : int, optional
-        Local processes that process the documents; default: every core (``os.cpu_count()``);
-        ``1`` processes serially. A handful of documents is always processed serially.
+        Local processes that process the documents (and, for a large corpus, read what the texts
+        show of themselves); default: every core (``os.cpu_count()``); ``1`` processes serially. A
+        handful of documents is always processed serially.
     scheduler : str, optional
         Address of a Dask scheduler (``tcp://host:8786``) whose workers process the documents;
         default: the environment variable ``DISCOURSE_SCHEDULER`` if set, else local processes. The
@@ -48,7 +49,7 @@ def load_corpus(path: str | Path, *, manifest: str | Path | None = None, pattern
         and ``people`` tables.
     """
     from .cache import resolve_cache_dir
-    from .engine import check_options
+    from .engine import check_options, resolve_workers
     from .load import read_folder
     from .pipeline import build_corpus
     from .textfacts import FILE_NAME, TextFacts
@@ -61,7 +62,9 @@ def load_corpus(path: str | Path, *, manifest: str | Path | None = None, pattern
     folder = Path(path)
     cache_dir = resolve_cache_dir(cache, folder) if folder.is_dir() else None
     memo = TextFacts(cache_dir / FILE_NAME) if cache_dir is not None else None
-    result = read_folder(folder, manifest=manifest, pattern=pattern, memo=memo)
+    # The reading is local even when a cluster processes: its costly part may use every local core.
+    result = read_folder(folder, manifest=manifest, pattern=pattern, memo=memo,
+                         workers=resolve_workers(workers))
     if memo is not None:
         memo.save()
     return build_corpus(result.documents, lang=lang, load_report=result.load_report, path=folder,

@@ -207,8 +207,20 @@ def test_guided_chunks_shrink_towards_the_end_and_keep_every_document():
     assert [i for c in chunks for i in c] == list(range(100))  # runs, in order, every document once
     sizes = [len(c) for c in chunks]
     # half the remaining share per worker: 100/4 -> 25, then 75/4 -> 19 (18.75, the middle of the
-    # 19th document is before it), 56/4 -> 14, ...; never below 100 / (2 * 4 * 2) = 6.25 documents
+    # 19th document is before it), 56/4 -> 14, ...; never below 100 / (2 * CHUNKS_PER_WORKER * 2)
     assert sizes[:3] == [25, 19, 14]
     assert sizes == sorted(sizes, reverse=True)
     assert all(s >= 100 / (2 * CHUNKS_PER_WORKER * 2) - 1 for s in sizes[:-1])
     assert _guided_chunks([], 2) == [] and _guided_chunks(docs[:1], 4) == [[0]]
+
+
+def test_local_pool_runs_in_other_processes_started_at_once() -> None:
+    with engine.local_pool(2) as pool:
+        if sys.platform == "linux":  # forked: every process starts on entering the block
+            assert len(pool._processes) == 2
+        pids = set(pool.map(_pid, range(8)))
+    assert pids and os.getpid() not in pids and len(pids) <= 2
+
+
+def _pid(_: int) -> int:
+    return os.getpid()

@@ -114,3 +114,43 @@ def test_memo_of_the_wrong_type_is_named(folder: Path) -> None:
 
     with pytest.raises(ParameterError, match="memo"):
         read_folder(folder, memo={})
+
+
+def test_facts_found_in_a_pool_are_the_same(folder: Path, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from discourse import engine, load
+
+    (folder / "table.jsonl").write_text('{"text": "Updated: 2022-01-02\\nA row headline\\nWe must act."}\n'
+                                        '{"text": "We will act."}\n', encoding="utf-8")
+    plain = read_folder(folder, pattern=r"(?P<year>\d{4})")
+    pools = []
+    real_pool = engine.local_pool
+
+    def counted_pool(workers: int):
+        pools.append(workers)
+        return real_pool(workers)
+
+    monkeypatch.setattr(engine, "local_pool", counted_pool)
+    monkeypatch.setattr(load, "PARALLEL_FACTS_CHARS", 0)
+    memo = TextFacts(tmp_path / "texts.json")
+    pooled = read_folder(folder, pattern=r"(?P<year>\d{4})", workers=2, memo=memo)
+    assert pools == [2]
+    assert pooled.documents == plain.documents
+    pd.testing.assert_frame_equal(pooled.load_report, plain.load_report)
+    assert "duplicate" in set(pooled.load_report["status"])  # c.txt, as without the pool
+    assert (memo.misses, len(memo)) == (5, 5)
+    # known texts are not examined again: no pool
+    again = read_folder(folder, pattern=r"(?P<year>\d{4})", workers=2, memo=memo)
+    assert again.documents == plain.documents and pools == [2]
+    # below the size, the facts are found here
+    monkeypatch.setattr(load, "PARALLEL_FACTS_CHARS", 10 ** 9)
+    assert read_folder(folder, pattern=r"(?P<year>\d{4})", workers=2).documents == plain.documents
+    assert pools == [2]
+
+
+@pytest.mark.parametrize("workers", [0, -1, 1.5, "2"])
+def test_read_folder_names_bad_workers(folder: Path, workers: object) -> None:
+    from discourse.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="workers"):
+        read_folder(folder, workers=workers)  # type: ignore[arg-type]
