@@ -8,9 +8,8 @@ Prints a summary and writes ``benchmarks/results.json``. Timings are wall-clock 
 they are measurements, not tests. The cold load, serial and parallel processing and the naive baseline run
 on the whole benchmark corpus, taking turns, best of three each (two with ``--quick``), after a fresh
 process's one-time start-up (imports, tag lexicon; reported as ``startup_seconds``). The share of CPU time
-the hypervisor gave to other guests meanwhile (``steal_percent``, from /proc/stat) and the speed-up of a
-pure-Python loop run on every core at once (``host_loop_speedup``, taking turns with the others: the
-ceiling of ``parallel_speedup`` at that time) say how far to trust a run. The larger measure size is built by replicating the processed tables of the corpus ten times with new
+the hypervisor gave to other guests meanwhile (``steal_percent``, from /proc/stat) says how far to trust a
+run. The larger measure size is built by replicating the processed tables of the corpus ten times with new
 ``doc_id`` values (``results["measures_note"]`` says so).
 """
 from __future__ import annotations
@@ -82,18 +81,6 @@ def steal_percent(before: tuple[int, int] | None) -> float | None:
     if before is None or after is None or after[1] == before[1]:
         return None
     return round(100 * (after[0] - before[0]) / (after[1] - before[1]), 1)
-
-
-#: Iterations of :func:`spin`: about half a second of one core.
-SPIN = 4_000_000
-
-
-def spin(n: int) -> int:
-    """A pure-Python loop that touches almost no memory: what one core gives, whatever the code."""
-    total = 0
-    for i in range(n):
-        total += i % 7
-    return total
 
 
 def subset_folder(folder: Path, n_words: int, out: Path) -> Path:
@@ -296,18 +283,11 @@ def main(argv: list[str] | None = None) -> int:
     files = sorted(p.name for p in folder.glob("*.txt"))
     ticks = cpu_ticks()
     repeat = 2 if args.quick else 3
-    cores = os.cpu_count() or 1
-    # What the machine's cores give at the same moments: a loop that touches almost no memory, once
-    # per core here, then on every core at once (in a pool started beforehand). Its ratio is the
-    # ceiling of any parallel speed-up on this host during the run.
-    with engine.local_pool(cores) as spin_pool:
-        (corpus, cold), (_, serial), (_, parallel), (naive, naive_s), (_, spin_1), (_, spin_n) = best_of(
-            repeat, cold_load,
-            lambda: discourse.load_corpus(folder, pattern=PATTERN, cache=False, workers=1),
-            lambda: discourse.load_corpus(folder, pattern=PATTERN, cache=False),
-            lambda: naive_process(folder, files),
-            lambda: [spin(SPIN) for _ in range(cores)],
-            lambda: list(spin_pool.map(spin, [SPIN] * cores)))
+    (corpus, cold), (_, serial), (_, parallel), (naive, naive_s) = best_of(
+        repeat, cold_load,
+        lambda: discourse.load_corpus(folder, pattern=PATTERN, cache=False, workers=1),
+        lambda: discourse.load_corpus(folder, pattern=PATTERN, cache=False),
+        lambda: naive_process(folder, files))
     steal = steal_percent(ticks)
     n_tokens = int(corpus.documents["n_tokens"].sum())
     n_naive = naive[0]
@@ -320,12 +300,12 @@ def main(argv: list[str] | None = None) -> int:
                    naive_tokens_per_s=round(n_naive / naive_s),
                    cold_over_naive=round((n_tokens / cold) / (n_naive / naive_s), 2),
                    serial_over_naive=round((n_tokens / serial) / (n_naive / naive_s), 2),
-                   host_loop_speedup=round(spin_1 / spin_n, 2), steal_percent=steal)
+                   steal_percent=steal)
     print(f"  {n_tokens:,} word tokens, {len(corpus.documents)} documents (best of {repeat}, taking turns; "
           f"CPU steal {steal}%):\n"
           f"    cold load (cache written, {os.cpu_count()} workers) {cold:.1f} s, {n_tokens / cold:,.0f} tokens/s\n"
           f"    serial {serial:.1f} s, {os.cpu_count()} workers {parallel:.1f} s: "
-          f"{results['parallel_speedup']}x (a pure-Python loop: {results['host_loop_speedup']}x)\n"
+          f"{results['parallel_speedup']}x\n"
           f"    naive baseline {n_naive / naive_s:,.0f} tokens/s; cold load "
           f"{results['cold_over_naive']}x the baseline")
     finish = ("canonicalize", voices_mod.canonicalize)
