@@ -2,12 +2,15 @@
 
     python benchmarks/run.py              # about 1M word tokens (make bench)
     python benchmarks/run.py --quick      # about 100k word tokens, within two minutes
-    python benchmarks/run.py --tokens N
+    python benchmarks/run.py --tokens N --rounds R
 
 Prints a summary and writes ``benchmarks/results.json``. Timings are wall-clock seconds on this machine;
 they are measurements, not tests. The cold load, serial and parallel processing and the naive baseline run
-on the whole benchmark corpus, taking turns, best of three each (two with ``--quick``), after a fresh
-process's one-time start-up (imports, tag lexicon; reported as ``startup_seconds``). The share of CPU time
+on the whole benchmark corpus, taking turns for five rounds (two with ``--quick``; ``--rounds N``), after
+a fresh process's one-time start-up (imports, tag lexicon; reported as ``startup_seconds``). Each ratio
+(``parallel_speedup``, ``cold_over_naive``) is the median over rounds of the ratio of the two runs within a
+round; the ratio of each side's best round is reported beside it (``*_best_of``), and every round's
+seconds are in ``rounds_seconds``. The share of CPU time
 the hypervisor gave to other guests meanwhile (``steal_percent``, from /proc/stat) says how far to trust a
 run. The larger measure size is built by replicating the processed tables of the corpus ten times with new
 ``doc_id`` values (``results["measures_note"]`` says so).
@@ -52,17 +55,34 @@ def timed(fn: Callable[[], Any]) -> tuple[Any, float]:
     return out, time.perf_counter() - start
 
 
-def best_of(repeat: int, *fns: Callable[[], Any]) -> list[tuple[Any, float]]:
-    """Run each of ``fns`` ``repeat`` times, taking turns; (last result, best seconds) of each.
+def rounds(repeat: int, *fns: Callable[[], Any]) -> tuple[list[Any], list[list[float]]]:
+    """Run each of ``fns`` ``repeat`` times, taking turns; the last result of each, and the seconds of
+    each in every round (``seconds[k][i]``: function ``k`` in round ``i``).
 
-    Taking turns spreads changes in the machine's load (see :func:`cpu_ticks`) over all of them.
+    Taking turns spreads changes in the machine's load (see :func:`cpu_ticks`) over all of them, and
+    puts the runs to be compared a few seconds apart, in the same round.
     """
-    best = [(None, float("inf"))] * len(fns)
+    if repeat < 1:
+        raise ValueError(f"repeat must be at least 1, got {repeat}")
+    last: list[Any] = [None] * len(fns)
+    seconds: list[list[float]] = [[] for _ in fns]
     for _ in range(repeat):
         for k, fn in enumerate(fns):
-            out, seconds = timed(fn)
-            best[k] = (out, min(best[k][1], seconds))
-    return best
+            last[k], s = timed(fn)
+            seconds[k].append(s)
+    return last, seconds
+
+
+def paired_ratio(numerator: list[float], denominator: list[float]) -> float:
+    """The median over rounds of ``numerator[i] / denominator[i]``: a ratio of runs made under the same
+    conditions (a few seconds apart), rather than of each side's best run, which may come from moments
+    of the host minutes apart (a single busy core runs faster at times, which flatters the best serial
+    run most; see the README)."""
+    if not numerator or len(numerator) != len(denominator):
+        raise ValueError("paired_ratio needs two lists of the same, non-zero length")
+    ratios = sorted(a / b for a, b in zip(numerator, denominator))
+    mid = len(ratios) // 2
+    return ratios[mid] if len(ratios) % 2 else (ratios[mid - 1] + ratios[mid]) / 2
 
 
 def cpu_ticks() -> tuple[int, int] | None:
@@ -252,7 +272,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tokens", type=int, default=1_000_000, help="word tokens of the corpus")
     parser.add_argument("--quick", action="store_true", help="about 100k tokens (two minutes)")
     parser.add_argument("--no-report", action="store_true", help="skip timing the report")
+    parser.add_argument("--rounds", type=int, default=None,
+                        help="rounds of the cold, serial, parallel and naive runs (default 5; 2 with "
+                             "--quick)")
     args = parser.parse_args(argv)
+    if args.rounds is not None and args.rounds < 1:
+        parser.error(f"--rounds must be at least 1, got {args.rounds}")
     n = 100_000 if args.quick else args.tokens
     sub_n = min(n, 200_000)
     warnings.simplefilter("ignore")
@@ -278,36 +303,51 @@ def main(argv: list[str] | None = None) -> int:
                                                                 "utf-8", {})]))
     results["startup_seconds"] = round(startup, 2)
     # Cold load (cache written), serial and parallel processing (no cache) and the naive baseline, all
-    # on the whole corpus, taking turns: the machine's speed drifts, so ratios come from runs made
-    # side by side, each the best of three (two with --quick).
+    # on the whole corpus, taking turns for a number of rounds: the machine's speed drifts, so each
+    # ratio is the median over rounds of the ratio within a round (see paired_ratio); the best of each
+    # is reported too.
     files = sorted(p.name for p in folder.glob("*.txt"))
     ticks = cpu_ticks()
-    repeat = 2 if args.quick else 3
-    (corpus, cold), (_, serial), (_, parallel), (naive, naive_s) = best_of(
+    repeat = args.rounds if args.rounds is not None else (2 if args.quick else 5)
+    (corpus, _, _, naive), times = rounds(
         repeat, cold_load,
         lambda: discourse.load_corpus(folder, pattern=PATTERN, cache=False, workers=1),
         lambda: discourse.load_corpus(folder, pattern=PATTERN, cache=False),
         lambda: naive_process(folder, files))
     steal = steal_percent(ticks)
+    cold, serial, parallel, naive_s = (min(t) for t in times)
     n_tokens = int(corpus.documents["n_tokens"].sum())
     n_naive = naive[0]
-    results.update(n_tokens=n_tokens, n_documents=len(corpus.documents), cold_seconds=round(cold, 2),
+    per_token = n_tokens / n_naive  # the baseline counts its own tokens
+    results.update(n_tokens=n_tokens, n_documents=len(corpus.documents), rounds=repeat,
+                   cold_seconds=round(cold, 2),
                    cold_tokens_per_s=round(n_tokens / cold), cold_workers=os.cpu_count(),
                    serial_seconds=round(serial, 2), parallel_seconds=round(parallel, 2),
-                   parallel_speedup=round(serial / parallel, 2),
+                   parallel_speedup=round(paired_ratio(times[1], times[2]), 2),
+                   parallel_speedup_best_of=round(serial / parallel, 2),
                    serial_tokens_per_s=round(n_tokens / serial),
                    parallel_tokens_per_s=round(n_tokens / parallel),
                    naive_tokens_per_s=round(n_naive / naive_s),
-                   cold_over_naive=round((n_tokens / cold) / (n_naive / naive_s), 2),
-                   serial_over_naive=round((n_tokens / serial) / (n_naive / naive_s), 2),
+                   cold_over_naive=round(paired_ratio(times[3], times[0]) * per_token, 2),
+                   cold_over_naive_best_of=round((n_tokens / cold) / (n_naive / naive_s), 2),
+                   serial_over_naive=round(paired_ratio(times[3], times[1]) * per_token, 2),
+                   rounds_seconds={name: [round(t, 2) for t in ts] for name, ts in
+                                   zip(("cold", "serial", "parallel", "naive"), times)},
+                   ratio_note=("parallel_speedup, cold_over_naive and serial_over_naive: median over "
+                               "rounds of the ratio within a round; *_best_of: ratio of each side's "
+                               "best round; *_seconds: best round"),
                    steal_percent=steal)
-    print(f"  {n_tokens:,} word tokens, {len(corpus.documents)} documents (best of {repeat}, taking turns; "
+    within = " ".join(f"{s / p:.2f}" for s, p in zip(times[1], times[2]))
+    print(f"  {n_tokens:,} word tokens, {len(corpus.documents)} documents ({repeat} rounds, taking turns; "
           f"CPU steal {steal}%):\n"
-          f"    cold load (cache written, {os.cpu_count()} workers) {cold:.1f} s, {n_tokens / cold:,.0f} tokens/s\n"
-          f"    serial {serial:.1f} s, {os.cpu_count()} workers {parallel:.1f} s: "
-          f"{results['parallel_speedup']}x\n"
-          f"    naive baseline {n_naive / naive_s:,.0f} tokens/s; cold load "
-          f"{results['cold_over_naive']}x the baseline")
+          f"    cold load (cache written, {os.cpu_count()} workers) best {cold:.1f} s, "
+          f"{n_tokens / cold:,.0f} tokens/s\n"
+          f"    serial against {os.cpu_count()} workers, by round: {within}; median "
+          f"{results['parallel_speedup']}x (best {serial:.1f} s against {parallel:.1f} s: "
+          f"{results['parallel_speedup_best_of']}x)\n"
+          f"    naive baseline best {n_naive / naive_s:,.0f} tokens/s; cold load "
+          f"{results['cold_over_naive']}x the baseline (median by round; "
+          f"{results['cold_over_naive_best_of']}x best against best)")
     finish = ("canonicalize", voices_mod.canonicalize)
     _, cached = timed(lambda: discourse.load_corpus(folder, pattern=PATTERN, cache=cache))
     read, read_s = timed(lambda: load.read_folder(folder, pattern=PATTERN,
