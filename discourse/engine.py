@@ -23,7 +23,10 @@ import gc
 import math
 import multiprocessing
 import os
+import pickle
+import shutil
 import sys
+import tempfile
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +56,12 @@ PROGRESS_ABOVE = 20
 CHUNKS_PER_WORKER = 16
 #: A serial run processes about this many characters of text per batch (the progress bar's step).
 SERIAL_CHUNK_CHARS = 250_000
+#: Where a local pool's workers leave their batches for this process: a folder in memory (tmpfs),
+#: where the platform has one; elsewhere batches come back through the pool's pipe. Through the pipe,
+#: a batch costs the worker and this process about 3 ms each per MB (10-30 MB a batch on the 1M-token
+#: benchmark, so some 5% of a parallel run); written to memory and read back, a few tenths of that.
+HANDOFF_ROOT = "/dev/shm"
+_ALIGN = 64
 
 Process = Callable[["Document", dict], "DocumentTables"]
 _last_stats: CacheStats | None = None
@@ -142,6 +151,84 @@ def _process_and_store(docs: Sequence["Document"], settings: dict, process: Proc
     store = DocumentCache(root)
     store.put_batch(keys, batch)
     return batch, store.stats
+
+
+class _Left:
+    """A worker's result left in a file of the hand-over folder (see :data:`HANDOFF_ROOT`)."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+
+def _leave(folder: str, fn: Callable[..., Any], *args: Any) -> Any:
+    """Run ``fn(*args)`` (in a worker) and leave its result in a new file of ``folder``.
+
+    The file holds the result pickled with its large buffers (the tables' columns) out of band, each
+    at an offset aligned to 64 bytes: a header of little-endian 8-byte integers (the number of
+    buffers, then the length of the pickle and of each buffer), the pickle, then the buffers.
+    """
+    result = fn(*args)
+    buffers: list[pickle.PickleBuffer] = []
+    head = pickle.dumps(result, protocol=5, buffer_callback=buffers.append)
+    views = [b.raw() for b in buffers]
+    lengths = [len(head), *(v.nbytes for v in views)]
+    header = b"".join(n.to_bytes(8, "little") for n in [len(views), *lengths])
+    path = None
+    try:
+        fd, path = tempfile.mkstemp(dir=folder, suffix=".batch")
+        with os.fdopen(fd, "wb") as out:
+            at = 0
+            for part in (header, head, *views):
+                gap = -at % _ALIGN
+                if gap:
+                    out.write(bytes(gap))
+                out.write(part)
+                at += gap + (len(part) if isinstance(part, bytes) else part.nbytes)
+    except OSError:  # the memory folder is full or gone: send the result through the pipe instead
+        if path is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+        return result
+    return _Left(path)
+
+
+def _take(result: Any) -> Any:
+    """The result itself: read back (and the file removed) if a worker left it in a file."""
+    if not isinstance(result, _Left):
+        return result
+    with open(result.path, "rb") as f:
+        data = bytearray(os.fstat(f.fileno()).st_size)
+        f.readinto(data)
+    os.unlink(result.path)
+    view = memoryview(data)
+    n = int.from_bytes(view[:8], "little")
+    lengths = [int.from_bytes(view[8 * i:8 * i + 8], "little") for i in range(1, n + 2)]
+    parts, at = [], 8 * (n + 2)
+    for length in lengths:
+        at += -at % _ALIGN
+        parts.append(view[at:at + length])
+        at += length
+    return pickle.loads(parts[0], buffers=parts[1:])
+
+
+@contextlib.contextmanager
+def _handoff_folder() -> Iterator[str | None]:
+    """A fresh folder in memory for workers' results, removed on leaving; None where there is none."""
+    root = HANDOFF_ROOT
+    if not root or not os.path.isdir(root) or not os.access(root, os.W_OK):
+        yield None
+        return
+    try:
+        folder = tempfile.mkdtemp(prefix="discourse-", dir=root)
+    except OSError:
+        yield None
+        return
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _import_processing() -> None:
@@ -272,18 +359,18 @@ def iter_local(docs: Sequence["Document"], settings: dict, *, workers: int,
     chunks = _guided_chunks(docs, workers)
     if process is None:
         _import_processing()
-    with local_pool(workers) as pool:
+    with _handoff_folder() as folder, local_pool(workers) as pool:
         pending = {}
         for chunk in chunks:
-            part = [docs[i] for i in chunk]
-            future = (pool.submit(_process_chunk, part, settings, process) if store is None else
-                      pool.submit(_process_and_store, part, settings, process, str(store[0]),
-                                  [store[1][i] for i in chunk]))
+            call: tuple = ((_process_chunk, [docs[i] for i in chunk], settings, process) if store is None
+                           else (_process_and_store, [docs[i] for i in chunk], settings, process,
+                                 str(store[0]), [store[1][i] for i in chunk]))
+            future = pool.submit(*call) if folder is None else pool.submit(_leave, folder, *call)
             pending[future] = chunk
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
-                chunk, result = pending.pop(future), future.result()
+                chunk, result = pending.pop(future), _take(future.result())
                 if store is not None:
                     result, stats = result
                     store[2].writes += stats.writes

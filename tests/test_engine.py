@@ -224,3 +224,60 @@ def test_local_pool_runs_in_other_processes_started_at_once() -> None:
 
 def _pid(_: int) -> int:
     return os.getpid()
+
+
+# ------------------------------------------------------------------ results handed over in memory
+def _tables_equal(a, b) -> None:
+    assert a.doc_ids == b.doc_ids and a.infos == b.infos
+    for name in ("sentences", "tokens", "directives", "removed", "people"):
+        pd.testing.assert_frame_equal(a.tables[name], b.tables[name], obj=name)
+        assert (a.counts[name] == b.counts[name]).all()
+
+
+def test_a_result_left_in_a_file_reads_back_equal_and_the_file_goes(tmp_path: Path) -> None:
+    docs = docs_of(5)
+    direct = engine._process_chunk(docs, SETTINGS)
+    assert len(direct.tables["tokens"]) > 0 and len(direct.tables["sentences"]) > 0
+    left = engine._leave(str(tmp_path), engine._process_chunk, docs, SETTINGS)
+    assert isinstance(left, engine._Left) and Path(left.path).parent == tmp_path
+    # the columns follow the pickle, each at an offset aligned to 64 bytes
+    assert Path(left.path).stat().st_size > len(direct.tables["tokens"]) * 8
+    back = engine._take(left)
+    _tables_equal(back, direct)
+    assert not list(tmp_path.iterdir())
+    # a tuple (a batch with its stats, as cache-storing workers return) and a value with no buffers
+    pair = engine._take(engine._leave(str(tmp_path), lambda: (direct, {"writes": 3})))
+    _tables_equal(pair[0], direct)
+    assert pair[1] == {"writes": 3}
+    assert engine._take(engine._leave(str(tmp_path), int, "7")) == 7
+    assert engine._take(41) == 41  # a result sent through the pipe is passed as it is
+
+
+def test_a_result_goes_through_the_pipe_when_the_file_cannot_be_written(tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    assert engine._leave(str(gone), lambda: ("batch", 1)) == ("batch", 1)
+    assert not gone.exists()
+
+
+def test_pool_hands_over_in_memory_and_leaves_nothing(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(engine, "HANDOFF_ROOT", str(tmp_path))
+    docs = docs_of(9)
+    handed = engine.run_documents(docs, SETTINGS, workers=2)
+    assert not list(tmp_path.iterdir())  # the run's folder is removed with every file in it
+    monkeypatch.setattr(engine, "HANDOFF_ROOT", str(tmp_path / "absent"))  # no such folder: the pipe
+    piped = engine.run_documents(docs, SETTINGS, workers=2)
+    assert_same_tables(handed, piped)
+    assert_same_tables(handed, engine.run_documents(docs, SETTINGS, workers=1))
+
+
+def _fails_on_x3(doc: Document, settings: dict):
+    if doc.doc_id == "d03":
+        raise RuntimeError("cannot process d03")
+    return fake_process(doc, settings)
+
+
+def test_hand_over_folder_is_removed_when_a_worker_fails(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(engine, "HANDOFF_ROOT", str(tmp_path))
+    with pytest.raises(RuntimeError, match="d03"):
+        engine.run_documents(docs_of(12), SETTINGS, workers=2, process=_fails_on_x3)
+    assert not list(tmp_path.iterdir())
