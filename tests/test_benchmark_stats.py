@@ -62,3 +62,30 @@ def test_rounds_option_is_checked(bench, capsys):
     with pytest.raises(SystemExit):
         bench.main(["--rounds", "0"])
     assert "--rounds must be at least 1" in capsys.readouterr().err
+
+
+def test_report_time_is_the_median_of_its_runs(bench, monkeypatch):
+    import subprocess
+
+    durations = iter([30.0, 49.6, 26.5])
+    ran = []
+
+    def fake_timed(fn):
+        return fn(), next(durations)
+
+    monkeypatch.setattr(bench, "timed", fake_timed)
+    monkeypatch.setattr(bench.subprocess, "run",
+                        lambda cmd, **kw: ran.append(cmd) or subprocess.CompletedProcess(cmd, 0, "", ""))
+    median, each, note = bench.report_time(3)
+    assert median == 30.0 and each == [30.0, 49.6, 26.5] and "median of 3" in note
+    assert len(ran) == 3 and ran[0][2:4] == ["discourse", "report"]
+
+
+def test_report_time_names_a_failing_run(bench, monkeypatch):
+    import subprocess
+
+    monkeypatch.setattr(bench, "timed", lambda fn: (fn(), 1.0))
+    monkeypatch.setattr(bench.subprocess, "run",
+                        lambda cmd, **kw: subprocess.CompletedProcess(cmd, 1, "", "no corpus here"))
+    median, each, note = bench.report_time(3)
+    assert median is None and each == [] and "report failed: no corpus here" in note
