@@ -4,7 +4,8 @@ on a Dask cluster, with the Parquet cache of :mod:`discourse.cache` in front.
 :func:`process_corpus` is what :func:`~discourse.pipeline.build_corpus` calls. It looks every
 document up in the cache (a whole-corpus pack first, then document by document), processes only the
 misses, stores them (a local pool's workers store their own batches; a cluster's batches are stored
-here, where the cache is), and concatenates each table once. Results are in the documents' order
+here, where the cache is), and concatenates each table once. A local pool's workers hand their
+batches over in files in memory (see :data:`HANDOFF_ROOT`). Results are in the documents' order
 whatever ran them, and equal to a serial run.
 
 Options (``load_corpus`` passes them through):
@@ -172,7 +173,7 @@ def _leave(folder: str, fn: Callable[..., Any], *args: Any) -> Any:
     result = fn(*args)
     buffers: list[pickle.PickleBuffer] = []
     head = pickle.dumps(result, protocol=5, buffer_callback=buffers.append)
-    views = [b.raw() for b in buffers]
+    views = [b.raw() for b in buffers]  # pickle passes only buffers in one piece
     lengths = [len(head), *(v.nbytes for v in views)]
     header = b"".join(n.to_bytes(8, "little") for n in [len(views), *lengths])
     path = None
