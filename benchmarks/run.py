@@ -285,8 +285,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="about 100k tokens (two minutes)")
     parser.add_argument("--no-report", action="store_true", help="skip timing the report")
     parser.add_argument("--rounds", type=int, default=None,
-                        help="rounds of the cold, serial, parallel and naive runs (default 5; 2 with "
-                             "--quick)")
+                        help="rounds of the timed runs taken in turns: cold, cached, serial, parallel, "
+                             "naive; ours and scattertext (default 5; 2 with --quick)")
     args = parser.parse_args(argv)
     if args.rounds is not None and args.rounds < 1:
         parser.error(f"--rounds must be at least 1, got {args.rounds}")
@@ -315,22 +315,20 @@ def main(argv: list[str] | None = None) -> int:
                                                                 "utf-8", {})]))
     results["startup_seconds"] = round(startup, 2)
     # Cold load (cache written), cached reload (from that cache), serial and parallel processing (no
-    # cache) and the naive baseline, all
-    # on the whole corpus, taking turns for a number of rounds: the machine's speed drifts, so each
-    # ratio is the median over rounds of the ratio within a round (see paired_ratio); the best of each
-    # is reported too.
+    # cache) and the naive baseline, all on the whole corpus, taking turns for a number of rounds: the
+    # machine's speed drifts, so each ratio is the median over rounds of the ratio within a round (see
+    # paired_ratio); the best of each is reported too.
     files = sorted(p.name for p in folder.glob("*.txt"))
     ticks = cpu_ticks()
     repeat = args.rounds if args.rounds is not None else (2 if args.quick else 5)
-    (corpus, _, _, _, naive), (cold_t, cached_t, *times) = rounds(
+    (corpus, _, _, _, naive), (cold_t, cached_t, serial_t, parallel_t, naive_t) = rounds(
         repeat, cold_load,
         lambda: discourse.load_corpus(folder, pattern=PATTERN, cache=cache),  # from the cold load's cache
         lambda: discourse.load_corpus(folder, pattern=PATTERN, cache=False, workers=1),
         lambda: discourse.load_corpus(folder, pattern=PATTERN, cache=False),
         lambda: naive_process(folder, files))
     steal = steal_percent(ticks)
-    times = [cold_t, *times]  # cold, serial, parallel, naive
-    cold, serial, parallel, naive_s = (min(t) for t in times)
+    cold, serial, parallel, naive_s = min(cold_t), min(serial_t), min(parallel_t), min(naive_t)
     n_tokens = int(corpus.documents["n_tokens"].sum())
     n_naive = naive[0]
     per_token = n_tokens / n_naive  # the baseline counts its own tokens
@@ -338,22 +336,23 @@ def main(argv: list[str] | None = None) -> int:
                    cold_seconds=round(cold, 2),
                    cold_tokens_per_s=round(n_tokens / cold), cold_workers=os.cpu_count(),
                    serial_seconds=round(serial, 2), parallel_seconds=round(parallel, 2),
-                   parallel_speedup=round(paired_ratio(times[1], times[2]), 2),
+                   parallel_speedup=round(paired_ratio(serial_t, parallel_t), 2),
                    parallel_speedup_best_of=round(serial / parallel, 2),
                    serial_tokens_per_s=round(n_tokens / serial),
                    parallel_tokens_per_s=round(n_tokens / parallel),
                    naive_tokens_per_s=round(n_naive / naive_s),
-                   cold_over_naive=round(paired_ratio(times[3], times[0]) * per_token, 2),
+                   cold_over_naive=round(paired_ratio(naive_t, cold_t) * per_token, 2),
                    cold_over_naive_best_of=round((n_tokens / cold) / (n_naive / naive_s), 2),
-                   serial_over_naive=round(paired_ratio(times[3], times[1]) * per_token, 2),
+                   serial_over_naive=round(paired_ratio(naive_t, serial_t) * per_token, 2),
                    rounds_seconds={name: [round(t, 2) for t in ts] for name, ts in
-                                   zip(("cold", "serial", "parallel", "naive"), times)},
+                                   zip(("cold", "serial", "parallel", "naive"),
+                                       (cold_t, serial_t, parallel_t, naive_t))},
                    ratio_note=("parallel_speedup, cold_over_naive, serial_over_naive, cached_speedup "
                                "and scattertext_over_ours: median over rounds of the ratio within a "
                                "round; *_best_of: ratio of each side's best round; *_seconds: best "
                                "round"),
                    steal_percent=steal)
-    within = " ".join(f"{s / p:.2f}" for s, p in zip(times[1], times[2]))
+    within = " ".join(f"{s / p:.2f}" for s, p in zip(serial_t, parallel_t))
     print(f"  {n_tokens:,} word tokens, {len(corpus.documents)} documents ({repeat} rounds, taking turns; "
           f"CPU steal {steal}%):\n"
           f"    cold load (cache written, {os.cpu_count()} workers) best {cold:.1f} s, "
@@ -409,8 +408,9 @@ def main(argv: list[str] | None = None) -> int:
                                 "replicated 10 times with new doc_ids")
     del big
     results.update(scattertext_side_by_side(corpus, target, repeat))
-    print(f"  scattertext: {results.get('scattertext_seconds')} s, ours "
-          f"{results.get('distinctive_seconds')} s")
+    print(f"  scattertext: best {results.get('scattertext_seconds')} s, ours "
+          f"{results.get('distinctive_seconds')} s; {results.get('scattertext_over_ours')}x "
+          "(median by round)")
 
     if args.no_report:
         results.update(report_seconds=None, report_note="skipped (--no-report)")

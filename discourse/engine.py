@@ -195,7 +195,7 @@ def _leave(folder: str, fn: Callable[..., Any], *args: Any) -> Any:
     return _Left(path)
 
 
-def _take(result: Any) -> Any:
+def _take_back(result: Any) -> Any:
     """The result itself: read back (and the file removed) if a worker left it in a file."""
     if not isinstance(result, _Left):
         return result
@@ -371,7 +371,7 @@ def iter_local(docs: Sequence["Document"], settings: dict, *, workers: int,
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
-                chunk, result = pending.pop(future), _take(future.result())
+                chunk, result = pending.pop(future), _take_back(future.result())
                 if store is not None:
                     result, stats = result
                     store[2].writes += stats.writes

@@ -242,15 +242,15 @@ def test_a_result_left_in_a_file_reads_back_equal_and_the_file_goes(tmp_path: Pa
     assert isinstance(left, engine._Left) and Path(left.path).parent == tmp_path
     # the columns follow the pickle, each at an offset aligned to 64 bytes
     assert Path(left.path).stat().st_size > len(direct.tables["tokens"]) * 8
-    back = engine._take(left)
+    back = engine._take_back(left)
     _tables_equal(back, direct)
     assert not list(tmp_path.iterdir())
     # a tuple (a batch with its stats, as cache-storing workers return) and a value with no buffers
-    pair = engine._take(engine._leave(str(tmp_path), lambda: (direct, {"writes": 3})))
+    pair = engine._take_back(engine._leave(str(tmp_path), lambda: (direct, {"writes": 3})))
     _tables_equal(pair[0], direct)
     assert pair[1] == {"writes": 3}
-    assert engine._take(engine._leave(str(tmp_path), int, "7")) == 7
-    assert engine._take(41) == 41  # a result sent through the pipe is passed as it is
+    assert engine._take_back(engine._leave(str(tmp_path), int, "7")) == 7
+    assert engine._take_back(41) == 41  # a result sent through the pipe is passed as it is
 
 
 def test_a_result_goes_through_the_pipe_when_the_file_cannot_be_written(tmp_path: Path) -> None:
