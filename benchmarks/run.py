@@ -44,9 +44,13 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 import discourse  # noqa: E402
-from discourse import cache as cache_mod, engine, load, pipeline, textfacts  # noqa: E402
-from discourse.textfacts import TextFacts  # noqa: E402
-from discourse import voices as voices_mod  # noqa: E402
+from discourse.processing import cache as cache_mod
+from discourse.processing import runners as engine
+from discourse.reading import read as load
+from discourse.processing import document as pipeline
+from discourse.reading import facts as textfacts  # noqa: E402
+from discourse.reading.facts import TextFacts  # noqa: E402
+from discourse.voices import attribute as voices_mod  # noqa: E402
 from build import PATTERN, build_corpus_folder  # noqa: E402
 from naive import naive_process  # noqa: E402
 
@@ -121,7 +125,10 @@ def subset_folder(folder: Path, n_words: int, out: Path) -> Path:
 
 def stage_timings(folder: Path) -> dict[str, float]:
     """Seconds spent in each processing stage, serially, by wrapping the stage functions."""
-    from discourse import clean, directives, tokenize, voices
+    from discourse.text import clean
+    from discourse import directives
+    from discourse.text import analyze as tokenize
+    from discourse.voices import attribute as voices
 
     result, read_s = timed(lambda: load.read_folder(folder, pattern=PATTERN))
     spent: dict[str, float] = {"clean": 0.0, "tokenize+tag": 0.0, "voices": 0.0, "directives": 0.0}
@@ -265,7 +272,7 @@ def analyze_throughput(folder: Path) -> tuple[int, float]:
     gives), line by line, without cleaning, voices or directives: the like-for-like comparison with
     the baseline, beside the full pipeline's figures.
     """
-    from discourse import tokenize
+    from discourse.text import analyze as tokenize
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
     tokenize.analyze("Warm up the tagger.", "en")
@@ -309,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # One-time start-up of a fresh process (imports of NLTK, TextBlob, SciPy; the tag lexicon), which
     # the naive baseline does not pay in its timing either, is measured on its own.
-    from discourse.load import Document
+    from discourse.reading.read import Document
 
     _, startup = timed(lambda: pipeline.process_batch([Document("warm", "warm", "The council must act.",
                                                                 "utf-8", {})]))

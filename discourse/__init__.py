@@ -1,73 +1,58 @@
 """discourse: comparative policy discourse in government texts.
 
 Load a folder of texts into tidy tables (:func:`load_corpus`), attribute every sentence to a voice,
-and measure directive language, distinctive terms and vocabulary shift.
+and measure directive language, distinctive terms and vocabulary shift. The flow, and the subpackage
+that owns each step::
 
-The public names below are imported on first use, so ``import discourse`` stays fast.
+    reading/     a folder -> documents (formats, encodings, metadata, load report)
+    text/        cleaning, sentences, words, tags and lemmas (English with NLTK, Chinese with jieba)
+    voices/      the voice of every sentence; people and their canonical names
+    directives/  the directive and commitment verbs of a sentence
+    processing/  documents -> the corpus tables, cached, in local processes or on a Dask cluster
+    corpus/      the Corpus and the columns of its tables (schema)
+    measures/    densities, distinctive terms, profiles, vocabulary shift, concordances
+    plots.py     figures drawn from the measures' tables
+    report/      the notebook suite run headless into HTML reports
 """
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from discourse.corpus.model import Corpus, from_tables
+from discourse.directives import find_directives
+from discourse.errors import (CorpusError, CorpusWarning, DiscourseError, ManifestError, ParameterError,
+                              ReportError)
+from discourse.measures.concordance import kwic
+from discourse.measures.density import directive_density, directive_hits, top_directive_verbs
+from discourse.measures.distinctive import distinctive_terms, distinctive_terms_all, pairwise_distinctive
+from discourse.measures.emerging import emerging_formulations
+from discourse.measures.profile import lexical_profile
+from discourse.measures.shift import rising_falling, term_trajectories, vocabulary_shift
+from discourse.measures.terms import term_counts
+from discourse.plots import (plot_density, plot_distinctive_bars, plot_distinctive_scatter, plot_profile,
+                             plot_shift, plot_trajectories)
+from discourse.processing.load import from_texts, load_corpus
+from discourse.report.params import check_parameters
+from discourse.report.run import run_report
+from discourse.text.analyze import analyze
+from discourse.text.clean import clean_text
+from discourse.version import __version__
+from discourse.voices.attribute import attribute_voices
+from discourse.voices.people import extract_people
 
-__version__ = "0.1.0"
-
-_EXPORTS: dict[str, str] = {
+__all__ = [
+    "__version__",
     # corpus
-    "load_corpus": "loader",
-    "Corpus": "corpus",
-    "from_texts": "corpus",
-    "from_tables": "corpus",
+    "load_corpus", "Corpus", "from_texts", "from_tables",
     # errors
-    "DiscourseError": "errors",
-    "CorpusError": "errors",
-    "ManifestError": "errors",
-    "ParameterError": "errors",
-    "ReportError": "errors",
-    "CorpusWarning": "errors",
+    "DiscourseError", "CorpusError", "ManifestError", "ParameterError", "ReportError", "CorpusWarning",
     # text processing
-    "analyze": "tokenize",
-    "clean_text": "clean",
-    "attribute_voices": "voices",
-    "extract_people": "people",
+    "analyze", "clean_text", "attribute_voices", "extract_people",
     # measures
-    "find_directives": "directives",
-    "directive_density": "directives",
-    "top_directive_verbs": "directives",
-    "directive_hits": "directives",
-    "term_counts": "terms",
-    "distinctive_terms": "distinctive",
-    "distinctive_terms_all": "distinctive",
-    "pairwise_distinctive": "distinctive",
-    "lexical_profile": "profile",
-    "vocabulary_shift": "shift",
-    "rising_falling": "shift",
-    "emerging_formulations": "emerging",
-    "term_trajectories": "shift",
-    "kwic": "concordance",
+    "find_directives", "directive_density", "top_directive_verbs", "directive_hits", "term_counts",
+    "distinctive_terms", "distinctive_terms_all", "pairwise_distinctive", "lexical_profile",
+    "vocabulary_shift", "rising_falling", "emerging_formulations", "term_trajectories", "kwic",
     # plots (each takes one of the tables above and an optional ax)
-    "plot_distinctive_scatter": "plots",
-    "plot_distinctive_bars": "plots",
-    "plot_density": "plots",
-    "plot_shift": "plots",
-    "plot_trajectories": "plots",
-    "plot_profile": "plots",
+    "plot_distinctive_scatter", "plot_distinctive_bars", "plot_density", "plot_shift",
+    "plot_trajectories", "plot_profile",
     # notebook parameters and reports
-    "check_parameters": "params",
-    "run_report": "report",
-}
-
-__all__ = ["__version__", *_EXPORTS]
-
-
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'discourse' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+    "check_parameters", "run_report",
+]

@@ -1,4 +1,4 @@
 """``python -m discourse``: see :mod:`discourse.cli`."""
-from .cli import main
+from discourse.cli import main
 
 raise SystemExit(main())

@@ -4,10 +4,13 @@ from __future__ import annotations
 import argparse
 import sys
 import warnings
-from typing import Sequence
+from typing import Any, Callable, Sequence
 
-from . import __version__
-from .errors import DiscourseError
+from discourse.errors import DiscourseError
+from discourse.processing.load import load_corpus
+from discourse.report.params import PARAMETERS
+from discourse.report.run import coerce_parameter, run_report
+from discourse.version import __version__
 
 
 def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
@@ -36,8 +39,6 @@ def corpus_options(args: argparse.Namespace) -> dict:
 
 
 def _cmd_load(args: argparse.Namespace) -> int:
-    from .loader import load_corpus
-
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         corpus = load_corpus(args.path, progress=True, **corpus_options(args))
@@ -45,6 +46,45 @@ def _cmd_load(args: argparse.Namespace) -> int:
     for w in caught:
         print(f"warning: {w.message}", file=sys.stderr)
     return 0
+
+
+def _parse_value(name: str, text: str) -> Any:
+    import yaml
+
+    try:
+        value = yaml.safe_load(text)
+    except yaml.YAMLError:
+        value = text
+    return coerce_parameter(name, value)
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    params = {name: _parse_value(name, value) for name, value in (args.parameter or [])}
+    index = run_report(args.corpus, args.out, parameters=params, show_code=args.show_code,
+                       notebooks=args.notebooks, jobs=args.jobs, load_options=corpus_options(args))
+    print(index)
+    return 0
+
+
+def add_report_parser(subparsers: Any, add_corpus_options: Callable[[argparse.ArgumentParser], None]
+                      ) -> argparse.ArgumentParser:
+    """Register ``report`` on the ``python -m discourse`` subcommands; return its parser."""
+    names = ", ".join(PARAMETERS)
+    p = subparsers.add_parser(
+        "report", help="run the notebook suite on a corpus and write HTML reports",
+        description="Execute notebooks/NN-*.ipynb with papermill on a corpus and write HTML reports, "
+                    "tables, figures and an index with provenance into --out.",
+        epilog=f"Parameters (-p NAME VALUE, values parsed as YAML): {names}.")
+    p.add_argument("--corpus", required=True, help="corpus folder")
+    p.add_argument("--out", required=True, help="report folder (e.g. reports/sichuan)")
+    p.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),
+                   help="notebook parameter, e.g. -p speakers '[Shi Xiaolin, Wang Xiaohui]'")
+    p.add_argument("--show-code", action="store_true", help="show code cells in the HTML")
+    p.add_argument("--notebooks", nargs="+", metavar="NN", help="run only these notebooks, e.g. 01 03")
+    p.add_argument("--jobs", type=int, help="notebooks executed at once (default 2)")
+    add_corpus_options(p)
+    p.set_defaults(func=_cmd_report)
+    return p
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,8 +99,6 @@ def build_parser() -> argparse.ArgumentParser:
     p_load.add_argument("path", help="corpus folder")
     _add_corpus_options(p_load)
     p_load.set_defaults(func=_cmd_load)
-
-    from .report import add_report_parser
 
     add_report_parser(sub, _add_corpus_options)
     return parser

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import ParameterError
+from discourse.errors import ParameterError
 
 
 def _axes(ax: Any, figsize: tuple[float, float] = (7.0, 4.5)):

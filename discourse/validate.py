@@ -11,10 +11,11 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import ParameterError
+from discourse.errors import ParameterError
 
 
-def _fmt(values: Iterable[Any], limit: int = 20) -> str:
+def format_values(values: Iterable[Any], limit: int = 20) -> str:
+    """``values`` as a comma-separated list for a message, cut after ``limit`` (with the total)."""
     vals = [str(v) for v in values]
     shown = ", ".join(vals[:limit])
     if len(vals) > limit:
@@ -25,7 +26,7 @@ def _fmt(values: Iterable[Any], limit: int = 20) -> str:
 def check_choice(name: str, value: Any, choices: Sequence[Any]) -> Any:
     """Return ``value`` if it is one of ``choices``, else raise naming ``name`` and the choices."""
     if value not in choices:
-        raise ParameterError(f"{name}={value!r} is not valid; choose one of: {_fmt(choices)}")
+        raise ParameterError(f"{name}={value!r} is not valid; choose one of: {format_values(choices)}")
     return value
 
 
@@ -60,7 +61,7 @@ def check_column(name: str, column: str, frame: pd.DataFrame, *, what: str = "ta
     """Return ``column`` if ``frame`` has it, else raise listing the available columns."""
     if column not in frame.columns:
         raise ParameterError(
-            f"{name}={column!r} is not a column of the {what}; available: {_fmt(frame.columns)}"
+            f"{name}={column!r} is not a column of the {what}; available: {format_values(frame.columns)}"
         )
     return column
 
@@ -75,6 +76,6 @@ def check_values_known(name: str, values: Iterable[Any], known: Iterable[Any], *
     if unknown:
         label = what if len(unknown) == 1 else what + "s"
         raise ParameterError(
-            f"{name}: unknown {label} {_fmt(repr(u) for u in unknown)}; known: {_fmt(known_list)}"
+            f"{name}: unknown {label} {format_values(repr(u) for u in unknown)}; known: {format_values(known_list)}"
         )
     return values

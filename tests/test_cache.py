@@ -9,15 +9,16 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from discourse import cache as cache_mod
-from discourse import cachekeys
-from discourse import engine, pipeline
-from discourse.corpus import (DIRECTIVE_COLUMNS, PEOPLE_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS,
-                              TOKEN_COLUMNS, empty_frame)
-from discourse.load import Document
-from discourse.loader import load_corpus
-from discourse.batch import from_documents
-from discourse.pipeline import DocumentTables
+from discourse import paths
+from discourse.processing import cache as cache_mod
+from discourse.processing import keys as cachekeys
+from discourse.processing import runners as engine
+from discourse.processing import document as pipeline
+from discourse.corpus.schema import (DIRECTIVE_COLUMNS, PEOPLE_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS,
+                                     TOKEN_COLUMNS, Document, empty_frame)
+from discourse.processing.load import load_corpus
+from discourse.processing.batch import from_documents
+from discourse.processing.batch import DocumentTables
 
 pytestmark = pytest.mark.filterwarnings("ignore::discourse.errors.CorpusWarning")
 
@@ -64,7 +65,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     def batch(docs, settings):
         return from_documents([counting(doc, settings) for doc in docs])
 
-    monkeypatch.setattr(pipeline, "process_batch", batch)
+    monkeypatch.setattr(engine, "process_batch", batch)
     return seen
 
 
@@ -185,7 +186,7 @@ def test_documents_come_out_of_segments_alone_and_in_any_order(project: Path, ca
         pd.testing.assert_frame_equal(getattr(out, name), getattr(fresh, name), obj=name)
     assert list(dict.fromkeys(out.sentences["doc_id"])) == ["c", "b", "a"]
     assert [info["n_paragraphs"] for info in out.infos] == [1, 1, 1]
-    assert cache_mod.DocumentCache(store).get(cache_mod.document_key(docs[0], settings), "x") \
+    assert cache_mod.DocumentCache(store).get(cachekeys.document_key(docs[0], settings), "x") \
         .sentences["doc_id"].tolist() == ["x"]  # c.txt, one sentence, under the id asked for
 
 
@@ -193,39 +194,39 @@ def test_project_root_and_default_dir(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     deep = tmp_path / "data" / "corpus"
     deep.mkdir(parents=True)
-    assert cache_mod.project_root(deep) == tmp_path.resolve()
-    assert cache_mod.default_cache_dir(deep) == tmp_path.resolve() / ".cache" / "discourse"
-    assert cache_mod.resolve_cache_dir(False, deep) is None
-    assert cache_mod.resolve_cache_dir(True, deep) == cache_mod.default_cache_dir(deep)
-    assert cache_mod.resolve_cache_dir(None, None) is None
-    assert cache_mod.resolve_cache_dir("x/y", deep) == Path("x/y")
+    assert paths.enclosing_project(deep) == tmp_path.resolve()
+    assert paths.default_cache_dir(deep) == tmp_path.resolve() / ".cache" / "discourse"
+    assert paths.resolve_cache_dir(False, deep) is None
+    assert paths.resolve_cache_dir(True, deep) == paths.default_cache_dir(deep)
+    assert paths.resolve_cache_dir(None, None) is None
+    assert paths.resolve_cache_dir("x/y", deep) == Path("x/y")
 
 
 def test_project_root_falls_back_to_the_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cachekeys, "_ROOT_MARKERS", ("no-such-marker-file",))
-    assert cache_mod.project_root(tmp_path) == tmp_path.resolve()
+    monkeypatch.setattr(paths, "_ROOT_MARKERS", ("no-such-marker-file",))
+    assert paths.enclosing_project(tmp_path) == tmp_path.resolve()
 
 
 def test_document_key_reads_text_speaker_and_settings_only() -> None:
     settings = pipeline.default_settings()
     base = Document("a", "a.txt", "Some text.", "utf-8", {"speaker": "Li", "title": "T"})
-    key = cache_mod.document_key(base, settings)
-    assert len(key) == 64 and key == cache_mod.document_key(base, dict(settings))
+    key = cachekeys.document_key(base, settings)
+    assert len(key) == 64 and key == cachekeys.document_key(base, dict(settings))
     renamed = Document("z", "z.txt", "Some text.", "gb18030", {"speaker": "Li", "title": "Other"})
-    assert cache_mod.document_key(renamed, settings) == key
-    assert cache_mod.document_key(Document("a", "a.txt", "Some text!", "utf-8", base.meta),
+    assert cachekeys.document_key(renamed, settings) == key
+    assert cachekeys.document_key(Document("a", "a.txt", "Some text!", "utf-8", base.meta),
                                   settings) != key
-    assert cache_mod.document_key(Document("a", "a.txt", "Some text.", "utf-8", {"speaker": "Wu"}),
+    assert cachekeys.document_key(Document("a", "a.txt", "Some text.", "utf-8", {"speaker": "Wu"}),
                                   settings) != key
-    assert cache_mod.document_key(base, pipeline.default_settings(lang="en")) != key
+    assert cachekeys.document_key(base, pipeline.default_settings(lang="en")) != key
 
 
 def test_info_round_trip() -> None:
     info = {"n_paragraphs": 3, "language": "en+zh", "date": dt.date(2024, 12, 17),
             "stamp": dt.datetime(2024, 1, 2, 3, 4), "title": None}
-    assert cache_mod.loads_info(cache_mod.dumps_info(info)) == info
-    assert cache_mod.dumps_info({"x": {1, 2}}) is None  # a set would not read back: not stored
-    assert cache_mod.dumps_info({"x": (1, 2)}) is None  # a tuple would read back as a list
+    assert cachekeys.loads_info(cachekeys.dumps_info(info)) == info
+    assert cachekeys.dumps_info({"x": {1, 2}}) is None  # a set would not read back: not stored
+    assert cachekeys.dumps_info({"x": (1, 2)}) is None  # a tuple would read back as a list
 
 
 def test_unstorable_info_is_processed_every_time(tmp_path: Path) -> None:
@@ -252,7 +253,7 @@ def test_clear_removes_everything(project: Path, calls: list[str]) -> None:
 
 
 def test_environment_variable_chooses_the_cache(tmp_path, monkeypatch):
-    from discourse.cache import CACHE_ENV, resolve_cache_dir
+    from discourse.paths import CACHE_ENV, resolve_cache_dir
 
     monkeypatch.setenv(CACHE_ENV, str(tmp_path / "shared-cache"))
     assert resolve_cache_dir(None, tmp_path) == tmp_path / "shared-cache"
@@ -263,7 +264,7 @@ def test_environment_variable_chooses_the_cache(tmp_path, monkeypatch):
 
 
 def test_corpus_outside_a_project_is_never_written_to(tmp_path, monkeypatch):
-    from discourse.cache import CACHE_ENV, default_cache_dir
+    from discourse.paths import CACHE_ENV, default_cache_dir
 
     monkeypatch.delenv(CACHE_ENV, raising=False)
     data = tmp_path / "data" / "speeches"
@@ -283,7 +284,7 @@ def test_corpus_outside_a_project_is_never_written_to(tmp_path, monkeypatch):
 
 def test_pack_keeps_the_merged_names(project: Path, calls: list[str], monkeypatch) -> None:
     """Name merging across documents runs when the corpus is processed, not on a pack reload."""
-    from discourse import voices
+    from discourse.processing import load as voices  # load_corpus calls canonicalize from here
 
     merged: list[int] = []
     original = voices.canonicalize
@@ -310,7 +311,7 @@ def test_segment_keeps_dates_in_infos(tmp_path: Path) -> None:
     batch = from_documents([fake_process(doc, {})])
     batch.infos[0].update(when=dt.date(2024, 5, 1), at=dt.datetime(2024, 5, 1, 9, 30))
     store = cache_mod.DocumentCache(tmp_path)
-    key = cache_mod.document_key(doc, pipeline.default_settings())
+    key = cachekeys.document_key(doc, pipeline.default_settings())
     assert store.put_batch([key], batch) == 1
     got = store.get(key, "b")
     assert got.info["when"] == dt.date(2024, 5, 1) and got.info["at"] == dt.datetime(2024, 5, 1, 9, 30)

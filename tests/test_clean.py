@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from discourse.clean import (_SPACES, Paragraph, clean_text, language_runs, match_dateline, normalize_space,
+from discourse.text.clean import (_SPACES, Paragraph, clean_text, language_runs, match_dateline, normalize_space,
                              text_language)
 from discourse.errors import ParameterError
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from discourse.concordance import kwic
-from discourse.corpus import from_tables
+from discourse.measures.concordance import kwic
+from discourse.corpus.model import from_tables
 from discourse.errors import ParameterError
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from discourse.corpus import from_tables
+from discourse.corpus.model import from_tables
 from discourse.errors import ParameterError
 
 

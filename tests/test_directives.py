@@ -10,11 +10,12 @@ import pandas as pd
 import pytest
 
 from _metrics import record_metric
-from discourse.corpus import DIRECTIVE_COLUMNS, from_tables
-from discourse.directives import (directive_density, directive_hits, directives_in_sentence,
-                                  find_directives, top_directive_verbs)
+from discourse.corpus.model import from_tables
+from discourse.corpus.schema import DIRECTIVE_COLUMNS
+from discourse.directives import directives_in_sentence, find_directives
+from discourse.measures.density import directive_density, directive_hits, top_directive_verbs
 from discourse.errors import ParameterError
-from discourse.tokenize import analyze
+from discourse.text.analyze import analyze
 
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 from scipy.stats import chi2_contingency
 
-from discourse.corpus import from_tables
-from discourse.distinctive import distinctive_terms, distinctive_terms_all, pairwise_distinctive
+from discourse.corpus.model import from_tables
+from discourse.measures.distinctive import distinctive_terms, distinctive_terms_all, pairwise_distinctive
 from discourse.errors import ParameterError
-from discourse.terms import term_counts
+from discourse.measures.terms import term_counts
 
 STOP = {"the", "of", "and", "to", "a", "in", "we", "up", "is"}
 

@@ -8,9 +8,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from discourse import engine, pipeline
+from discourse.processing import runners as engine
+
+from discourse.processing import document as pipeline
 from discourse.errors import ParameterError
-from discourse.load import Document
+from discourse.corpus.schema import Document
 
 from test_cache import fake_process
 
@@ -73,7 +75,7 @@ def test_parallel_processes_in_other_processes_and_few_documents_serially() -> N
 def test_load_corpus_parallel_equals_serial(tmp_path: Path) -> None:
     for doc in docs_of(6):
         (tmp_path / f"{doc.doc_id}.txt").write_text(doc.text, encoding="utf-8")
-    from discourse.loader import load_corpus
+    from discourse.processing.load import load_corpus
 
     serial = load_corpus(tmp_path, workers=1, cache=False)
     parallel = load_corpus(tmp_path, workers=2, cache=False)
@@ -180,7 +182,7 @@ def test_dask_sends_only_cache_misses(cluster, tmp_path: Path) -> None:
 def test_chunks_are_runs_of_similar_length_heaviest_first():
     from types import SimpleNamespace
 
-    from discourse.engine import _chunks
+    from discourse.processing.runners import _chunks
 
     def docs(*lengths):
         return [SimpleNamespace(text="x" * (n - 1)) for n in lengths]  # length + 1 counts per document
@@ -200,7 +202,7 @@ def test_chunks_are_runs_of_similar_length_heaviest_first():
 def test_guided_chunks_shrink_towards_the_end_and_keep_every_document():
     from types import SimpleNamespace
 
-    from discourse.engine import CHUNKS_PER_WORKER, _guided_chunks
+    from discourse.processing.runners import CHUNKS_PER_WORKER, _guided_chunks
 
     docs = [SimpleNamespace(text="x" * 99) for _ in range(100)]  # 100 characters each, with the +1
     chunks = _guided_chunks(docs, 2)

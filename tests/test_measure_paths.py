@@ -8,13 +8,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from discourse import emerging
-from discourse.corpus import from_tables
-from discourse.density import directive_density
-from discourse.distinctive import COLUMNS, distinctive_terms
-from discourse.emerging import emerging_formulations
-from discourse.profile import lexical_profile
-from discourse.terms import term_counts
+from discourse.measures import emerging
+from discourse.corpus.model import from_tables
+from discourse.measures.density import directive_density
+from discourse.measures.distinctive import COLUMNS, distinctive_terms
+from discourse.measures.emerging import emerging_formulations
+from discourse.measures.profile import lexical_profile
+from discourse.measures.terms import term_counts
 
 STOP = {"the", "of", "and"}
 

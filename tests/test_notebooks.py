@@ -8,7 +8,7 @@ import nbformat
 import papermill
 import pytest
 
-from discourse.params import PARAMETERS
+from discourse.report.params import PARAMETERS
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))

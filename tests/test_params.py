@@ -6,10 +6,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from discourse.corpus import from_tables
+from discourse.corpus.model import from_tables
 from discourse.errors import ParameterError
-from discourse.params import (PARAMETERS, check_parameters, default_speakers, project_root,
-                              resolve_corpus)
+from discourse.paths import project_root
+from discourse.report.params import PARAMETERS, check_parameters, default_speakers, resolve_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 

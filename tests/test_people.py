@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from discourse.errors import ParameterError
-from discourse.people import (LEAD, NARRATOR, _RE_SUBJECT, _STOP, _alternation, _sentences, canonical_name, canonicalize, extract_people,
+from discourse.voices.people import (LEAD, NARRATOR, _RE_SUBJECT, _STOP, _alternation, _sentences, canonical_name, canonicalize, extract_people,
                               match_after_lead, split_title)
 
 

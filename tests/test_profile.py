@@ -5,9 +5,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from discourse.corpus import from_tables
+from discourse.corpus.model import from_tables
 from discourse.errors import ParameterError
-from discourse.profile import lexical_profile, mattr_by_group
+from discourse.measures.profile import lexical_profile, mattr_by_group
 
 
 def build(sentences: list[tuple[str, int, str, str]], directives: list[tuple[str, int, str]] = ()):

@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 from scipy.spatial.distance import jensenshannon
 
-from discourse.corpus import from_tables
+from discourse.corpus.model import from_tables
 from discourse.errors import ParameterError
-from discourse.shift import (emerging_formulations, rising_falling, term_trajectories,
+from discourse.measures.shift import (emerging_formulations, rising_falling, term_trajectories,
                              vocabulary_shift)
 
 STOP = {"the", "of", "and", "to", "a", "we", "up"}

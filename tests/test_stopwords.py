@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from discourse.errors import ParameterError
-from discourse.stopwords import (
+from discourse.text.stopwords import (
     CHINESE_MODALS,
     CHINESE_STOPWORDS,
     ENGLISH_MODALS,

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from discourse import tag_rules, tagging
-from discourse.tagging import tag_words
-from discourse.tokenize import analyze
+from discourse.text import tag_rules
+
+from discourse.text import tagging
+from discourse.text.tagging import tag_words
+from discourse.text.analyze import analyze
 
 
 def _every_rule(words: list[str], tags: list[str]) -> list[str]:
@@ -51,7 +53,7 @@ SENTENCES = [
 @pytest.mark.parametrize("sentence", SENTENCES)
 def test_rules_with_skips_equal_every_rule_run_everywhere(sentence):
     words = [t.text.replace("\u2019", "'") for s in analyze(sentence) for t in s.tokens]
-    assert tag_rules._apply_rules(words, _lexicon_tags(words), [w.lower() for w in words]) \
+    assert tag_rules.apply_rules_lowered(words, _lexicon_tags(words), [w.lower() for w in words]) \
         == _every_rule(words, _lexicon_tags(words))
 
 
@@ -64,7 +66,7 @@ def test_rules_with_skips_equal_every_rule_on_the_sample_corpus(sichuan_dir):
                 continue
             before = _lexicon_tags(words)
             expected = _every_rule(words, before[:])
-            assert tag_rules._apply_rules(words, before[:], [w.lower() for w in words]) == expected, words
+            assert tag_rules.apply_rules_lowered(words, before[:], [w.lower() for w in words]) == expected, words
             checked += 1
             changed += expected != before
     assert checked > 100 and changed > 10       # the rules did change tags in the sample

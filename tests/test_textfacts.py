@@ -7,10 +7,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from discourse import load_corpus, textfacts
-from discourse.cachekeys import CACHE_ENV
-from discourse.load import read_folder, text_facts
-from discourse.textfacts import Facts, TextFacts, text_digest, whitespace_fingerprint
+from discourse import load_corpus
+
+from discourse.reading import facts as textfacts
+from discourse.paths import CACHE_ENV
+from discourse.reading.read import read_folder, text_facts
+from discourse.reading.facts import Facts, TextFacts, text_digest, whitespace_fingerprint
 
 pytestmark = pytest.mark.filterwarnings("ignore::discourse.errors.CorpusWarning")
 
@@ -118,19 +120,19 @@ def test_memo_of_the_wrong_type_is_named(folder: Path) -> None:
 
 def test_facts_found_in_a_pool_are_the_same(folder: Path, tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    from discourse import engine, load
+    from discourse.reading import read as load
 
     (folder / "table.jsonl").write_text('{"text": "Updated: 2022-01-02\\nA row headline\\nWe must act."}\n'
                                         '{"text": "We will act."}\n', encoding="utf-8")
     plain = read_folder(folder, pattern=r"(?P<year>\d{4})")
     pools = []
-    real_pool = engine.local_pool
+    real_pool = load.local_pool
 
     def counted_pool(workers: int):
         pools.append(workers)
         return real_pool(workers)
 
-    monkeypatch.setattr(engine, "local_pool", counted_pool)
+    monkeypatch.setattr(load, "local_pool", counted_pool)
     monkeypatch.setattr(load, "PARALLEL_FACTS_CHARS", 0)
     memo = TextFacts(tmp_path / "texts.json")
     pooled = read_folder(folder, pattern=r"(?P<year>\d{4})", workers=2, memo=memo)

@@ -9,11 +9,11 @@ import pandas as pd
 import pytest
 from _metrics import record_metric
 
-from discourse.clean import clean_text
+from discourse.text.clean import clean_text
 from discourse.errors import ParameterError
-from discourse.tokenize import split_sentences
-from discourse import people
-from discourse.voices import MEETING, NARRATOR, Voice, attribute_voices
+from discourse.text.analyze import split_sentences
+from discourse.voices import people
+from discourse.voices.attribute import MEETING, NARRATOR, Voice, attribute_voices
 
 GOLD = Path(__file__).resolve().parent / "data" / "voices_gold.tsv"
 
@@ -244,7 +244,7 @@ def test_bad_arguments_are_named():
 
 
 def test_people_functions_are_re_exported():
-    from discourse import voices
+    from discourse.voices import attribute as voices
     assert voices.extract_people is people.extract_people
     assert voices.canonical_name is people.canonical_name
     assert voices.canonicalize is people.canonicalize
@@ -252,7 +252,7 @@ def test_people_functions_are_re_exported():
 
 
 def test_people_given_by_the_caller_are_used_as_extracted():
-    from discourse.voices import attribute_voices, english_text, extract_people
+    from discourse.voices.attribute import attribute_voices, english_text, extract_people
 
     sentences = ["Li Ming, Mayor of Chengdu, attended the forum.", "He stressed that we must act.",
                  "We should expand trade."]

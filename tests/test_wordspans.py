@@ -10,8 +10,8 @@ import pytest
 from nltk.tokenize import NLTKWordTokenizer
 
 from discourse.errors import ParameterError
-from discourse.tokenize import split_sentences
-from discourse.wordspans import word_spans, word_tokens
+from discourse.text.analyze import split_sentences
+from discourse.text.words import word_spans, word_tokens
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "sichuan"
 NLTK = NLTKWordTokenizer()

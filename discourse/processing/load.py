@@ -1,0 +1,149 @@
+"""From a folder or from texts in memory to a :class:`~discourse.corpus.model.Corpus`.
+
+:func:`load_corpus` reads a folder (:func:`discourse.reading.read.read_folder`) and processes it;
+:func:`from_texts` processes texts given in memory; both end in :func:`build_corpus`, which runs the
+cached, parallel processing of :mod:`discourse.processing.runners` and assembles the corpus tables.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import pandas as pd
+
+from discourse.corpus.model import Corpus, attach_document_columns
+from discourse.corpus.schema import LOAD_REPORT_COLUMNS, Document
+from discourse.errors import ParameterError
+from discourse.paths import resolve_cache_dir
+from discourse.processing.document import (Runner, default_settings, documents_from_records,
+                                           documents_table)
+from discourse.processing.runners import check_options, combine, process_corpus, resolve_workers
+from discourse.reading.facts import FILE_NAME, TextFacts
+from discourse.reading.read import read_folder
+from discourse.validate import check_choice
+from discourse.voices.attribute import canonicalize
+
+
+def load_corpus(path: str | Path, *, manifest: str | Path | None = None, pattern: str | None = None,
+                lang: str | None = None, workers: int | None = None, scheduler: str | None = None,
+                cache: bool | str | Path | None = None, progress: bool | None = None) -> Corpus:
+    """Read every document of a folder and process it into tidy tables.
+
+    Parameters
+    ----------
+    path : str or Path
+        The corpus folder. Every file in it is accounted for in ``corpus.load_report``.
+    manifest : str or Path, optional
+        A CSV with a ``file`` column and metadata columns (``date``, ``title``, ``source``,
+        ``speaker``, ...). Default: ``metadata.csv`` in the folder, if present.
+    pattern : str, optional
+        A regular expression with named groups matched against each file name's stem, e.g.
+        ``(?P<year>\\d{4})-(?P<speaker>[A-Za-z]+)`` for ``1945-Truman.txt``.
+    lang : {"en", "zh"}, optional
+        Force the language of every paragraph instead of detecting it.
+    workers : int, optional
+        Local processes that process the documents (and, for a large corpus, read what the texts
+        show of themselves); default: every core (``os.cpu_count()``); ``1`` processes serially. A
+        handful of documents is always processed serially.
+    scheduler : str, optional
+        Address of a Dask scheduler (``tcp://host:8786``) whose workers process the documents;
+        default: the environment variable ``DISCOURSE_SCHEDULER`` if set, else local processes. The
+        cache is read locally first; only documents missing from it are sent.
+    cache : bool, str or Path, optional
+        ``None`` or ``True``: the project's ``.cache/discourse/`` folder, where the project is the
+        nearest ancestor of ``path`` holding ``.git`` or ``pyproject.toml`` (else ``path`` itself);
+        a path: that folder; ``False``: neither read nor write a cache. A document is processed
+        again only when its text, its ``speaker``, the settings or the processing code change.
+    progress : bool, optional
+        Show a progress bar; default: when more than 20 documents are processed and stderr is a
+        terminal.
+
+    Returns
+    -------
+    Corpus
+        With ``documents``, ``sentences``, ``tokens``, ``directives``, ``load_report``, ``removed``
+        and ``people`` tables.
+    """
+    check_options(workers=workers, scheduler=scheduler, cache=cache, progress=progress)
+    if lang is not None:
+        check_choice("lang", lang, ["en", "zh"])
+    if not isinstance(path, (str, Path)):
+        raise ParameterError(f"path must be a folder path, got {path!r}")
+    folder = Path(path)
+    cache_dir = resolve_cache_dir(cache, folder) if folder.is_dir() else None
+    memo = TextFacts(cache_dir / FILE_NAME) if cache_dir is not None else None
+    # The reading is local even when a cluster processes: its costly part may use every local core.
+    result = read_folder(folder, manifest=manifest, pattern=pattern, memo=memo,
+                         workers=resolve_workers(workers))
+    if memo is not None:
+        memo.save()
+    return build_corpus(result.documents, lang=lang, load_report=result.load_report, path=folder,
+                        workers=workers, scheduler=scheduler, cache=cache, progress=progress)
+
+
+def build_corpus(docs: Sequence[Document], *, lang: str | None = None,
+                 load_report: pd.DataFrame | None = None, path: Path | None = None,
+                 runner: Runner | None = None, workers: int | None = None, scheduler: str | None = None,
+                 cache: bool | str | Path | None = None, progress: bool | None = None) -> Corpus:
+    """Process ``docs`` and assemble the :class:`Corpus`.
+
+    Parameters
+    ----------
+    docs : sequence of Document
+    lang : str, optional
+        Force every paragraph to this language (``en`` or ``zh``) instead of detecting it.
+    load_report : DataFrame, optional
+        The load report of :func:`discourse.load.read_folder`; one is made for in-memory documents.
+    path : Path, optional
+        The corpus folder (kept for provenance; locates the default cache).
+    runner : callable, optional
+        ``runner(docs, settings) -> list[DocumentTables]``, used instead of the cached, parallel
+        engine of :mod:`discourse.engine` (which then reads neither ``workers`` nor ``cache``).
+    workers : int, optional
+        Local processes; default all cores, ``1`` serial (see :mod:`discourse.engine`).
+    scheduler : str, optional
+        Dask scheduler address; default ``$DISCOURSE_SCHEDULER`` if set, else local processing.
+    cache : bool, str or Path, optional
+        ``None``/``True``: ``.cache/discourse/`` in the project holding ``path`` (no cache without
+        ``path``); ``False``: off; a path: that folder (see :mod:`discourse.cache`).
+    progress : bool, optional
+        Show a progress bar; default: on a terminal, for more than 20 documents to process.
+    """
+    check_options(workers=workers, scheduler=scheduler, cache=cache, progress=progress)
+    settings = default_settings(lang=lang)
+    if runner is not None:
+        tables = combine(runner(docs, settings))
+        if len(tables.sentences):
+            tables.sentences = canonicalize(tables.sentences)
+    else:  # the name merging runs once per corpus and is kept in its pack
+        tables = process_corpus(docs, settings, workers=workers, scheduler=scheduler,
+                                cache=resolve_cache_dir(cache, path), progress=progress,
+                                finish=("canonicalize", canonicalize))
+    documents = documents_table(docs, tables.infos, tables.sentences, tables.tokens)
+    sentences = attach_document_columns(tables.sentences, documents)
+    if load_report is None:
+        load_report = pd.DataFrame({
+            "path": [d.path for d in docs], "status": "loaded", "reason": "",
+            "encoding": [d.encoding for d in docs], "n_documents": 1,
+            "doc_ids": [d.doc_id for d in docs]}, columns=LOAD_REPORT_COLUMNS)
+    return Corpus(documents=documents, sentences=sentences, tokens=tables.tokens,
+                  directives=tables.directives, load_report=load_report, removed=tables.removed,
+                  people=tables.people, path=path, settings=settings)
+
+
+def from_texts(texts: dict[str, str] | Iterable[dict], *, lang: str | None = None,
+               **options: Any) -> Corpus:
+    """Build a corpus in memory from texts, through the same pipeline as :func:`load_corpus`.
+
+    Parameters
+    ----------
+    texts : dict or iterable of dict
+        ``{doc_id: text}``, or records with a ``text`` key and metadata keys (``doc_id``, ``speaker``,
+        ``year``, ``date``, ``title``, ``source``, ...).
+    lang : str, optional
+        Force every paragraph to this language instead of detecting it.
+    """
+    records = ([{"doc_id": k, "text": v} for k, v in texts.items()] if isinstance(texts, dict)
+               else list(texts))
+    docs = documents_from_records(records)
+    return build_corpus(docs, lang=lang, **options)
