@@ -43,16 +43,17 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-import discourse  # noqa: E402
-from discourse.processing import cache as cache_mod
-from discourse.processing import runners as engine
-from discourse.reading import read as load
-from discourse.processing import document as pipeline
-from discourse.reading import facts as textfacts  # noqa: E402
-from discourse.reading.facts import TextFacts  # noqa: E402
-from discourse.voices import attribute as voices_mod  # noqa: E402
 from build import PATTERN, build_corpus_folder  # noqa: E402
 from naive import naive_process  # noqa: E402
+
+import discourse  # noqa: E402
+from discourse.processing import cache as cache_mod
+from discourse.processing import document as pipeline
+from discourse.processing import runners as engine
+from discourse.reading import facts as textfacts  # noqa: E402
+from discourse.reading import read as load
+from discourse.reading.facts import TextFacts  # noqa: E402
+from discourse.voices import attribute as voices_mod  # noqa: E402
 
 SCATTERTEXT = ["spacy", "scikit-learn", "flashtext", "statsmodels"]
 
@@ -125,9 +126,9 @@ def subset_folder(folder: Path, n_words: int, out: Path) -> Path:
 
 def stage_timings(folder: Path) -> dict[str, float]:
     """Seconds spent in each processing stage, serially, by wrapping the stage functions."""
-    from discourse.text import clean
     from discourse import directives
     from discourse.text import analyze as tokenize
+    from discourse.text import clean
     from discourse.voices import attribute as voices
 
     result, read_s = timed(lambda: load.read_folder(folder, pattern=PATTERN))
@@ -216,9 +217,7 @@ def scattertext_side_by_side(corpus: discourse.Corpus, target: str, repeat: int)
     problem = ensure_scattertext()
     if problem:
         return {"scattertext_seconds": None, "scattertext_note": problem}
-    import numpy as np
-    from scattertext.termsignificance.LogOddsRatioInformativeDirichletPiror import (
-        LogOddsRatioInformativeDirichletPrior)
+    from scattertext.termsignificance.LogOddsRatioInformativeDirichletPiror import LogOddsRatioInformativeDirichletPrior
 
     def run() -> pd.Series:
         tok = corpus.annotate(corpus.tokens[corpus.tokens["is_word"] & ~corpus.tokens["is_stop"]],

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 from discourse.corpus.model import Corpus, from_tables
 from discourse.directives import find_directives
-from discourse.errors import (CorpusError, CorpusWarning, DiscourseError, ManifestError, ParameterError,
-                              ReportError)
+from discourse.errors import CorpusError, CorpusWarning, DiscourseError, ManifestError, ParameterError, ReportError
 from discourse.measures.concordance import kwic
 from discourse.measures.density import directive_density, directive_hits, top_directive_verbs
 from discourse.measures.distinctive import distinctive_terms, distinctive_terms_all, pairwise_distinctive
@@ -27,8 +26,14 @@ from discourse.measures.emerging import emerging_formulations
 from discourse.measures.profile import lexical_profile
 from discourse.measures.shift import rising_falling, term_trajectories, vocabulary_shift
 from discourse.measures.terms import term_counts
-from discourse.plots import (plot_density, plot_distinctive_bars, plot_distinctive_scatter, plot_profile,
-                             plot_shift, plot_trajectories)
+from discourse.plots import (
+                              plot_density,
+                              plot_distinctive_bars,
+                              plot_distinctive_scatter,
+                              plot_profile,
+                              plot_shift,
+                              plot_trajectories,
+)
 from discourse.processing.load import from_texts, load_corpus
 from discourse.report.params import check_parameters
 from discourse.report.run import run_report

@@ -1,24 +1,29 @@
 """The processed-document cache: hits, invalidation, location, broken entries."""
 from __future__ import annotations
 
-import json
-
 import datetime as dt
+import json
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from discourse import paths
+from discourse.corpus.schema import (
+    DIRECTIVE_COLUMNS,
+    PEOPLE_COLUMNS,
+    REMOVED_COLUMNS,
+    SENTENCE_COLUMNS,
+    TOKEN_COLUMNS,
+    Document,
+    empty_frame,
+)
 from discourse.processing import cache as cache_mod
+from discourse.processing import document as pipeline
 from discourse.processing import keys as cachekeys
 from discourse.processing import runners as engine
-from discourse.processing import document as pipeline
-from discourse.corpus.schema import (DIRECTIVE_COLUMNS, PEOPLE_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS,
-                                     TOKEN_COLUMNS, Document, empty_frame)
+from discourse.processing.batch import DocumentTables, from_documents
 from discourse.processing.load import load_corpus
-from discourse.processing.batch import from_documents
-from discourse.processing.batch import DocumentTables
 
 pytestmark = pytest.mark.filterwarnings("ignore::discourse.errors.CorpusWarning")
 

@@ -5,9 +5,16 @@ import sys
 
 import pytest
 
-from discourse.text.clean import (_SPACES, Paragraph, clean_text, language_runs, match_dateline, normalize_space,
-                             text_language)
 from discourse.errors import ParameterError
+from discourse.text.clean import (
+    _SPACES,
+    Paragraph,
+    clean_text,
+    language_runs,
+    match_dateline,
+    normalize_space,
+    text_language,
+)
 
 BOILERPLATE = ["Hosted by", "ICP", "Navigator", ".jpg)", "Website Operation", "Security Record"]
 

@@ -5,8 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from discourse.measures.codes import (coalesce_codes, doc_codes, encode, first_appearance_codes,
-                             sentence_rows)
+from discourse.measures.codes import coalesce_codes, doc_codes, encode, first_appearance_codes, sentence_rows
 
 ARROW = "str"          # the Arrow-backed string dtype of pandas 3
 

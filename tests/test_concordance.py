@@ -4,9 +4,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from discourse.measures.concordance import kwic
 from discourse.corpus.model import from_tables
 from discourse.errors import ParameterError
+from discourse.measures.concordance import kwic
 
 
 @pytest.fixture

@@ -8,13 +8,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-
 from _metrics import record_metric
+
 from discourse.corpus.model import from_tables
 from discourse.corpus.schema import DIRECTIVE_COLUMNS
 from discourse.directives import directives_in_sentence, find_directives
-from discourse.measures.density import directive_density, directive_hits, top_directive_verbs
 from discourse.errors import ParameterError
+from discourse.measures.density import directive_density, directive_hits, top_directive_verbs
 from discourse.text.analyze import analyze
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -9,8 +9,8 @@ import pytest
 from scipy.stats import chi2_contingency
 
 from discourse.corpus.model import from_tables
-from discourse.measures.distinctive import distinctive_terms, distinctive_terms_all, pairwise_distinctive
 from discourse.errors import ParameterError
+from discourse.measures.distinctive import distinctive_terms, distinctive_terms_all, pairwise_distinctive
 from discourse.measures.terms import term_counts
 
 STOP = {"the", "of", "and", "to", "a", "in", "we", "up", "is"}

@@ -7,14 +7,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
-from discourse.processing import runners as engine
-
-from discourse.processing import document as pipeline
-from discourse.errors import ParameterError
-from discourse.corpus.schema import Document
-
 from test_cache import fake_process
+
+from discourse.corpus.schema import Document
+from discourse.errors import ParameterError
+from discourse.processing import document as pipeline
+from discourse.processing import runners as engine
 
 pytestmark = pytest.mark.filterwarnings("ignore::discourse.errors.CorpusWarning")
 

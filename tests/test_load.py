@@ -7,8 +7,8 @@ import warnings
 
 import pytest
 
-from discourse.errors import CorpusError, CorpusWarning, ManifestError, ParameterError
 from discourse.corpus.schema import Document
+from discourse.errors import CorpusError, CorpusWarning, ManifestError, ParameterError
 from discourse.reading.read import read_folder
 
 SEED_DATES = {"000": "2025-04-16", "001": "2024-11-07", "002": "2024-12-17", "003": "2023-07-31",

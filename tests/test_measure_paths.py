@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from discourse.measures import emerging
 from discourse.corpus.model import from_tables
+from discourse.measures import emerging
 from discourse.measures.density import directive_density
 from discourse.measures.distinctive import COLUMNS, distinctive_terms
 from discourse.measures.emerging import emerging_formulations

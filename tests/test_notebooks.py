@@ -14,8 +14,10 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 EXPECTED = ["01-corpus-overview", "02-speaker-comparison", "03-imperative-density",
             "04-vocabulary-shift", "05-explore"]
-#: Every notebook declares at least these.
-REQUIRED = {"corpus", "speakers", "years", "terms", "min_count", "output_dir", "seed", "n_boot"}
+#: Every notebook declares at least these (and no parameter it does not use).
+REQUIRED = {"corpus", "manifest", "pattern", "lang", "output_dir"}
+#: Parameters read by the set-up call itself (discourse.report.notebook.start).
+READ_BY_START = {"corpus", "manifest", "pattern", "lang", "output_dir", "years"}
 
 
 def _read(path: Path):
@@ -78,18 +80,28 @@ def test_inspection_lists_every_parameter_with_its_help(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_parameters_are_checked_once_right_after_loading(path):
-    nb = _read(path)
-    cells = _code_cells(nb)
+def test_one_call_sets_up_right_after_the_imports(path):
+    """The cell after the imports loads the corpus and checks every parameter in one call, and shows
+    the provenance; no notebook imports with a star or calls the parameter check itself."""
+    cells = _code_cells(_read(path))
+    index = next(i for i, c in enumerate(cells) if "parameters" in c.metadata.get("tags", []))
+    setup = cells[index + 2].source
+    assert setup.startswith("nb = start(globals())\ncorpus_, p = nb.corpus, nb.params\n")
+    assert setup.rstrip().splitlines()[-1] == "nb.provenance_table()"
+    for cell in cells:
+        tree = ast.parse(cell.source)
+        assert not any(isinstance(n, ast.ImportFrom) and any(a.name == "*" for a in n.names) for n in ast.walk(tree))
+        assert "check_parameters" not in cell.source
+    assert sum("start(globals())" in c.source for c in cells) == 1
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_declared_parameter_is_used(path):
+    cells = _code_cells(_read(path))
     index = next(i for i, c in enumerate(cells) if "parameters" in c.metadata.get("tags", []))
     declared = set(papermill.inspect_notebook(str(path)))
-    calls = [(i, node) for i, c in enumerate(cells) for node in ast.walk(ast.parse(c.source))
-             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "check_parameters"]
-    assert len(calls) == 1
-    i, call = calls[0]
-    # the check comes before any measure: only the imports cell lies between it and the parameters
-    assert i == index + 2
-    assert {k.arg for k in call.keywords} == declared
-    source = cells[i].source
-    assert source.index("open_corpus(") < source.index("check_parameters(") < source.index("provenance_table(")
-    assert source.rstrip().splitlines()[-1].startswith("provenance_table(")  # the cell's shown output
+    body = "\n".join(c.source for c in cells[index + 2:])
+    unused = sorted(name for name in declared - READ_BY_START
+                    if f"p.{name}" not in body and not any(
+                        isinstance(n, ast.Name) and n.id == name for n in ast.walk(ast.parse(body))))
+    assert unused == []

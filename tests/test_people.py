@@ -8,8 +8,19 @@ import pandas as pd
 import pytest
 
 from discourse.errors import ParameterError
-from discourse.voices.people import (LEAD, NARRATOR, _RE_SUBJECT, _STOP, _alternation, _sentences, canonical_name, canonicalize, extract_people,
-                              match_after_lead, split_title)
+from discourse.voices.people import (
+    _RE_SUBJECT,
+    _STOP,
+    LEAD,
+    NARRATOR,
+    _alternation,
+    _sentences,
+    canonical_name,
+    canonicalize,
+    extract_people,
+    match_after_lead,
+    split_title,
+)
 
 
 def test_extract_people_from_seed(sichuan_dir):

@@ -11,8 +11,14 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from discourse.errors import ParameterError  # noqa: E402
-from discourse.plots import (plot_density, plot_distinctive_bars, plot_distinctive_scatter,  # noqa: E402
-                             plot_profile, plot_shift, plot_trajectories)
+from discourse.plots import (  # noqa: E402
+    plot_density,
+    plot_distinctive_bars,
+    plot_distinctive_scatter,
+    plot_profile,
+    plot_shift,
+    plot_trajectories,
+)
 
 
 @pytest.fixture(autouse=True)

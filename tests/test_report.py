@@ -20,15 +20,17 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 import discourse  # noqa: E402
-from discourse.cli import main  # noqa: E402
+from discourse.cli import (
+    _parse_value,  # noqa: E402
+    main,  # noqa: E402
+)
 from discourse.corpus.model import from_tables  # noqa: E402
-from discourse.measures.distinctive import COLUMNS as DISTINCTIVE_COLUMNS  # noqa: E402
 from discourse.errors import ParameterError, ReportError  # noqa: E402
-from discourse.report.tables import documents_by, voices_found, bilingual_density  # noqa: E402
-from discourse.report.provenance import collect_provenance, folder_hash, provenance_table  # noqa: E402
-from discourse.cli import _parse_value  # noqa: E402
+from discourse.measures.distinctive import COLUMNS as DISTINCTIVE_COLUMNS  # noqa: E402
 from discourse.report.outputs import save_figure, save_table  # noqa: E402
+from discourse.report.provenance import collect_provenance, folder_hash, provenance_table  # noqa: E402
 from discourse.report.run import run_report  # noqa: E402
+from discourse.report.tables import bilingual_density, documents_by, voices_found  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "data" / "mini"

@@ -11,8 +11,8 @@ import pytest
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from discourse.errors import ParameterError
-from discourse.text.sentences import sentence_spans
 from discourse.text.analyze import ENGLISH_ABBREVIATIONS
+from discourse.text.sentences import sentence_spans
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "sichuan"

@@ -8,8 +8,7 @@ from scipy.spatial.distance import jensenshannon
 
 from discourse.corpus.model import from_tables
 from discourse.errors import ParameterError
-from discourse.measures.shift import (emerging_formulations, rising_falling, term_trajectories,
-                             vocabulary_shift)
+from discourse.measures.shift import emerging_formulations, rising_falling, term_trajectories, vocabulary_shift
 
 STOP = {"the", "of", "and", "to", "a", "we", "up"}
 

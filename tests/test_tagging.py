@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from discourse.text import tag_rules
-
-from discourse.text import tagging
-from discourse.text.tagging import tag_words
+from discourse.text import tag_rules, tagging
 from discourse.text.analyze import analyze
+from discourse.text.tagging import tag_words
 
 
 def _every_rule(words: list[str], tags: list[str]) -> list[str]:

@@ -8,11 +8,10 @@ import pandas as pd
 import pytest
 
 from discourse import load_corpus
-
-from discourse.reading import facts as textfacts
 from discourse.paths import CACHE_ENV
-from discourse.reading.read import read_folder, text_facts
+from discourse.reading import facts as textfacts
 from discourse.reading.facts import Facts, TextFacts, text_digest, whitespace_fingerprint
+from discourse.reading.read import read_folder, text_facts
 
 pytestmark = pytest.mark.filterwarnings("ignore::discourse.errors.CorpusWarning")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from discourse.errors import ParameterError
+from discourse.text.analyze import Sentence, Token, analyze, split_sentences, tokenize_sentence
 from discourse.text.lemmas import lemmatize
 from discourse.text.tagging import can_be_verb, tag_words
-from discourse.text.analyze import Sentence, Token, analyze, split_sentences, tokenize_sentence
 
 
 def _sents(text: str, lang: str = "en") -> list[str]:

@@ -5,8 +5,7 @@ import pandas as pd
 import pytest
 
 from discourse.errors import DiscourseError, ParameterError
-from discourse.validate import (check_choice, check_column, check_number, check_positive_int,
-                                check_values_known)
+from discourse.validate import check_choice, check_column, check_number, check_positive_int, check_values_known
 
 
 def test_parameter_error_is_a_value_error():

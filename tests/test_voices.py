@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from _metrics import record_metric
 
-from discourse.text.clean import clean_text
 from discourse.errors import ParameterError
 from discourse.text.analyze import split_sentences
+from discourse.text.clean import clean_text
 from discourse.voices import people
 from discourse.voices.attribute import MEETING, NARRATOR, Voice, attribute_voices
 

@@ -10,14 +10,21 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import pandas as pd
 
-from discourse.corpus.schema import (DIRECTIVE_COLUMNS, LOAD_REPORT_COLUMNS, PEOPLE_COLUMNS, REMOVED_COLUMNS,
-                                     SENTENCE_DOC_COLUMNS, empty_frame)
+from discourse.corpus.schema import (
+    DIRECTIVE_COLUMNS,
+    LOAD_REPORT_COLUMNS,
+    PEOPLE_COLUMNS,
+    REMOVED_COLUMNS,
+    SENTENCE_DOC_COLUMNS,
+    empty_frame,
+)
 from discourse.errors import ParameterError
 from discourse.validate import format_values
+
 
 @dataclass
 class Corpus:

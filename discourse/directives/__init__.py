@@ -57,8 +57,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from discourse.directives.english import english_directives
 from discourse.directives.chinese import chinese_directives
+from discourse.directives.english import english_directives
 from discourse.errors import ParameterError
 from discourse.text.analyze import analyze
 from discourse.validate import check_choice

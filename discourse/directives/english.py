@@ -13,11 +13,21 @@ from collections.abc import Sequence
 from typing import Any
 
 from discourse.directives.english_scope import ScopedSentence
-from discourse.directives.english_words import (BE, CONSTRUCTION_TRIGGERS, DEONTIC_ADJ, ENUMERATORS, HOPE_TRIGGERS, MODAL_CATEGORY,
-                              MODAL_TRIGGERS, NEED_TRIGGERS, PRESENT_BE, REPORT_NEED, URGE)
+from discourse.directives.english_words import (
+    BE,
+    CONSTRUCTION_TRIGGERS,
+    DEONTIC_ADJ,
+    ENUMERATORS,
+    HOPE_TRIGGERS,
+    MODAL_CATEGORY,
+    MODAL_TRIGGERS,
+    NEED_TRIGGERS,
+    PRESENT_BE,
+    REPORT_NEED,
+    URGE,
+)
 from discourse.text.lemmas import lemmatize
 from discourse.text.tagging import can_be_verb as _can_be_verb  # the tagger's notion of "can be a base verb"
-
 
 _CLAUSE_MARKS = frozenset({";", ":", "--", "—", "–"})
 _LET = frozenset({"let"})

@@ -13,9 +13,23 @@ from collections.abc import Sequence
 from operator import attrgetter
 from typing import Any
 
-from discourse.directives.english_words import (ADVERB_WORDS, BE, CATENATIVE, EFFORT_NOUNS, EFFORT_PARTICIPLES, FIRST_PERSON,
-                              INSTITUTIONS, LIGHT_ACTIVE, LIGHT_PASSIVE, NOMINATIVE, OBJECT_TAGS, PARTICLES,
-                              REQUIREMENT_NOUNS, STOPS_BY_FIRST, SUBORDINATORS)
+from discourse.directives.english_words import (
+    ADVERB_WORDS,
+    BE,
+    CATENATIVE,
+    EFFORT_NOUNS,
+    EFFORT_PARTICIPLES,
+    FIRST_PERSON,
+    INSTITUTIONS,
+    LIGHT_ACTIVE,
+    LIGHT_PASSIVE,
+    NOMINATIVE,
+    OBJECT_TAGS,
+    PARTICLES,
+    REQUIREMENT_NOUNS,
+    STOPS_BY_FIRST,
+    SUBORDINATORS,
+)
 from discourse.text.lemmas import lemmatize
 from discourse.text.tagging import can_be_verb as _can_be_verb  # the tagger's notion of "can be a base verb"
 

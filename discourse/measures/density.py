@@ -10,9 +10,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from discourse.measures.codes import doc_codes, group_codes, sentence_rows, sentence_table_codes
 from discourse.directives import CATEGORIES, DIRECTIVE_CATEGORIES
 from discourse.errors import ParameterError
+from discourse.measures.codes import doc_codes, group_codes, sentence_rows, sentence_table_codes
 from discourse.validate import check_number, check_positive_int, check_values_known
 
 HIT_COLUMNS = ["doc_id", "sent_id", "speaker", "year", "lemma", "verb", "category", "trigger",

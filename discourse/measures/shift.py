@@ -10,10 +10,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from discourse.errors import ParameterError
 from discourse.measures.distinctive import COLUMNS as DISTINCTIVE_COLUMNS
 from discourse.measures.distinctive import distinctive_terms, resolve_groups
 from discourse.measures.emerging import emerging_formulations  # noqa: F401  (part of this module's public list)
-from discourse.errors import ParameterError
 from discourse.measures.terms import UNITS, Unit, check_term_options, term_matrix, word_stream
 from discourse.validate import check_choice, check_positive_int
 

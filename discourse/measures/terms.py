@@ -29,8 +29,15 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from discourse.measures.codes import (coalesce_codes, doc_codes, encode, first_appearance_codes, group_codes, in_text_order,
-                    sentence_group_codes)
+from discourse.measures.codes import (
+    coalesce_codes,
+    doc_codes,
+    encode,
+    first_appearance_codes,
+    group_codes,
+    in_text_order,
+    sentence_group_codes,
+)
 from discourse.validate import check_choice, check_positive_int
 
 Unit = Literal["norm", "lemma"]

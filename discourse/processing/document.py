@@ -9,22 +9,28 @@ across documents) runs once per corpus, and its result is kept in the corpus's p
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import chain
-from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from discourse.version import __version__
-from discourse.corpus.schema import (DIRECTIVE_COLUMNS, DOCUMENT_COLUMNS, PEOPLE_COLUMNS, REMOVED_COLUMNS,
-                                     SENTENCE_COLUMNS, Document, empty_frame, empty_table)
+from discourse.corpus.schema import (
+    DIRECTIVE_COLUMNS,
+    DOCUMENT_COLUMNS,
+    PEOPLE_COLUMNS,
+    REMOVED_COLUMNS,
+    SENTENCE_COLUMNS,
+    Document,
+    empty_frame,
+    empty_table,
+)
 from discourse.directives import directives_in_sentence
 from discourse.processing.batch import Batch, DocumentTables
 from discourse.text.analyze import analyze
 from discourse.text.clean import clean_text
+from discourse.version import __version__
 from discourse.voices.attribute import attribute_voices, english_text, extract_people
 
 #: Bump when processing changes in a way that alters the tables (part of every cache key).

@@ -12,7 +12,6 @@ import datetime as _dt
 import functools
 import hashlib
 import json
-import os
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Sequence

@@ -15,8 +15,7 @@ from discourse.corpus.model import Corpus, attach_document_columns
 from discourse.corpus.schema import LOAD_REPORT_COLUMNS, Document
 from discourse.errors import ParameterError
 from discourse.paths import resolve_cache_dir
-from discourse.processing.document import (Runner, default_settings, documents_from_records,
-                                           documents_table)
+from discourse.processing.document import Runner, default_settings, documents_from_records, documents_table
 from discourse.processing.runners import check_options, combine, process_corpus, resolve_workers
 from discourse.reading.facts import FILE_NAME, TextFacts
 from discourse.reading.read import read_folder

@@ -20,15 +20,13 @@ Options (``load_corpus`` passes them through):
 from __future__ import annotations
 
 import contextlib
-import gc
 import math
-import multiprocessing
 import os
 import pickle
 import shutil
 import sys
 import tempfile
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
@@ -44,6 +42,7 @@ from discourse.processing.cache import CacheStats, DocumentCache
 from discourse.processing.document import process_batch
 from discourse.processing.keys import document_key, pack_id
 from discourse.validate import check_positive_int
+
 #: Fewer documents than this to process run serially.
 SERIAL_BELOW = 4
 #: ``progress=None`` shows a bar above this many documents to process (on a terminal).

@@ -9,17 +9,17 @@ import io
 import os
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
-from discourse.text.clean import HEADLINE_MAX_CHARS, clean_text, match_dateline, normalize_space
 from discourse.corpus.schema import LOAD_REPORT_COLUMNS, Document
 from discourse.errors import CorpusError, CorpusWarning, ManifestError, ParameterError
 from discourse.parallel import local_pool
-from discourse.reading.formats import TABLE_SUFFIXES, TEXT_SUFFIXES, Unreadable, decode_bytes, extract_documents
 from discourse.reading.facts import Facts, TextFacts, text_digest, whitespace_fingerprint
+from discourse.reading.formats import TABLE_SUFFIXES, TEXT_SUFFIXES, Unreadable, decode_bytes, extract_documents
+from discourse.text.clean import HEADLINE_MAX_CHARS, clean_text, match_dateline, normalize_space
 from discourse.validate import check_positive_int
 
 MANIFEST_NAME = "metadata.csv"

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from discourse.errors import ParameterError
 from discourse.paths import project_root
-from discourse.validate import format_values, check_choice, check_number, check_positive_int, check_values_known
+from discourse.validate import check_choice, check_number, check_positive_int, check_values_known, format_values
 
 #: Voices that are not persons (see docs/ARCHITECTURE.md and MEASURES.md).
 NON_PERSON_VOICES = frozenset({"meeting", "narrator", ""})

@@ -31,11 +31,11 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from discourse.errors import ParameterError, ReportError
-from discourse.report.outputs import open_corpus, save_figure, save_table, setup_figures
 from discourse.paths import CACHE_ENV, SCHEDULER_ENV, project_root, resolve_cache_dir
-from discourse.report.params import PARAMETERS, check_parameters, resolve_corpus
-from discourse.report.provenance import collect_provenance, provenance_table
 from discourse.report.index import write_index
+from discourse.report.outputs import open_corpus
+from discourse.report.params import PARAMETERS, check_parameters, resolve_corpus
+from discourse.report.provenance import collect_provenance
 from discourse.validate import format_values
 
 __all__ = ["run_report", "list_notebooks", "NotebookRun", "coerce_parameter"]

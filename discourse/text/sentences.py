@@ -75,7 +75,6 @@ from typing import Any
 
 from discourse.errors import ParameterError
 
-
 ENGLISH_ABBREVIATIONS: frozenset[str] = frozenset(
     """mr mrs ms dr st no nos co ltd inc jr sr gen gov sen rep reps u.s u.k u.n e.g i.e etc vs
     jan feb mar apr jun jul aug sep sept oct nov dec corp dept prof vol fig govt assn bros

@@ -16,7 +16,15 @@ import re
 
 from discourse.errors import ParameterError
 from discourse.text.lemmas import pattern_lexicon
-from discourse.text.tag_rules import BE_FORMS, EXTRA_VERBS, HAVE_FORMS, MODALS, apply_rules_lowered, apply_rules, can_be_verb
+from discourse.text.tag_rules import (
+    BE_FORMS,
+    EXTRA_VERBS,
+    HAVE_FORMS,
+    MODALS,
+    apply_rules,
+    apply_rules_lowered,
+    can_be_verb,
+)
 
 __all__ = ["tag_words", "can_be_verb", "apply_rules", "MODALS", "BE_FORMS", "HAVE_FORMS", "EXTRA_VERBS"]
 

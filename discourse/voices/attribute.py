@@ -61,9 +61,22 @@ from typing import NamedTuple
 import pandas as pd
 
 from discourse.errors import ParameterError
-from discourse.voices.people import (ADVERB as _ADV, FULL_NAME, MEETING, NAME_TOKEN, NARRATOR, REPORTING_VERB as _VERB,
-                     REPORTING_VERBS, ROLE_GAP as _ROLE_GAP, TITLE, canonical_name, canonicalize, extract_people,
-                     lead_end, split_title)
+from discourse.voices.people import ADVERB as _ADV
+from discourse.voices.people import (
+    FULL_NAME,
+    MEETING,
+    NAME_TOKEN,
+    NARRATOR,
+    REPORTING_VERBS,
+    TITLE,
+    canonical_name,
+    canonicalize,
+    extract_people,
+    lead_end,
+    split_title,
+)
+from discourse.voices.people import REPORTING_VERB as _VERB
+from discourse.voices.people import ROLE_GAP as _ROLE_GAP
 
 __all__ = ["Voice", "attribute_voices", "extract_people", "canonical_name", "canonicalize",
            "REPORTING_VERBS", "MEETING", "NARRATOR"]
