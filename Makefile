@@ -52,7 +52,7 @@ lab: $(STAMP)  ## Open JupyterLab on the notebooks (options: make lab LAB_ARGS="
 	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) $(LAB_ARGS) notebooks/
 
 explore: $(STAMP)  ## Serve notebook 05 (the workbench) as a web page on localhost:$(EXPLORE_PORT), no code shown
-	$(VENV)/bin/voila $(ALLOW_ROOT) --no-browser --port=$(EXPLORE_PORT) --Voila.ip=127.0.0.1 \
+	$(VENV)/bin/voila --no-browser --port=$(EXPLORE_PORT) --Voila.ip=127.0.0.1 \
 		--theme=light notebooks/05-explore.ipynb
 
 browser:  ## Install Debian's chromium and a Chinese font, for the page tests (tests/test_pages.py)

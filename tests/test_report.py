@@ -283,9 +283,8 @@ def test_same_corpus_and_parameters_give_identical_tables(mini_report, tmp_path)
 
 
 @pytest.mark.slow
-def test_report_on_the_sichuan_corpus(tmp_path):
-    out = tmp_path / "sichuan"
-    run_report(SICHUAN, out, parameters={"n_boot": 200}, progress=False)
+def test_report_on_the_sichuan_corpus(sample_report):
+    out = sample_report
     corpus = discourse.load_corpus(SICHUAN)
     _check_report(out, corpus, n_boot=200)
     provenance = json.loads((out / "provenance.json").read_text(encoding="utf-8"))

@@ -30,7 +30,7 @@ from discourse.measures.distinctive import distinctive_terms
 from discourse.measures.terms import text_order
 from discourse.validate import check_positive_int
 
-__all__ = ["TermMap", "term_map", "term_lines", "MAX_TERMS"]
+__all__ = ["TermMap", "term_map", "term_lines", "term_map_html", "MAX_TERMS"]
 
 #: Terms drawn at most (those with the largest |z|).
 MAX_TERMS = 400

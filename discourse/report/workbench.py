@@ -37,7 +37,7 @@ from discourse.measures.shift import term_trajectories
 from discourse.measures.terms import term_counts
 from discourse.plots import plot_trajectories
 from discourse.report.display import table_html
-from discourse.report.termmap import TermMap, term_map
+from discourse.report.termmap import TermMap, term_map, term_map_html
 from discourse.text.chinese import chinese_tokens, to_simplified
 
 __all__ = ["QueryView", "explore_query", "group_choices", "adapt_query", "Workbench", "GROUP_LABELS",
@@ -279,8 +279,10 @@ class Static:
         self.html_of = html_of
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict:
-        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
-        data = dict(bundle[0]) if isinstance(bundle, tuple) else dict(bundle)
+        from IPython.core.formatters import format_display_data
+
+        data, _ = format_display_data(self.widget, include=include, exclude=exclude)
+        data = dict(data)
         data["text/html"] = self.html_of()
         return data
 
@@ -432,7 +434,7 @@ class Workbench:
     def _draw_map(self) -> None:
         from IPython.display import HTML
 
-        self._fill(self.map, HTML(self.term_map._repr_html_()))
+        self._fill(self.map, HTML(term_map_html(self.term_map)))
 
     def _png(self) -> bytes:
         v = self.view
@@ -491,4 +493,4 @@ class Workbench:
         import ipywidgets as w
 
         box = w.VBox([w.HBox([self.target, self.reference]), self.map])
-        return Static(box, self.term_map._repr_html_)
+        return Static(box, lambda: term_map_html(self.term_map))
