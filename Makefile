@@ -19,6 +19,8 @@ PIP_PROGRESS := { grep --line-buffered -vE "is neither a file nor a directory|^R
 # JupyterLab and Voila refuse to run as root unless told; containers run as root
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB_ARGS ?=
+# Lab saves a notebook of the suite as it is committed (discourse/report/lab.py)
+LAB_HOOK := --ContentsManager.pre_save_hook=discourse.report.lab.strip_on_save
 EXPLORE_PORT ?= 8866
 # The git filter that strips notebook outputs (and the Python version Lab writes) on commit
 NBSTRIPOUT := .venv/bin/python -m nbstripout --keep-id --extra-keys metadata.language_info.version
@@ -49,7 +51,7 @@ report: $(STAMP)  ## Set up, then regenerate the reports of data/sichuan into re
 	$(PY) -m discourse report --corpus $(CORPUS) --out $(OUT)
 
 lab: $(STAMP)  ## Open JupyterLab on the notebooks (options: make lab LAB_ARGS="--port 9999 --no-browser")
-	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) $(LAB_ARGS) notebooks/
+	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) $(LAB_HOOK) $(LAB_ARGS) notebooks/
 
 explore: $(STAMP)  ## Serve notebook 05 (the workbench) as a web page on localhost:$(EXPLORE_PORT), no code shown
 	$(VENV)/bin/voila --no-browser --port=$(EXPLORE_PORT) --Voila.ip=127.0.0.1 \
