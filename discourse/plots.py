@@ -41,8 +41,8 @@ def plot_distinctive_scatter(table: pd.DataFrame, *, ax: Any = None, n_labels: i
 
     Each point is a term of a :func:`discourse.distinctive.distinctive_terms` table; x = log10 of its
     count in target plus reference, y = z. Terms with |z| > 1.96 are highlighted and the ``n_labels``
-    most extreme terms on each side are labelled; adjustText moves the labels apart (and away from
-    the points) so that none overprints another, with a thin line back to its point when moved.
+    most extreme terms on each side are labelled; adjustText moves the labels apart and away from the
+    points, and a label it cannot free is hidden (the most extreme kept), so none overprints another.
     """
     _need(table, ["term", "count_target", "count_reference", "z"], "plot_distinctive_scatter")
     ax = _axes(ax)
@@ -60,7 +60,17 @@ def plot_distinctive_scatter(table: pd.DataFrame, *, ax: Any = None, n_labels: i
     if labels:
         from adjustText import adjust_text
 
-        adjust_text(labels, x=x, y=z, ax=ax, arrowprops=dict(arrowstyle="-", color="0.5", lw=0.5))
+        adjust_text(labels, x=x, y=z, ax=ax)
+        # a label adjustText could not free (a crowded corner) is hidden rather than overprinted;
+        # labels are kept in order of |z|, the most extreme first
+        renderer = ax.figure.canvas.get_renderer()
+        kept: list = []
+        for label in sorted(labels, key=lambda t: -abs(t.get_position()[1])):
+            box = label.get_window_extent(renderer)
+            if any(box.overlaps(other) for other in kept):
+                label.set_visible(False)
+            else:
+                kept.append(box)
     ax.axhline(1.96, color="0.5", lw=0.7, ls="--")
     ax.axhline(-1.96, color="0.5", lw=0.7, ls="--")
     ax.set_xlabel("log10 frequency (target + reference)")
