@@ -22,6 +22,12 @@ def _axes(ax: Any, figsize: tuple[float, float] = (7.0, 4.5)):
     return ax
 
 
+def _short(label: str, width: int = 30) -> str:
+    """``label`` cut to ``width`` characters (with an ellipsis), for axis labels."""
+    label = str(label)
+    return label if len(label) <= width else label[: width - 1] + "\u2026"
+
+
 def _need(table: pd.DataFrame, columns: list[str], what: str) -> None:
     missing = [c for c in columns if c not in table.columns]
     if missing:
@@ -35,7 +41,8 @@ def plot_distinctive_scatter(table: pd.DataFrame, *, ax: Any = None, n_labels: i
 
     Each point is a term of a :func:`discourse.distinctive.distinctive_terms` table; x = log10 of its
     count in target plus reference, y = z. Terms with |z| > 1.96 are highlighted and the ``n_labels``
-    most extreme terms on each side are labelled.
+    most extreme terms on each side are labelled; adjustText moves the labels apart and away from the
+    points, and a label it cannot free is hidden (the most extreme kept), so none overprints another.
     """
     _need(table, ["term", "count_target", "count_reference", "z"], "plot_distinctive_scatter")
     ax = _axes(ax)
@@ -48,10 +55,22 @@ def plot_distinctive_scatter(table: pd.DataFrame, *, ax: Any = None, n_labels: i
     ax.scatter(x[strong & (z < 0)], z[strong & (z < 0)], s=12, color="tab:blue",
                label=f"over-used by {reference}")
     order = np.argsort(z)
-    for i in list(order[::-1][:n_labels]) + list(order[:n_labels]):
-        if strong[i]:
-            ax.annotate(str(table["term"].iloc[i]), (x[i], z[i]), fontsize=8,
-                        xytext=(3, 0), textcoords="offset points")
+    labels = [ax.text(x[i], z[i], str(table["term"].iloc[i]), fontsize=8)
+              for i in dict.fromkeys(list(order[::-1][:n_labels]) + list(order[:n_labels])) if strong[i]]
+    if labels:
+        from adjustText import adjust_text
+
+        adjust_text(labels, x=x, y=z, ax=ax)
+        # a label adjustText could not free (a crowded corner) is hidden rather than overprinted;
+        # labels are kept in order of |z|, the most extreme first
+        renderer = ax.figure.canvas.get_renderer()
+        kept: list = []
+        for label in sorted(labels, key=lambda t: -abs(t.get_position()[1])):
+            box = label.get_window_extent(renderer)
+            if any(box.overlaps(other) for other in kept):
+                label.set_visible(False)
+            else:
+                kept.append(box)
     ax.axhline(1.96, color="0.5", lw=0.7, ls="--")
     ax.axhline(-1.96, color="0.5", lw=0.7, ls="--")
     ax.set_xlabel("log10 frequency (target + reference)")
@@ -75,7 +94,9 @@ def plot_distinctive_bars(table: pd.DataFrame, *, ax: Any = None, n: int = 15,
     ax.set_yticks(np.arange(len(shown)))
     ax.set_yticklabels(shown["term"].astype(str), fontsize=8)
     ax.axvline(0, color="0.3", lw=0.7)
-    ax.set_xlabel(f"z-score of weighted log-odds (> 0: {target}, < 0: {reference})")
+    # one short line each, so that the labels of axes side by side do not run into each other
+    ax.set_xlabel(f"z-score of weighted log-odds\n> 0: {_short(target)}\n< 0: {_short(reference)}",
+                  fontsize=9)
     ax.set_title(title or f"Most distinctive terms: {target} vs {reference}")
     return ax
 

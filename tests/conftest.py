@@ -27,3 +27,13 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):  # noqa: D103
             f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in values.items()
         )
         terminalreporter.write_line(f"{name}: {shown}")
+
+
+@pytest.fixture(scope="session")
+def sample_report(tmp_path_factory) -> Path:
+    """The report of the sample corpus (``n_boot=200``), run once for the tests that read it."""
+    from discourse.report.run import run_report
+
+    out = tmp_path_factory.mktemp("sample") / "sichuan"
+    run_report(ROOT / "data" / "sichuan", out, parameters={"n_boot": 200}, progress=False)
+    return out

@@ -85,3 +85,41 @@ def test_profile_bars():
     table = pd.DataFrame({"speaker": ["A", "B"], "mattr": [0.7, 0.6], "n_tokens": [900, 400]})
     ax = plot_profile(table)
     assert len(ax.patches) == 2 and "type-token" in ax.get_ylabel()
+
+
+def test_scatter_labels_do_not_overprint_each_other():
+    import matplotlib.pyplot as plt
+    import numpy as np
+    import pandas as pd
+
+    from discourse.plots import plot_distinctive_scatter
+
+    # ten strong terms crowded at one frequency and nearly one z: unmoved, their labels would overlap
+    n = 10
+    table = pd.DataFrame({"term": [f"term{i:02d}" for i in range(n)] + ["a", "b"],
+                          "count_target": [50] * n + [3, 1], "count_reference": [5] * n + [3, 30],
+                          "z": list(4 + 0.01 * np.arange(n)) + [0.1, -3.0]})
+    fig, ax = plt.subplots(figsize=(6, 4))
+    plot_distinctive_scatter(table, ax=ax, n_labels=n)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in ax.texts if t.get_visible()]
+    assert 3 <= len(boxes) <= n + 1 and any(t.get_text() == "term09" and t.get_visible() for t in ax.texts)
+    overlaps = [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes))
+                if boxes[i].overlaps(boxes[j])]
+    plt.close(fig)
+    assert overlaps == []
+
+
+def test_bars_x_label_is_short_lines_for_axes_side_by_side():
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from discourse.plots import plot_distinctive_bars
+
+    table = pd.DataFrame({"term": ["a", "b"], "z": [2.0, -2.0]})
+    fig, ax = plt.subplots()
+    plot_distinctive_bars(table, ax=ax, target="Shi Xiaolin", reference="other voices of the corpus here")
+    label = ax.get_xlabel().splitlines()
+    plt.close(fig)
+    assert label == ["z-score of weighted log-odds", "> 0: Shi Xiaolin", "< 0: other voices of the corpus he\u2026"]

@@ -134,3 +134,41 @@ def provenance_table(corpus: Any, parameters: Mapping[str, Any] | Any | None = N
         else:
             rows.append((key, "" if value is None else str(value)))
     return pd.DataFrame(rows, columns=["field", "value"])
+
+
+def summary_line(info: Mapping[str, Any]) -> str:
+    """The provenance of :func:`collect_provenance` in one line, for the top of a report page.
+
+    Returns
+    -------
+    str
+        ``"Corpus sichuan: 27 documents, 1,234 sentences, 45,678 word tokens (files 3f2a9c1b0d4e, content 9e1f0a2b3c4d) ·
+        discourse 0.1.0 · commit ec62615 · 2025-12-04 18:30 UTC · full provenance at the end"``; a field
+        the provenance lacks is left out.
+    """
+    corpus = info.get("corpus")
+    name = Path(str(corpus)).name if corpus else "(no folder)"
+    sizes = ", ".join(f"{int(info[k]):,} {label}" for k, label in
+                      (("documents", "documents"), ("sentences", "sentences"),
+                       ("word_tokens", "word tokens")) if info.get(k) is not None)
+    first = f"Corpus {name}: {sizes}" if sizes else f"Corpus {name}"
+    hashes = [f"{label} {str(info[key])[:12]}" for key, label in
+              (("files_sha256", "files"), ("content_sha256", "content")) if info.get(key)]
+    if hashes:
+        first += f" ({', '.join(hashes)})"
+    parts = [first]
+    version = (info.get("versions") or {}).get("discourse")
+    if version:
+        parts.append(f"discourse {version}")
+    if info.get("git_commit"):
+        commit = str(info["git_commit"])
+        parts.append(f"commit {commit[:7]}{'+dirty' if commit.endswith('+dirty') else ''}")
+    stamp = info.get("timestamp")
+    if stamp:
+        try:
+            parts.append(datetime.fromisoformat(str(stamp)).astimezone(timezone.utc)
+                         .strftime("%Y-%m-%d %H:%M UTC"))
+        except ValueError:
+            parts.append(str(stamp))
+    parts.append("full provenance at the end")
+    return " · ".join(parts)

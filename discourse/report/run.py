@@ -38,7 +38,7 @@ from discourse.report.params import PARAMETERS, check_parameters, resolve_corpus
 from discourse.report.provenance import collect_provenance
 from discourse.validate import format_values
 
-__all__ = ["run_report", "list_notebooks", "NotebookRun", "coerce_parameter"]
+__all__ = ["run_report", "list_notebooks", "NotebookRun", "coerce_parameter", "render_page"]
 
 #: Parameters the report sets itself (from ``--corpus``, ``--out`` and the corpus options).
 _REPORT_SET = ("corpus", "output_dir", "manifest", "pattern", "lang")
@@ -139,15 +139,67 @@ def _execute(run: NotebookRun, kernel: str, log: Callable[[str], None], show_cod
     return run
 
 
-def _to_html(run: NotebookRun, *, show_code: bool) -> None:
-    import nbformat
+#: The page template: JupyterLab's, without anything fetched from the network (nbconvert's asks a CDN
+#: for require.js, MathJax, mermaid and the widget manager), with a link back to the index at the top
+#: and the static view of any widget in place of the widget (which needs a running kernel).
+PAGE_TEMPLATE = r"""{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+{%- block extra_css -%}
+<style type="text/css">
+.discourse-nav { font: 0.9em system-ui, sans-serif; padding: 0.6em 0 0.2em; }
+.discourse-nav a { text-decoration: none; }
+.jp-Notebook { max-width: 72rem; margin: 0 auto; }
+</style>
+{%- endblock extra_css -%}
+{%- block body_header -%}
+{{ super() }}
+<nav class="discourse-nav"><a href="index.html">&larr; All reports of this run (index)</a></nav>
+{%- endblock body_header -%}
+{%- block body_footer -%}
+<nav class="discourse-nav"><a href="index.html">&larr; All reports of this run (index)</a></nav>
+{{ super() }}
+{%- endblock body_footer -%}
+{%- block data_widget_view scoped -%}
+{%- if 'text/html' in output.data -%}
+<div class="jp-RenderedHTMLCommon jp-RenderedHTML jp-OutputArea-output {{ extra_class }}">
+{{ output.data['text/html'] }}
+</div>
+{%- endif -%}
+{%- endblock data_widget_view -%}
+{%- block footer_js -%}{%- endblock footer_js -%}
+"""
+
+
+def page_exporter(*, show_code: bool) -> Any:
+    """The nbconvert exporter of the report pages (:data:`PAGE_TEMPLATE`)."""
+    from jinja2 import DictLoader
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(exclude_input=not show_code, exclude_input_prompt=not show_code,
-                            exclude_output_prompt=True)
-    nb = nbformat.read(str(run.executed), as_version=4)
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": run.name}})
-    run.html.write_text(body, encoding="utf-8")
+    return HTMLExporter(template_name="lab", extra_loaders=[DictLoader({"discourse-page.html.j2": PAGE_TEMPLATE})],
+                        template_file="discourse-page.html.j2", exclude_input=not show_code,
+                        exclude_input_prompt=not show_code, exclude_output_prompt=True)
+
+
+def render_page(executed: Path, html_path: Path, *, name: str, show_code: bool = False) -> None:
+    """Convert an executed notebook to a report page that needs no network.
+
+    The widget state that papermill records (``metadata.widgets``) is left out: a page cannot run the
+    widgets, and each widget of the suite carries its own static view (``text/html``), which the page
+    shows instead.
+    """
+    import nbformat
+
+    nb = nbformat.read(str(executed), as_version=4)
+    nb.metadata.pop("widgets", None)
+    body, _ = page_exporter(show_code=show_code).from_notebook_node(nb, resources={"metadata": {"name": name}})
+    html_path.write_text(body, encoding="utf-8")
+
+
+def _to_html(run: NotebookRun, *, show_code: bool) -> None:
+    render_page(run.executed, run.html, name=run.name, show_code=show_code)
 
 
 def coerce_parameter(name: str, value: Any) -> Any:
