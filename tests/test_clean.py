@@ -19,6 +19,11 @@ from discourse.text.clean import (
 BOILERPLATE = ["Hosted by", "ICP", "Navigator", ".jpg)", "Website Operation", "Security Record"]
 
 
+def _brief(row: dict) -> dict:
+    """A removed row's line, text and reason."""
+    return {k: row[k] for k in ("line_no", "text", "reason")}
+
+
 def _read(sichuan_dir, prefix: str) -> str:
     return next(sichuan_dir.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
 
@@ -38,13 +43,13 @@ def test_no_boilerplate_left_in_seed_corpus(sichuan_dir, prefix):
 def test_002_menu_stray_marks_dateline_and_footer_are_recorded(sichuan_dir):
     cleaned = clean_text(_read(sichuan_dir, "002"))
     by_line = {r["line_no"]: r for r in cleaned.removed}
-    assert by_line[1] == {"line_no": 1, "text": "???", "reason": "stray question marks"}
+    assert _brief(by_line[1]) == {"line_no": 1, "text": "???", "reason": "stray question marks"}
     assert by_line[2]["reason"] == "stray question marks"
     assert [by_line[n]["text"] for n in range(3, 9)] == [
         "Government", "Open Governance", "Services", "Investment", "Tourism", "Navigator"]
     assert {by_line[n]["reason"] for n in range(3, 9)} == {"navigation menu"}
     assert by_line[10]["reason"] == "blank line"  # a lone no-break space
-    assert by_line[12] == {"line_no": 12, "text": "Updated:2024.12.25", "reason": "dateline"}
+    assert _brief(by_line[12]) == {"line_no": 12, "text": "Updated:2024.12.25", "reason": "dateline"}
     assert [by_line[n]["reason"] for n in range(24, 28)] == ["footer"] * 4
     assert cleaned.dateline == "2024-12-25"
     assert cleaned.source_line is None
@@ -65,14 +70,16 @@ def test_000_footer_lines_removed(sichuan_dir):
 
 def test_001_image_remnant(sichuan_dir):
     cleaned = clean_text(_read(sichuan_dir, "001"))
-    assert {"line_no": 4, "text": ".jpg)", "reason": "image remnant"} in cleaned.removed
+    assert {"line_no": 4, "text": ".jpg)", "reason": "image remnant"} in map(_brief, cleaned.removed)
     assert len(cleaned.paragraphs) == 10
 
 
 def test_003_bilingual_split_dateline_and_sources(sichuan_dir):
     cleaned = clean_text(_read(sichuan_dir, "003"))
     first, second = cleaned.paragraphs[0], cleaned.paragraphs[1]
-    assert first == Paragraph(0, "商务厅传达学习习近平总书记来川视察重要指示精神 加快构筑向西开放战略高地和参与国际竞争新基地", "zh")
+    assert first == Paragraph(0, "商务厅传达学习习近平总书记来川视察重要指示精神 加快构筑向西开放战略高地和参与国际竞争新基地", "zh",
+                              "simplified")
+    assert second.script == ""
     assert second.lang == "en"
     assert second.text.startswith("Sichuan Provincial Department of Commerce Conveys")
     assert "Xi Jinping's Important" in second.text  # curly apostrophe made straight in English
@@ -95,12 +102,22 @@ def test_004_indentation_stripped(sichuan_dir):
     assert all(p.lang == "en" for p in cleaned.paragraphs)
 
 
-def test_repeated_paragraph_kept_once_but_short_refrains_stay():
+def test_repeated_passage_kept_once_but_short_refrains_stay():
     long = "The meeting stressed the need to stabilise foreign trade and investment."
-    text = f"{long}\nWe will act.\n  {long.replace(' ', '  ')}\nWe will act.\nThird."
+    text = f"{long}\nWe will act.\n  {long.replace(' ', '  ')}\nThird.\nWe will act.\nWe will act."
     cleaned = clean_text(text)
-    assert [p.text for p in cleaned.paragraphs] == [long, "We will act.", "We will act.", "Third."]
-    assert cleaned.removed == [{"line_no": 3, "text": long, "reason": "repeated paragraph"}]
+    assert [p.text for p in cleaned.paragraphs] == [long, "We will act.", "Third.", "We will act.",
+                                                    "We will act."]
+    assert cleaned.removed == [{"line_no": 3, "text": long, "reason": "repeated passage",
+                                "first_line_no": 1, "detail": "first at line 1"}]
+
+
+def test_a_run_of_sentences_repeating_an_earlier_passage_is_collapsed():
+    # the run "long + We will act." repeats lines 1-2: both go, though "We will act." alone would stay
+    long = "The meeting stressed the need to stabilise foreign trade and investment."
+    cleaned = clean_text(f"{long}\nWe will act.\n{long}\nWe will act.\nThird.")
+    assert [p.text for p in cleaned.paragraphs] == [long, "We will act.", "Third."]
+    assert [(r["line_no"], r["first_line_no"]) for r in cleaned.removed] == [(3, 1), (4, 2)]
 
 
 def test_list_item_c_is_not_a_copyright_footer():

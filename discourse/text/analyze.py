@@ -14,8 +14,9 @@ Chinese
     Sentences end after 。！？；!? (and any closing quotes or brackets that follow) and at line
     breaks. Words and tags: ``jieba.posseg`` (its flags ``v``, ``vn``, ``n``, ... are kept as
     ``pos``); a few multi-word policy formulations (:data:`CHINESE_POLICY_TERMS`) are added to
-    jieba's dictionary so that they come out as one word. ``norm`` and ``lemma`` are the word
-    itself (Latin letters lower-cased).
+    jieba's dictionary so that they come out as one word. Words are found in the simplified form
+    of the text (OpenCC); ``norm`` and ``lemma`` are the word in simplified script (Latin letters
+    lower-cased), the token's ``text`` the word as written.
 
 In both languages punctuation and numbers are kept as tokens with ``is_word=False`` so that they
 can be shown in concordances but are left out of every denominator.
