@@ -195,3 +195,107 @@ def test_space_class_is_every_str_space():
 ])
 def test_match_dateline_ends(line, expected):
     assert match_dateline(line) == expected
+
+
+# --- steps of issue 14 -------------------------------------------------------------------------------
+from _cleaning_fixtures import glued_repeats, placeholder_page  # noqa: E402
+
+from discourse.text.clean import CLEANING_STEPS, check_steps, opens_with_speaker_label, text_lines  # noqa: E402
+
+
+def test_sections_repeated_glued_without_spaces_are_collapsed():
+    text, boilerplate = glued_repeats()
+    cleaned = clean_text(text)
+    assert [r["line_no"] for r in cleaned.removed] == sorted(boilerplate)
+    row = cleaned.removed[0]
+    assert (row["reason"], row["first_line_no"], row["detail"]) == ("repeated passage", 2, "first at line 2")
+    assert row["text"] == text.splitlines()[3]
+    assert [p.text for p in cleaned.paragraphs][-1] == "Questions may be sent to the transport department."
+    assert cleaned.n_glued == 7  # the glued line's eight sentences, split where the space is missing
+
+
+def test_glued_sentences_are_split_in_the_paragraph_without_changing_a_character():
+    cleaned = clean_text("We must carry on.Our departed leader never looked backward. Mr.Li agreed.")
+    assert cleaned.paragraphs[0].text == "We must carry on.\nOur departed leader never looked backward. Mr.Li agreed."
+    assert clean_text("We must carry on.Our leader.", steps={"glued": False}).paragraphs[0].text == \
+        "We must carry on.Our leader."
+
+
+def test_placeholder_repeated_200_times_is_removed_but_speaker_turns_stay():
+    text, boilerplate = placeholder_page()
+    cleaned = clean_text(text)
+    gone = {r["line_no"] for r in cleaned.removed}
+    assert gone == boilerplate
+    assert {r["detail"] for r in cleaned.removed} == {"line repeated 200 times"}
+    kept = [p.text for p in cleaned.paragraphs]
+    assert kept.count("Mr Speaker: Order.") == 5 and kept[0].startswith("The Minister for Finance")
+
+
+def test_a_bracketed_note_repeated_five_times_is_a_placeholder():
+    text = "\n".join(f"Point {i} of the plan is ready. (Applause.)" for i in range(5)) + "\n(Applause.) Thanks."
+    cleaned = clean_text(text)
+    assert [p.text for p in cleaned.paragraphs] == [f"Point {i} of the plan is ready." for i in range(5)] + ["Thanks."]
+    assert {r["detail"] for r in cleaned.removed} == {"note repeated 6 times"}
+    assert "(Applause.)" in clean_text("\n".join(["(Applause.) Yes."] * 4)).paragraphs[0].text
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Mr Speaker: Order.", True),
+    ("The Minister for Finance (Dr Tan Ah Kow): Mr Speaker, Sir, I beg to move.", True),
+    ("MR. SMITH: I yield.", True),
+    ("主持人：请提问。", True),
+    ("Website Operation and Maintenance: China Telecom", False),
+    ("Contact us: 028-1234", False),
+    ("Mr. Speaker, Mr. President, Members of the Congress:", False),
+])
+def test_speaker_labels(line, expected):
+    assert opens_with_speaker_label(line) is expected
+
+
+def test_soft_line_breaks_joined_in_a_blank_line_document():
+    text = "同志们！\n\n摧毁了以叛徒、内奸、工贼\n刘少奇\n为首的资产阶级司令部。\n\n一、国内形势\n\n我们取得了伟大胜利。"
+    cleaned = clean_text(text)
+    assert [p.text for p in cleaned.paragraphs] == [
+        "同志们！", "摧毁了以叛徒、内奸、工贼刘少奇为首的资产阶级司令部。", "一、国内形势", "我们取得了伟大胜利。"]
+    assert cleaned.n_joined == 2
+    assert len(clean_text(text, steps={"joins": False}).paragraphs) == 6
+    # one paragraph per line (no blank lines): never joined
+    assert len(text_lines("标题\n正文第一段\n正文第二段")) == 3
+
+
+def test_mediawiki_footnotes_are_removed():
+    cleaned = clean_text("报告正文。\n\n↑\n \n原文無貨幣單位。\n\n↑\n音譯。")
+    assert [p.text for p in cleaned.paragraphs] == ["报告正文。"]
+    assert [r["reason"] for r in cleaned.removed if r["reason"] != "blank line"] == ["footnote"] * 4
+
+
+def test_scripts_of_chinese_paragraphs_and_language_by_letters():
+    cleaned = clean_text("我們必須恢復社會主義經濟。\n我们必须恢复经济。\n51010402000507\nWe must act now in the region.")
+    assert [(p.lang, p.script) for p in cleaned.paragraphs] == [
+        ("zh", "traditional"), ("zh", "simplified"), ("zh", ""), ("en", "")]  # digits: the document's language
+
+
+def test_hand_menu_list_is_only_a_fallback():
+    text = "Government\nOpen Governance\nThe body of the article begins here."
+    assert [r["reason"] for r in clean_text(text).removed] == ["navigation menu"] * 2
+    learned = clean_text(text, boilerplate=("open governance",))
+    assert [r["reason"] for r in learned.removed] == ["template"]  # learned: the hand list is not used
+    assert learned.paragraphs[0].text == "Government"
+
+
+def test_check_steps():
+    assert check_steps(None) == check_steps(True) == tuple(CLEANING_STEPS)
+    assert check_steps(False) == check_steps("none") == ()
+    assert check_steps("repeats,rules") == ("rules", "repeats")
+    assert check_steps({"templates": False}) == tuple(s for s in CLEANING_STEPS if s != "templates")
+    with pytest.raises(ParameterError, match=r"unknown step 'boilerplate'; steps: rules, metadata"):
+        check_steps(["boilerplate"])
+    with pytest.raises(ParameterError, match="clean must be"):
+        check_steps(3)
+    with pytest.raises(ParameterError, match="'rules': 'no' is not a step and True/False"):
+        check_steps({"rules": "no"})
+
+
+def test_nothing_but_blank_lines_removed_without_cleaning(sichuan_dir):
+    cleaned = clean_text(_read(sichuan_dir, "002"), steps=False)
+    assert {r["reason"] for r in cleaned.removed} == {"blank line"}

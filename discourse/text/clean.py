@@ -20,7 +20,8 @@ recorded* with a reason, so a reader can check what was dropped. Each step can b
 - ``placeholders``: a short line, or a short bracketed note ("(Applause.)"), repeated at least
   ``PLACEHOLDER_MIN_REPEATS`` times in the document ("Please refer to the annex.");
 - ``repeats``: a sentence or run of sentences that repeats an earlier passage of the document, once
-  whitespace and case are normalised, is kept only at its first occurrence (``MIN_REPEAT_CHARS``);
+  whitespace and case are normalised, is kept only at its first occurrence (``MIN_REPEAT_CHARS``,
+  ``MIN_PASSAGE_CHARS``: a speaker's short refrain stays);
 - ``glued``: sentences glued by a missing space after the full stop ("... results.However, the") are
   split (for finding repeats, and in the tables: a line break is put between them; no character changes);
 - ``duplicates``: a corpus-level step (near-duplicate documents flagged, nothing removed; see
@@ -337,7 +338,7 @@ def _soft_break(prev: str, nxt: str) -> str | None:
     is a heading (一、 （一） 第一部分 1.). English: ``prev`` ends with a letter, digit, comma or hyphen and
     ``nxt`` begins with a lower-case letter.
     """
-    if not prev or not nxt or prev[-1] in _END_NO_JOIN:
+    if not prev or not nxt or prev[-1] in _END_NO_JOIN or _FOOTNOTE_MARK.match(prev) or _FOOTNOTE_MARK.match(nxt):
         return None
     if _HEADING_START.match(nxt) or (_HEADING_START.match(prev) and len(prev) <= 30):
         return None
@@ -482,8 +483,12 @@ _NUMERAL_NOTE = re.compile(r"^[(\[（【]\s*[一二三四五六七八九十百\d
 
 #: A run of repeated sentences is collapsed only when it holds at least this many non-space characters:
 #: a shorter repeat is more often a speaker's refrain ("And I will propose these measures to the 90th
-#: Congress.", 46, three times in the 1967 address; "This leads to peace-not war.") than an artefact.
+#: Congress.", 46, three times in the 1967 address; "This leads to peace-not war.") than an artefact ...
 MIN_REPEAT_CHARS = 50
+#: ... and when it is a whole paragraph (every sentence of a line) or holds at least this many: a refrain
+#: at the end of paragraphs ("He has not accounted for that material. He has given no evidence that he has
+#: destroyed it.", 75, twice in the 2003 address) stays; a section repeated by a scraper is longer.
+MIN_PASSAGE_CHARS = 200
 _GLUE = re.compile(r"([A-Za-z\d]+)[.!?]+[\"”’)\]]*(?=[A-Z][a-z])")
 
 
@@ -693,8 +698,9 @@ def _repeated_units(units: list[_Unit], lines: list[Line], steps: tuple[str, ...
     """Units to remove as repeats: ``{unit index: line_no of the first occurrence}``.
 
     A unit repeats when an earlier unit of the document has the same key; consecutive repeating units
-    form a run, removed when it holds :data:`MIN_REPEAT_CHARS` characters or more, unless it is the
-    lone first sentence of a speaker's turn.
+    form a run, removed when it holds :data:`MIN_REPEAT_CHARS` characters or more and is a whole
+    paragraph or :data:`MIN_PASSAGE_CHARS` long, unless it is the lone first sentence of a speaker's
+    turn.
     """
     first: dict[str, int] = {}
     repeat_of: list[int | None] = []
@@ -705,6 +711,9 @@ def _repeated_units(units: list[_Unit], lines: list[Line], steps: tuple[str, ...
             first.setdefault(unit.key, n)
             repeat_of.append(None)
     out: dict[int, int] = {}
+    line_span: dict[int, list[int]] = {}
+    for k, unit in enumerate(units):
+        line_span.setdefault(unit.line, [k, k])[1] = k
     n = 0
     while n < len(units):
         if repeat_of[n] is None:
@@ -716,7 +725,8 @@ def _repeated_units(units: list[_Unit], lines: list[Line], steps: tuple[str, ...
         run = range(n, m)
         size = sum(len(units[k].key) for k in run)
         lone_label = m - n == 1 and units[n].label
-        if size >= MIN_REPEAT_CHARS and not lone_label:
+        whole = any(n <= line_span[units[k].line][0] and line_span[units[k].line][1] < m for k in run)
+        if size >= MIN_REPEAT_CHARS and (whole or size >= MIN_PASSAGE_CHARS) and not lone_label:
             for k in run:
                 out[k] = lines[units[repeat_of[k]].line].line_no
         n = m
