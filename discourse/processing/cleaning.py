@@ -130,5 +130,5 @@ def notice_warning(outliers: pd.DataFrame, reading: Sequence[str] = ()) -> str |
         return None
     message = "loading found what a reader must know: " + "; ".join(parts) + \
         " (see corpus.outliers and corpus.load_report)"
-    warnings.warn(message, CorpusWarning, stacklevel=3)
+    warnings.warn(message, CorpusWarning, stacklevel=4)  # the caller of load_corpus or from_texts
     return message
