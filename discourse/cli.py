@@ -10,6 +10,7 @@ from discourse.errors import DiscourseError
 from discourse.processing.load import load_corpus
 from discourse.report.params import PARAMETERS
 from discourse.report.run import coerce_parameter, run_report
+from discourse.text.clean import CLEANING_STEPS
 from discourse.version import __version__
 
 
@@ -39,9 +40,12 @@ def corpus_options(args: argparse.Namespace) -> dict:
 
 
 def _cmd_load(args: argparse.Namespace) -> int:
+    options = corpus_options(args)
+    if args.clean is not None:
+        options["clean"] = args.clean
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        corpus = load_corpus(args.path, progress=True, **corpus_options(args))
+        corpus = load_corpus(args.path, progress=True, **options)
     print(corpus.summary())
     for w in caught:
         print(f"warning: {w.message}", file=sys.stderr)
@@ -97,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p_load = sub.add_parser("load", help="load a corpus folder and print a summary")
     p_load.add_argument("path", help="corpus folder")
+    p_load.add_argument("--clean", metavar="STEPS",
+                        help="cleaning steps, comma-separated, or 'none' (default: all: "
+                             f"{', '.join(CLEANING_STEPS)})")
     _add_corpus_options(p_load)
     p_load.set_defaults(func=_cmd_load)
 

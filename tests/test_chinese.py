@@ -18,3 +18,14 @@ def test_script_of_a_text():
     assert script_of("必須堅持") == "traditional"
     assert script_of("必须坚持") == "simplified"
     assert script_of("We must act.") is None
+
+
+def test_script_of_counts_the_share_of_characters_conversion_changes():
+    from discourse.text.chinese import script_of
+
+    simple = "今后要进一步加强农业保障粮食安全提高农民收入"   # 22 characters, none changed by t2s
+    assert script_of(simple) == "simplified"
+    assert script_of(simple[:20] + "後") == "simplified"    # 1 of 21 changed: 4.8%, under 5%
+    assert script_of(simple[:19] + "後") == "traditional"   # 1 of 20: 5%
+    assert script_of("我們必須恢復經濟") == "traditional"
+    assert script_of("GDP 2024") is None

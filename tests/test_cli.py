@@ -47,3 +47,15 @@ def test_module_entry_point_runs():
                           text=True, cwd=ROOT)
     assert done.returncode == 0
     assert done.stdout.startswith("discourse ")
+
+
+def test_load_takes_the_cleaning_steps(capsys, tmp_path):
+    from discourse.cli import main
+
+    (tmp_path / "2020-a.txt").write_text("Home\nNews\nAbout us\nContact\nThe plan is ready.", encoding="utf-8")
+    assert main(["load", str(tmp_path), "--no-cache", "--clean", "rules,metadata"]) == 0
+    assert "Removed by cleaning" not in capsys.readouterr().out.replace("blank line", "")
+    assert main(["load", str(tmp_path), "--no-cache"]) == 0
+    assert "navigation menu 4 (5 tokens)" in capsys.readouterr().out
+    assert main(["load", str(tmp_path), "--clean", "menu"]) == 2
+    assert "unknown step 'menu'" in capsys.readouterr().err

@@ -64,8 +64,10 @@ def test_seed_corpus_without_manifest_dates_from_text(sichuan_dir, tmp_path):
     assert docs["003"].meta["source"] == "川观新闻"
     assert docs["004"].meta["title"].startswith("Yin Li Presides over 52nd Executive Meeting")
     assert docs["000"].meta["year"] is None and docs["000"].meta["date_source"] is None
-    warned = sorted(str(w.message).split(":")[0] for w in caught)
-    assert warned == sorted(docs[k].path for k in ("000", "001", "004"))
+    assert len(caught) == 1  # one warning for the folder, naming the documents without a year
+    message = str(caught[0].message)
+    assert message.startswith("3 of 5 documents have no year")
+    assert message.split(": ", 1)[1].split(" (")[0] == ", ".join(sorted(docs[k].path for k in ("000", "001", "004")))
     assert "no year found" in _by_path(result)[docs["000"].path].reason
 
 
@@ -250,7 +252,7 @@ def test_manifest_elsewhere_and_precedence_over_pattern_and_text(tmp_path):
 def test_pattern_year_and_speaker_from_file_names(tmp_path):
     for name in ("1945-Truman.txt", "1965-Johnson-2.txt", "notes.txt"):
         (tmp_path / name).write_text(f"Address {name}.", encoding="utf-8")
-    with pytest.warns(CorpusWarning, match="notes.txt: no year found"):
+    with pytest.warns(CorpusWarning, match="1 of 3 documents have no year .*: notes.txt"):
         result = read_folder(tmp_path, pattern=r"(?P<year>\d{4})-(?P<speaker>[A-Za-z]+)")
     meta = {d.doc_id: d.meta for d in result.documents}
     assert (meta["1945-Truman"]["year"], meta["1945-Truman"]["speaker"]) == (1945, "Truman")
@@ -274,6 +276,19 @@ def test_bad_pattern_is_a_parameter_error(tmp_path):
 
 def test_missing_year_warning_names_the_path(tmp_path):
     (tmp_path / "undated.txt").write_text("A text without any date.", encoding="utf-8")
-    with pytest.warns(CorpusWarning, match=r"undated\.txt: no year found"):
+    with pytest.warns(CorpusWarning, match=r"1 of 1 documents have no year .*: undated\.txt"):
         result = read_folder(tmp_path)
     assert result.documents[0].meta["year"] is None
+
+
+def test_documents_without_a_year_make_one_warning_listing_the_first_ones(tmp_path):
+    for i in range(25):
+        (tmp_path / f"note{i:02d}.txt").write_text(f"Note number {i} without any date.", encoding="utf-8")
+    with pytest.warns(CorpusWarning) as caught:
+        result = read_folder(tmp_path)
+    assert len(caught) == 1
+    listed = ", ".join(f"note{i:02d}.txt" for i in range(10))
+    assert str(caught[0].message) == (
+        f"25 of 25 documents have no year in the manifest, the file name pattern or the text, and are "
+        f"loaded without one: {listed} and 15 more (the load report notes each)")
+    assert all("no year found" in r for r in result.load_report["reason"])

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from discourse.corpus.outliers import OUTLIER_COLUMNS, find_outliers
 from discourse.corpus.schema import (
     DIRECTIVE_COLUMNS,
     LOAD_REPORT_COLUMNS,
@@ -53,6 +54,10 @@ class Corpus:
         Lines removed by cleaning: ``doc_id, line_no, text, reason``.
     people : DataFrame
         People introduced in each document: ``doc_id, name, role``.
+    outliers : DataFrame
+        What a reader must know before reading a measure (:func:`discourse.corpus.outliers.find_outliers`):
+        ``kind`` (stub, long, short, near duplicate, heavily cleaned, year gap, script change),
+        ``doc_id, year, value, detail``.
     path : Path or None
         The folder the corpus was read from.
     settings : dict
@@ -66,6 +71,7 @@ class Corpus:
     load_report: pd.DataFrame = field(default_factory=lambda: empty_frame(LOAD_REPORT_COLUMNS))
     removed: pd.DataFrame = field(default_factory=lambda: empty_frame(REMOVED_COLUMNS))
     people: pd.DataFrame = field(default_factory=lambda: empty_frame(PEOPLE_COLUMNS))
+    outliers: pd.DataFrame = field(default_factory=lambda: empty_frame(OUTLIER_COLUMNS))
     path: Path | None = None
     settings: dict = field(default_factory=dict)
 
@@ -153,6 +159,7 @@ class Corpus:
             directives=_filter(self.directives),
             removed=self.removed[self.removed["doc_id"].isin(doc_ids)].reset_index(drop=True),
             people=self.people[self.people["doc_id"].isin(doc_ids)].reset_index(drop=True),
+            outliers=find_outliers(documents),
         )
 
     # ------------------------------------------------------------------ provenance and summary
@@ -203,10 +210,37 @@ class Corpus:
             lines.append("Files: " + ", ".join(f"{k} {v}" for k, v in status.items()))
             for row in report[report["status"] != "loaded"].itertuples(index=False):
                 lines.append(f"  {row.status:<9} {row.path}: {row.reason}")
-        if len(self.removed):
-            reasons = self.removed["reason"].value_counts()
-            lines.append("Removed by cleaning: " + ", ".join(f"{k} {v}" for k, v in reasons.items()))
+        lines += self._cleaning_lines()
         return "\n".join(lines)
+
+    def _cleaning_lines(self) -> list[str]:
+        """The summary's lines on cleaning (per document: word tokens removed and their share) and on
+        the outliers."""
+        lines: list[str] = []
+        removed = self.removed
+        if len(removed):
+            reasons = removed[removed["reason"] != "blank line"]
+            counted = reasons.groupby("reason", sort=False).agg(
+                lines=("reason", "size"), tokens=("n_tokens", "sum")) if "n_tokens" in reasons else None
+            if counted is not None and len(counted):
+                counted = counted.sort_values("tokens", ascending=False)
+                lines.append("Removed by cleaning: " + ", ".join(
+                    f"{k} {int(r.lines)} ({int(r.tokens)} tokens)" for k, r in counted.iterrows()))
+            else:
+                counts = removed["reason"].value_counts()
+                lines.append("Removed by cleaning: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        docs = self.documents
+        if "n_removed_tokens" in docs.columns and docs["n_removed_tokens"].sum() > 0:
+            lines.append("Tokens removed per document (word tokens, share of the document's):")
+            for row in docs[docs["n_removed_tokens"] > 0].itertuples(index=False):
+                lines.append(f"  {row.doc_id:<28} {int(row.n_removed_tokens):>7} removed  "
+                             f"{row.removed_share:>6.1%}")
+        if len(self.outliers):
+            lines.append("")
+            lines.append(f"Outliers ({len(self.outliers)}; corpus.outliers):")
+            for row in self.outliers.itertuples(index=False):
+                lines.append(f"  {row.kind:<16} {str(row.doc_id):<28} {row.detail}")
+        return lines
 
     def __repr__(self) -> str:  # pragma: no cover - convenience
         return (f"Corpus({len(self.documents)} documents, {len(self.sentences)} sentences, "

@@ -21,18 +21,25 @@ class Document:
     text: str
     encoding: str
     meta: dict = field(default_factory=dict)
+    #: The lines of ``text`` that its corpus shows to be templates (``line_key`` form), learned by
+    #: ``discourse.text.templates``; None when nothing was learned. Part of the cache key.
+    templates: tuple[str, ...] | None = None
 
 
 #: Columns of each table, in order (extra columns are allowed after them).
 DOCUMENT_COLUMNS = ["doc_id", "path", "title", "date", "year", "source", "speaker", "language",
-                    "encoding", "n_paragraphs", "n_sentences", "n_tokens"]
-SENTENCE_COLUMNS = ["doc_id", "para_id", "sent_id", "lang", "text", "speaker", "role", "voice_cue"]
+                    "encoding", "n_paragraphs", "n_sentences", "n_tokens",
+                    "script", "n_removed_tokens", "removed_share", "near_duplicate_of", "similarity"]
+SENTENCE_COLUMNS = ["doc_id", "para_id", "sent_id", "lang", "text", "speaker", "role", "voice_cue",
+                    "script"]
 TOKEN_COLUMNS = ["doc_id", "sent_id", "tok_id", "token", "norm", "lemma", "pos", "lang",
                  "is_stop", "is_punct", "is_word"]
 DIRECTIVE_COLUMNS = ["doc_id", "sent_id", "lemma", "verb", "category", "trigger", "start", "end",
                      "sentence", "lang"]
 LOAD_REPORT_COLUMNS = ["path", "status", "reason", "encoding", "n_documents", "doc_ids"]
-REMOVED_COLUMNS = ["doc_id", "line_no", "text", "reason"]
+REMOVED_COLUMNS = ["doc_id", "line_no", "text", "reason", "n_tokens", "first_line_no", "detail"]
+#: Columns that loading adds to the load report once the documents are processed.
+LOAD_REPORT_CLEANING_COLUMNS = ["n_tokens", "n_removed_tokens", "removed_share", "notices"]
 PEOPLE_COLUMNS = ["doc_id", "name", "role"]
 
 #: Document columns that are copied onto ``sentences`` for convenient grouping.

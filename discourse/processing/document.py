@@ -28,24 +28,33 @@ from discourse.corpus.schema import (
 )
 from discourse.directives import directives_in_sentence
 from discourse.processing.batch import Batch, DocumentTables
-from discourse.text.analyze import analyze
-from discourse.text.clean import clean_text
+from discourse.text.analyze import analyze, count_words
+from discourse.text.chinese import script_of
+from discourse.text.clean import DEFAULT_STEPS, check_steps, clean_text, text_language
 from discourse.version import __version__
 from discourse.voices.attribute import attribute_voices, english_text, extract_people
 
 #: Bump when processing changes in a way that alters the tables (part of every cache key).
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
+#: A language is a language of the document (``language`` ``en+zh``) when it holds at least this share of
+#: the document's word tokens: an English licence footer under a Chinese report does not make it
+#: bilingual (its sentences keep their own ``lang``).
+MIN_LANGUAGE_SHARE = 0.1
 
 
-def default_settings(*, lang: str | None = None) -> dict:
-    """The processing settings that determine a document's tables (and so its cache key)."""
-    return {"pipeline": PIPELINE_VERSION, "package": __version__, "lang": lang}
+def default_settings(*, lang: str | None = None, clean: object = None) -> dict:
+    """The processing settings that determine a document's tables (and so its cache key): ``lang``, and
+    ``clean``, the cleaning steps (:func:`discourse.text.clean.check_steps`; default every step)."""
+    return {"pipeline": PIPELINE_VERSION, "package": __version__, "lang": lang,
+            "clean": list(check_steps(clean))}
 
 
 def _document_rows(doc: Document, settings: dict) -> dict:
     """One document's rows of every table, as plain lists (no frames), and its ``info``."""
     forced_lang = settings.get("lang")
-    cleaned = clean_text(doc.text)
+    steps = settings.get("clean", DEFAULT_STEPS)
+    cleaned = clean_text(doc.text, steps=steps, boilerplate=doc.templates)
+    script_col: list[str] = []
     para_col: list[int] = []
     lang_col: list[str] = []
     text_col: list[str] = []
@@ -55,9 +64,11 @@ def _document_rows(doc: Document, settings: dict) -> dict:
     sent_id = 0
     for para in cleaned.paragraphs:
         lang = forced_lang or para.lang
+        script = para.script if lang == para.lang else (script_of(para.text) or "") if lang == "zh" else ""
         for sentence in analyze(para.text, lang):
             para_col.append(para.para_id)
             lang_col.append(lang)
+            script_col.append(script)
             text_col.append(sentence.text)
             tok_counts.append(len(sentence.tokens))
             all_tokens += sentence.tokens
@@ -73,19 +84,50 @@ def _document_rows(doc: Document, settings: dict) -> dict:
     people = extract_people(english) if english else None
     voices = attribute_voices(text_col, para_ids=para_col, langs=lang_col, doc_speaker=doc_speaker,
                               people=people if people is not None else empty_frame(["name", "role"]))
-    langs = sorted(set(lang_col), key=["en", "zh"].index)
+    removed = []
+    for row in cleaned.removed:
+        text = row["text"]
+        n_words = count_words(text, forced_lang or text_language(text)) if text and row["reason"] != "blank line" else 0
+        removed.append({**row, "n_tokens": n_words})
     return {
         "doc_id": doc.doc_id,
         "sentences": {"para_id": para_col, "sent_id": list(range(sent_id)), "lang": lang_col,
                       "text": text_col, "speaker": [v.speaker for v in voices],
-                      "role": [v.role for v in voices], "voice_cue": [v.cue for v in voices]},
+                      "role": [v.role for v in voices], "voice_cue": [v.cue for v in voices],
+                      "script": script_col},
         "tokens": {"counts": tok_counts, "tokens": all_tokens},
         "directives": dir_rows,
-        "removed": cleaned.removed,
+        "removed": removed,
         "people": ([] if people is None or not len(people)
                    else list(zip(people["name"].tolist(), people["role"].tolist()))),
-        "info": {"n_paragraphs": len(cleaned.paragraphs), "language": "+".join(langs)},
+        "info": {"n_paragraphs": len(cleaned.paragraphs), **_document_facts(lang_col, script_col, tok_counts,
+                                                                            all_tokens, removed),
+                 "headline": cleaned.headline, "n_joined": cleaned.n_joined, "n_glued": cleaned.n_glued},
     }
+
+
+def _document_facts(langs: list[str], scripts: list[str], tok_counts: list[int], tokens: list,
+                    removed: list[dict]) -> dict:
+    """A document's ``language`` (the languages holding :data:`MIN_LANGUAGE_SHARE` of its word tokens,
+    ``en``, ``zh`` or ``en+zh``), ``script`` (of its Chinese word tokens: ``simplified``, ``traditional``,
+    ``mixed`` when each has a tenth or more, empty without Chinese) and ``n_removed_tokens``."""
+    words: dict[str, int] = {}
+    by_script: dict[str, int] = {}
+    at = 0
+    for lang, script, n in zip(langs, scripts, tok_counts):
+        n_words = sum(1 for t in tokens[at:at + n] if t.is_word)
+        at += n
+        words[lang] = words.get(lang, 0) + n_words
+        if script:
+            by_script[script] = by_script.get(script, 0) + n_words
+    total = sum(words.values())
+    present = [lang for lang in ("en", "zh") if lang in words and (
+        (total and words[lang] >= MIN_LANGUAGE_SHARE * total) or (not total))]
+    n_script = sum(by_script.values())
+    main = [k for k, v in by_script.items() if n_script and v >= MIN_LANGUAGE_SHARE * n_script]
+    script = "mixed" if len(main) > 1 else main[0] if main else next(iter(by_script), "")
+    return {"language": "+".join(present), "script": script,
+            "n_removed_tokens": sum(r["n_tokens"] for r in removed)}
 
 
 def _str_dtype() -> object:
@@ -253,7 +295,14 @@ def documents_table(docs: Sequence[Document], infos: Sequence[dict], sentences: 
             "n_paragraphs": info["n_paragraphs"],
             "n_sentences": int(n_sentences.get(doc.doc_id, 0)),
             "n_tokens": int(n_tokens.get(doc.doc_id, 0)),
+            "script": info.get("script", ""),
+            "n_removed_tokens": int(info.get("n_removed_tokens", 0)),
+            "removed_share": 0.0,
+            "near_duplicate_of": "",
+            "similarity": float("nan"),
         }
+        kept_and_removed = row["n_tokens"] + row["n_removed_tokens"]
+        row["removed_share"] = round(row["n_removed_tokens"] / kept_and_removed, 4) if kept_and_removed else 0.0
         for key, value in meta.items():
             if key not in row:
                 row[key] = value

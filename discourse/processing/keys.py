@@ -1,7 +1,8 @@
 """The keys the cache stores processed documents under, and their infos as JSON.
 
 A document's key is the SHA-256 of its text, the metadata that processing reads (``speaker``), the
-settings dict, the package version, ``PIPELINE_VERSION``, a fingerprint of the processing code and the
+template lines learned for it from its corpus (``Document.templates``: a template learned later, when
+the corpus grows, changes the key of every document that holds it, and of no other), the settings dict, the package version, ``PIPELINE_VERSION``, a fingerprint of the processing code and the
 versions of the libraries that tokenize and tag: change any of them and the document is processed
 again. A corpus's pack id hashes its ordered document ids and keys. Documents' ``info`` dicts are
 stored as JSON, dates included (:func:`dumps_info`).
@@ -66,6 +67,7 @@ def document_key(doc: Document, settings: dict) -> str:
     """The cache key of ``doc`` processed with ``settings`` (64 hex digits)."""
     context = {
         "meta": {k: doc.meta.get(k) for k in KEY_META},
+        "templates": None if doc.templates is None else list(doc.templates),
         "settings": settings,
         "package": __version__,
         "pipeline": PIPELINE_VERSION,

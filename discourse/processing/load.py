@@ -6,26 +6,37 @@ cached, parallel processing of :mod:`discourse.processing.runners` and assembles
 """
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
 from discourse.corpus.model import Corpus, attach_document_columns
+from discourse.corpus.outliers import find_outliers
 from discourse.corpus.schema import LOAD_REPORT_COLUMNS, Document
-from discourse.errors import ParameterError
+from discourse.errors import CorpusWarning, ParameterError
+from discourse.processing.cleaning import (
+    describe_templates,
+    finish_documents,
+    learn_from_corpus,
+    notice_warning,
+    report_cleaning,
+)
 from discourse.paths import resolve_cache_dir
 from discourse.processing.document import Runner, default_settings, documents_from_records, documents_table
 from discourse.processing.runners import check_options, combine, process_corpus, resolve_workers
 from discourse.reading.facts import FILE_NAME, TextFacts
 from discourse.reading.read import read_folder
+from discourse.text.clean import check_steps
 from discourse.validate import check_choice
 from discourse.voices.attribute import canonicalize
 
 
 def load_corpus(path: str | Path, *, manifest: str | Path | None = None, pattern: str | None = None,
-                lang: str | None = None, workers: int | None = None, scheduler: str | None = None,
-                cache: bool | str | Path | None = None, progress: bool | None = None) -> Corpus:
+                lang: str | None = None, clean: Any = None, workers: int | None = None,
+                scheduler: str | None = None, cache: bool | str | Path | None = None,
+                progress: bool | None = None) -> Corpus:
     """Read every document of a folder and process it into tidy tables.
 
     Parameters
@@ -40,6 +51,11 @@ def load_corpus(path: str | Path, *, manifest: str | Path | None = None, pattern
         ``(?P<year>\\d{4})-(?P<speaker>[A-Za-z]+)`` for ``1945-Truman.txt``.
     lang : {"en", "zh"}, optional
         Force the language of every paragraph instead of detecting it.
+    clean : None, bool, str, iterable of str or dict, optional
+        The cleaning steps (:data:`discourse.text.clean.CLEANING_STEPS`): ``None``/``True`` every step,
+        ``False`` none, step names (``["rules", "repeats"]`` or ``"rules,repeats"``) only those, or a dict
+        switching steps off (``{"templates": False}``). Part of the settings, and so of the cache key.
+        What each step removed is in ``corpus.removed`` with its reason.
     workers : int, optional
         Local processes that process the documents (and, for a large corpus, read what the texts
         show of themselves); default: every core (``os.cpu_count()``); ``1`` processes serially. A
@@ -60,10 +76,18 @@ def load_corpus(path: str | Path, *, manifest: str | Path | None = None, pattern
     Returns
     -------
     Corpus
-        With ``documents``, ``sentences``, ``tokens``, ``directives``, ``load_report``, ``removed``
-        and ``people`` tables.
+        With ``documents``, ``sentences``, ``tokens``, ``directives``, ``load_report``, ``removed``,
+        ``people`` and ``outliers`` tables.
+
+    Warns
+    -----
+    CorpusWarning
+        Once per load, when something looks odd: documents without a year, stubs, lengths far from the
+        median, near duplicates, heavy cleaning, gaps in the years, a change of script (the list is in
+        ``corpus.outliers`` and the load report).
     """
     check_options(workers=workers, scheduler=scheduler, cache=cache, progress=progress)
+    check_steps(clean)
     if lang is not None:
         check_choice("lang", lang, ["en", "zh"])
     if not isinstance(path, (str, Path)):
@@ -72,18 +96,28 @@ def load_corpus(path: str | Path, *, manifest: str | Path | None = None, pattern
     cache_dir = resolve_cache_dir(cache, folder) if folder.is_dir() else None
     memo = TextFacts(cache_dir / FILE_NAME) if cache_dir is not None else None
     # The reading is local even when a cluster processes: its costly part may use every local core.
-    result = read_folder(folder, manifest=manifest, pattern=pattern, memo=memo,
-                         workers=resolve_workers(workers))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CorpusWarning)
+        result = read_folder(folder, manifest=manifest, pattern=pattern, memo=memo,
+                             workers=resolve_workers(workers))
+    reading = []
+    for w in caught:  # reading's own notices join the load's one warning; others pass on as they were
+        if issubclass(w.category, CorpusWarning):
+            reading.append(str(w.message))
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     if memo is not None:
         memo.save()
-    return build_corpus(result.documents, lang=lang, load_report=result.load_report, path=folder,
-                        workers=workers, scheduler=scheduler, cache=cache, progress=progress)
+    return build_corpus(result.documents, lang=lang, clean=clean, load_report=result.load_report,
+                        path=folder, workers=workers, scheduler=scheduler, cache=cache, progress=progress,
+                        notices=reading)
 
 
-def build_corpus(docs: Sequence[Document], *, lang: str | None = None,
+def build_corpus(docs: Sequence[Document], *, lang: str | None = None, clean: Any = None,
                  load_report: pd.DataFrame | None = None, path: Path | None = None,
                  runner: Runner | None = None, workers: int | None = None, scheduler: str | None = None,
-                 cache: bool | str | Path | None = None, progress: bool | None = None) -> Corpus:
+                 cache: bool | str | Path | None = None, progress: bool | None = None,
+                 notices: Sequence[str] = ()) -> Corpus:
     """Process ``docs`` and assemble the :class:`Corpus`.
 
     Parameters
@@ -91,6 +125,8 @@ def build_corpus(docs: Sequence[Document], *, lang: str | None = None,
     docs : sequence of Document
     lang : str, optional
         Force every paragraph to this language (``en`` or ``zh``) instead of detecting it.
+    clean : optional
+        The cleaning steps, as in :func:`load_corpus`.
     load_report : DataFrame, optional
         The load report of :func:`discourse.load.read_folder`; one is made for in-memory documents.
     path : Path, optional
@@ -107,9 +143,13 @@ def build_corpus(docs: Sequence[Document], *, lang: str | None = None,
         ``path``); ``False``: off; a path: that folder (see :mod:`discourse.cache`).
     progress : bool, optional
         Show a progress bar; default: on a terminal, for more than 20 documents to process.
+    notices : sequence of str
+        Warnings of reading, given again in the load's one warning.
     """
     check_options(workers=workers, scheduler=scheduler, cache=cache, progress=progress)
-    settings = default_settings(lang=lang)
+    settings = default_settings(lang=lang, clean=clean)
+    learned = learn_from_corpus(docs, settings["clean"])
+    docs = learned.documents
     if runner is not None:
         tables = combine(runner(docs, settings))
         if len(tables.sentences):
@@ -118,20 +158,25 @@ def build_corpus(docs: Sequence[Document], *, lang: str | None = None,
         tables = process_corpus(docs, settings, workers=workers, scheduler=scheduler,
                                 cache=resolve_cache_dir(cache, path), progress=progress,
                                 finish=("canonicalize", canonicalize))
+    removed = describe_templates(tables.removed, learned.templates)
     documents = documents_table(docs, tables.infos, tables.sentences, tables.tokens)
+    documents = finish_documents(documents, learned, tables.infos, removed)
     sentences = attach_document_columns(tables.sentences, documents)
     if load_report is None:
         load_report = pd.DataFrame({
             "path": [d.path for d in docs], "status": "loaded", "reason": "",
             "encoding": [d.encoding for d in docs], "n_documents": 1,
             "doc_ids": [d.doc_id for d in docs]}, columns=LOAD_REPORT_COLUMNS)
+    outliers = find_outliers(documents)
+    load_report = report_cleaning(load_report, documents, outliers)
+    notice_warning(outliers, notices)
     return Corpus(documents=documents, sentences=sentences, tokens=tables.tokens,
-                  directives=tables.directives, load_report=load_report, removed=tables.removed,
-                  people=tables.people, path=path, settings=settings)
+                  directives=tables.directives, load_report=load_report, removed=removed,
+                  people=tables.people, path=path, settings=settings, outliers=outliers)
 
 
 def from_texts(texts: dict[str, str] | Iterable[dict], *, lang: str | None = None,
-               **options: Any) -> Corpus:
+               clean: Any = None, **options: Any) -> Corpus:
     """Build a corpus in memory from texts, through the same pipeline as :func:`load_corpus`.
 
     Parameters
@@ -141,8 +186,10 @@ def from_texts(texts: dict[str, str] | Iterable[dict], *, lang: str | None = Non
         ``year``, ``date``, ``title``, ``source``, ...).
     lang : str, optional
         Force every paragraph to this language instead of detecting it.
+    clean : optional
+        The cleaning steps, as in :func:`load_corpus`.
     """
     records = ([{"doc_id": k, "text": v} for k, v in texts.items()] if isinstance(texts, dict)
                else list(texts))
     docs = documents_from_records(records)
-    return build_corpus(docs, lang=lang, **options)
+    return build_corpus(docs, lang=lang, clean=clean, **options)

@@ -23,6 +23,8 @@ from discourse.text.clean import HEADLINE_MAX_CHARS, clean_text, match_dateline,
 from discourse.validate import check_positive_int
 
 MANIFEST_NAME = "metadata.csv"
+#: Documents without a year named in the one warning that says how many there are.
+NO_YEAR_LISTED = 10
 #: Document fields that a table column may not overwrite in ``meta`` (kept as ``orig_<name>``).
 _RESERVED = {"doc_id", "path", "text", "encoding", "date_source", "year_source"}
 
@@ -274,7 +276,8 @@ def read_folder(path: str | Path, *, manifest: str | Path | None = None,
     Warns
     -----
     CorpusWarning
-        For each document whose year cannot be found; it is loaded without one.
+        Once, when documents have no year (how many, and the first :data:`NO_YEAR_LISTED`); they are
+        loaded without one, and the load report notes each.
     """
     if not isinstance(path, (str, Path)):
         raise ParameterError(f"path must be a folder path (str or Path), got {path!r}")
@@ -322,6 +325,7 @@ def read_folder(path: str | Path, *, manifest: str | Path | None = None,
     documents: list[Document] = []
     report: list[dict] = []
     seen: dict[str, str] = {}
+    no_year: list[str] = []
     if manifest_rel is not None:
         report.append(_row(manifest_rel, "skipped", "manifest"))
     k = 0
@@ -350,8 +354,7 @@ def read_folder(path: str | Path, *, manifest: str | Path | None = None,
             for key_, value in {**pattern_meta, **manifest_rows.get(rel, {}), **row_meta}.items():
                 meta.setdefault(key_, value)
             if meta["year"] is None:
-                warnings.warn(f"{label}: no year found in the manifest, the file name pattern or the "
-                              "text; loaded without a year", CorpusWarning, stacklevel=2)
+                no_year.append(label)
                 notes = [*notes, "no year found" if n is None else f"row {n}: no year found"]
             loaded.append(Document(doc_id=doc_id, path=rel, text=body, encoding=encoding, meta=meta))
         documents.extend(loaded)
@@ -362,6 +365,12 @@ def read_folder(path: str | Path, *, manifest: str | Path | None = None,
             report.append(_row(rel, "duplicate", "; ".join(duplicates + notes), encoding))
         else:
             report.append(_row(rel, "skipped", "; ".join(["no document with text", *notes]), encoding))
+    if no_year:  # one warning for the folder, not one per file
+        shown = ", ".join(no_year[:NO_YEAR_LISTED])
+        more = f" and {len(no_year) - NO_YEAR_LISTED} more" if len(no_year) > NO_YEAR_LISTED else ""
+        warnings.warn(f"{len(no_year)} of {len(documents)} documents have no year in the manifest, the file "
+                      f"name pattern or the text, and are loaded without one: {shown}{more} (the load "
+                      "report notes each)", CorpusWarning, stacklevel=2)
     if not documents:
         counts = pd.Series([r["status"] for r in report], dtype=object).value_counts().to_dict()
         raise CorpusError(f"corpus folder {str(folder)!r} holds no loadable document "

@@ -14,8 +14,9 @@ Chinese
     Sentences end after 。！？；!? (and any closing quotes or brackets that follow) and at line
     breaks. Words and tags: ``jieba.posseg`` (its flags ``v``, ``vn``, ``n``, ... are kept as
     ``pos``); a few multi-word policy formulations (:data:`CHINESE_POLICY_TERMS`) are added to
-    jieba's dictionary so that they come out as one word. ``norm`` and ``lemma`` are the word
-    itself (Latin letters lower-cased).
+    jieba's dictionary so that they come out as one word. Words are found in the simplified form
+    of the text (OpenCC); ``norm`` and ``lemma`` are the word in simplified script (Latin letters
+    lower-cased), the token's ``text`` the word as written.
 
 In both languages punctuation and numbers are kept as tokens with ``is_word=False`` so that they
 can be shown in concordances but are left out of every denominator.
@@ -245,3 +246,23 @@ def analyze(text: str, lang: str = "en") -> list[Sentence]:
         sent = text[start:end]
         out.append(Sentence(start, end, sent, chinese_tokens(sent)))
     return out
+
+
+def count_words(text: str, lang: str = "en") -> int:
+    """The word tokens of ``text`` as :func:`analyze` counts them (punctuation and numbers excluded).
+
+    English is counted from the word spans alone (whether a token is a word does not depend on its
+    tag, so nothing is tagged); Chinese from jieba's words, as :func:`analyze` finds them. Used to say
+    how many tokens cleaning removed.
+    """
+    _check_lang(lang)
+    if lang == "zh":
+        return sum(t.is_word for t in chinese_tokens(text))
+    n = 0
+    for line in _LINES.finditer(text):
+        ascii_line = _to_ascii(line.group())
+        for start, end in word_spans(ascii_line):
+            word = ascii_line[start:end]
+            if word != "_" and HAS_ALNUM.search(word) is not None and NUMBER.match(word) is None:
+                n += 1
+    return n
