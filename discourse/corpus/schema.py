@@ -31,7 +31,7 @@ TOKEN_COLUMNS = ["doc_id", "sent_id", "tok_id", "token", "norm", "lemma", "pos",
                  "is_stop", "is_punct", "is_word"]
 DIRECTIVE_COLUMNS = ["doc_id", "sent_id", "lemma", "verb", "category", "trigger", "start", "end",
                      "sentence", "lang"]
-LOAD_REPORT_COLUMNS = ["path", "status", "reason", "encoding", "n_documents", "doc_ids"]
+LOAD_REPORT_COLUMNS = ["path", "status", "reason", "encoding", "n_documents", "doc_ids", "confidence", "replaced"]
 REMOVED_COLUMNS = ["doc_id", "line_no", "text", "reason"]
 PEOPLE_COLUMNS = ["doc_id", "name", "role"]
 
