@@ -105,6 +105,15 @@ def decode_bytes(raw: bytes) -> Decoded:
     Binary content (NUL bytes without a byte-order mark, or more than :data:`MAX_CONTROL_SHARE`
     control bytes) and a text without any visible character are ``Unreadable``.
 
+    What the rules beyond charset-normalizer earn, measured on the test texts (tests/data/encodings:
+    dev | test parts, 294 | 267 whole files and 144 | 136 UTF-8 files with a damaged byte) and the
+    public corpora: charset-normalizer alone (with UTF-8/16/32 among its candidates) decodes 2 | 0
+    whole files wrongly and all damaged files (refused or read in another encoding); keeping damaged
+    UTF-8 saves 39 | 37 of them from another encoding; the typographic rule saves 2 | 2 English texts
+    in Big5; the plausibility check saves state_union's 1954-Eisenhower.txt ("½¢" in cp1252, read as
+    one Big5 character); the tie rule saves the cpc_congress README saved in GB18030 (read as EUC-KR).
+    With all of them no file of either part is decoded wrongly.
+
     Returns
     -------
     Decoded
