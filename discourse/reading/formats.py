@@ -112,7 +112,9 @@ def decode_bytes(raw: bytes) -> Decoded:
     UTF-8 saves 39 | 37 of them from another encoding; the typographic rule saves 2 | 2 English texts
     in Big5; the plausibility check saves state_union's 1954-Eisenhower.txt ("½¢" in cp1252, read as
     one Big5 character); the tie rule saves the cpc_congress README saved in GB18030 (read as EUC-KR).
-    With all of them no file of either part is decoded wrongly.
+    With all of them no file of either part is decoded wrongly. Time for 10 MB (median of 3, one
+    core): UTF-8 0.02 s, GB18030 Chinese 0.46 s, English with Big5 punctuation 0.94 s (a legacy file
+    is decoded by each plausible candidate in full: a candidate that fails anywhere is not taken).
 
     Returns
     -------
@@ -147,13 +149,18 @@ def decode_bytes(raw: bytes) -> Decoded:
         return _checked(Decoded(raw.decode("utf-8"), "utf-8", 1.0, 0))
     except UnicodeDecodeError:
         pass
-    text, bad, marks = _decode_counting(raw, "utf-8")
-    valid = len(text) - len(text.encode("ascii", "ignore")) - marks  # from valid multi-byte sequences
-    share = marks / (marks + valid)
+    # The share of invalid sequences, from the built-in "replace" (fast even when every character is
+    # invalid, as in a legacy file); U+FFFD characters validly encoded in the file are not marks.
+    replaced_text = raw.decode("utf-8", errors="replace")
+    marks = replaced_text.count("\ufffd") - raw.count(b"\xef\xbf\xbd")
+    valid = len(replaced_text) - len(replaced_text.encode("ascii", "ignore")) - marks  # valid multi-byte
+    share = marks / max(1, marks + valid)
     if share <= UTF8_MAX_BAD_SHARE:
+        text, bad, marks = _decode_counting(raw, "utf-8")
         return _checked(Decoded(text, "utf-8", round(1.0 - share, 3), bad))
     detected = _detect(raw, utf8_share=share)
     if detected is None:
+        text, bad, _ = _decode_counting(raw, "utf-8")
         return _checked(Decoded(text, "utf-8", 0.0, bad))
     return _checked(detected)
 
@@ -190,8 +197,11 @@ def _detect(raw: bytes, *, utf8_share: float) -> Decoded | None:
         encoding = min((n for n in names if n in CANDIDATES), key=CANDIDATES.index, default=None)
         if encoding is None:
             continue
-        text, replaced, _ = _decode_counting(raw, encoding)
-        if replaced == 0 and plausible(text):
+        try:
+            text = raw.decode(encoding)  # strictly: a candidate that needs a replacement is not taken
+        except UnicodeDecodeError:
+            continue
+        if plausible(text):
             confidence = (1.0 - float(match.chaos)) * (utf8_share if encoding in _SINGLE_BYTE else 1.0)
             found.append((Decoded(text, encoding, confidence, 0), float(match.chaos), float(match.coherence)))
     if not found:
