@@ -65,7 +65,8 @@ def _parse_value(name: str, text: str) -> Any:
 def _cmd_report(args: argparse.Namespace) -> int:
     params = {name: _parse_value(name, value) for name, value in (args.parameter or [])}
     index = run_report(args.corpus, args.out, parameters=params, show_code=args.show_code,
-                       notebooks=args.notebooks, jobs=args.jobs, load_options=corpus_options(args))
+                       notebooks=args.notebooks, jobs=args.jobs, load_options=corpus_options(args),
+                       overwrite=args.overwrite)
     print(index)
     return 0
 
@@ -80,7 +81,11 @@ def add_report_parser(subparsers: Any, add_corpus_options: Callable[[argparse.Ar
                     "tables, figures and an index with provenance into --out.",
         epilog=f"Parameters (-p NAME VALUE, values parsed as YAML): {names}.")
     p.add_argument("--corpus", required=True, help="corpus folder")
-    p.add_argument("--out", required=True, help="report folder (e.g. reports/sichuan)")
+    p.add_argument("--out", required=True, help="report folder (e.g. reports/sichuan): missing, empty or an "
+                                                "earlier report's own folder, which is replaced")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace --out even if it holds files no report wrote: everything inside it is "
+                        "deleted once the new report is in place (never the project, the corpus or a file)")
     p.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),
                    help="notebook parameter, e.g. -p speakers '[Shi Xiaolin, Wang Xiaohui]'")
     p.add_argument("--show-code", action="store_true", help="show code cells in the HTML")

@@ -28,3 +28,8 @@ class ReportError(DiscourseError):
 
 class CorpusWarning(UserWarning):
     """Something in the corpus is incomplete but loads anyway (e.g. a document without a year)."""
+
+
+class ReportFolderError(ParameterError):
+    """The report folder (``--out``) cannot be used as asked: it holds files no report wrote, is a file,
+    read-only, the project root, or inside the corpus (the message names it and says what to do)."""

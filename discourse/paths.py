@@ -78,3 +78,7 @@ def project_root() -> Path:
     return root if (root / "notebooks").is_dir() else Path.cwd()
 
 
+
+#: The file a report writes into its folder (``python -m discourse report --out``): it marks the folder
+#: as the report's own (only such a folder is ever cleared) and a corpus reader skips a folder holding it.
+REPORT_MARKER = "discourse-report.json"

@@ -2,14 +2,20 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import socket
+import stat
+import threading
 import warnings
+from pathlib import Path
 
 import pytest
 
 from discourse.corpus.schema import Document
 from discourse.errors import CorpusError, CorpusWarning, ManifestError, ParameterError
-from discourse.reading.read import read_folder
+from discourse.reading.formats import Unreadable
+from discourse.reading.read import read_folder, read_regular_file
 
 SEED_DATES = {"000": "2025-04-16", "001": "2024-11-07", "002": "2024-12-17", "003": "2023-07-31",
               "004": "2020-07-27"}
@@ -43,7 +49,8 @@ def test_seed_corpus_dates_years_and_report(sichuan_dir):
     assert docs["000"].meta["speaker"] is None
     assert all(isinstance(d, Document) and d.encoding == "utf-8" for d in docs.values())
     report = result.load_report
-    assert list(report.columns) == ["path", "status", "reason", "encoding", "n_documents", "doc_ids"]
+    assert list(report.columns) == ["path", "status", "reason", "encoding", "n_documents", "doc_ids",
+                                    "confidence", "replaced"]
     files = sorted(p.name for p in sichuan_dir.iterdir() if not p.name.startswith("."))
     assert sorted(report["path"]) == files  # every file seen has exactly one row
     assert (report.set_index("path").loc["metadata.csv", "status"]) == "skipped"
@@ -91,8 +98,10 @@ def test_bad_inputs_and_encodings(tmp_path):
     (tmp_path / "sub" / "deep.txt").write_text("Nested document of 2019.", encoding="utf-8")
     result = _quiet_read(tmp_path)
     rows = _by_path(result)
-    assert sorted(rows) == ["binary.txt", "blank.txt", "bom.txt", "empty.txt", "gb.txt",
+    assert sorted(rows) == [".git/", ".hidden.txt", "binary.txt", "blank.txt", "bom.txt", "empty.txt", "gb.txt",
                             "good.txt", "good_copy.txt", "latin.txt", "report.pdf", "sub/deep.txt", "win.txt"]
+    assert (rows[".git/"].status, rows[".git/"].reason) == ("skipped", "hidden folder; not read")
+    assert (rows[".hidden.txt"].status, rows[".hidden.txt"].reason) == ("skipped", "hidden file; not read")
     assert (rows["empty.txt"].status, rows["empty.txt"].reason) == ("skipped", "empty file")
     assert (rows["blank.txt"].status, rows["blank.txt"].reason) == ("skipped", "empty file")
     assert (rows["binary.txt"].status, rows["binary.txt"].reason) == ("skipped", "binary content")
@@ -103,18 +112,18 @@ def test_bad_inputs_and_encodings(tmp_path):
     docs = {d.path: d for d in result.documents}
     assert sorted(docs) == ["bom.txt", "gb.txt", "good.txt", "latin.txt", "sub/deep.txt", "win.txt"]
     assert (docs["gb.txt"].encoding, docs["gb.txt"].text) == ("gb18030", ZH)
-    assert (docs["latin.txt"].encoding, docs["latin.txt"].text) == ("latin-1", FR)
+    assert (docs["latin.txt"].encoding, docs["latin.txt"].text) == ("cp1252", FR)  # Latin-1 text, as cp1252
     assert docs["win.txt"].encoding == "cp1252" and "\u201cso\u201d \u2013" in docs["win.txt"].text
     assert (docs["bom.txt"].encoding, docs["bom.txt"].text) == ("utf-8-sig", "With a byte-order mark, 2020.")
     assert docs["sub/deep.txt"].doc_id == "deep"
-    assert rows["gb.txt"].encoding == "gb18030" and rows["latin.txt"].encoding == "latin-1"
+    assert rows["gb.txt"].encoding == "gb18030" and rows["latin.txt"].encoding == "cp1252"
 
 
 def test_short_latin1_word_pairs_are_not_taken_for_gb18030(tmp_path):
     # "éc" and "èr" are valid GB18030 byte pairs, but the characters they make stand alone
     (tmp_path / "fr.txt").write_bytes("Il écrit à sa mère.".encode("latin-1"))
     doc = _quiet_read(tmp_path).documents[0]
-    assert (doc.encoding, doc.text) == ("latin-1", "Il écrit à sa mère.")
+    assert (doc.encoding, doc.text) == ("cp1252", "Il écrit à sa mère.")
 
 
 def test_big5_punctuation_in_english_text(tmp_path):
@@ -292,3 +301,145 @@ def test_documents_without_a_year_make_one_warning_listing_the_first_ones(tmp_pa
         f"25 of 25 documents have no year in the manifest, the file name pattern or the text, and are "
         f"loaded without one: {listed} and 15 more (the load report notes each)")
     assert all("no year found" in r for r in result.load_report["reason"])
+
+
+# --- decoding in the load report ---------------------------------------------------------------------
+
+def test_encoding_confidence_and_replaced_bytes_in_the_report_with_one_warning(tmp_path):
+    (tmp_path / "ok.txt").write_text("Updated:2020.01.02\nPlain text.", encoding="utf-8")
+    (tmp_path / "big5.txt").write_bytes("Updated:2021.01.02\n院長指出，穩定物價是當前最重要的工作，各部會必須立即採取行動。".encode("big5"))
+    (tmp_path / "utf16.txt").write_bytes("\ufeffUpdated:2022.01.02\nКраткий текст.".encode("utf-16-le"))
+    (tmp_path / "damaged.txt").write_bytes("Updated:2023.01.02\nDie Ministerien müssen".encode() + b"\xff" + " handeln.".encode())
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = read_folder(tmp_path)
+    assert [str(w.message) for w in caught] == [
+        "decoding uncertain for 1 file, check the text (load report: encoding, confidence, replaced): "
+        "damaged.txt (utf-8, confidence 0.50, 1 byte replaced by U+FFFD)"]
+    rows = _by_path(result)
+    assert (rows["ok.txt"].encoding, rows["ok.txt"].confidence, rows["ok.txt"].replaced) == ("utf-8", 1.0, 0)
+    assert (rows["big5.txt"].encoding, rows["big5.txt"].replaced) == ("big5", 0) and rows["big5.txt"].confidence >= 0.9
+    assert (rows["utf16.txt"].encoding, rows["utf16.txt"].confidence) == ("utf-16-le", 1.0)
+    assert (rows["damaged.txt"].encoding, rows["damaged.txt"].confidence, rows["damaged.txt"].replaced) == (
+        "utf-8", 0.5, 1)
+    assert rows["damaged.txt"].reason == ("1 byte not valid utf-8 replaced by U+FFFD; "
+                                          "encoding utf-8 uncertain (confidence 0.50)")
+    docs = {d.path: d for d in result.documents}
+    assert docs["damaged.txt"].text == "Updated:2023.01.02\nDie Ministerien müssen\ufffd handeln."
+    assert docs["utf16.txt"].text == "Updated:2022.01.02\nКраткий текст."
+
+
+# --- tables read strictly ----------------------------------------------------------------------------
+
+def test_a_csv_row_with_an_extra_field_is_a_note_and_shifts_nothing(tmp_path):
+    (tmp_path / "speeches.csv").write_text("text,speaker,year\n"
+                                           "We must act now.,Ann,1999,oops\n"
+                                           "We must trade more.,Bob,2000\n", encoding="utf-8")
+    result = _quiet_read(tmp_path)
+    [doc] = result.documents
+    assert (doc.doc_id, doc.text, doc.meta["speaker"], doc.meta["year"]) == (
+        "speeches#2", "We must trade more.", "Bob", 2000)
+    assert _by_path(result)["speeches.csv"].reason == (
+        "row 1 (line 2): 4 fields, expected 3 (text, speaker, year); row not read")
+
+
+def test_a_jsonl_number_for_a_speaker_is_a_note_and_the_other_rows_load(tmp_path):
+    (tmp_path / "a.jsonl").write_text('{"text": "We must act now.", "speaker": 7, "year": 2020}\n'
+                                      '{"text": "We must trade more.", "speaker": "Bob", "year": 2021}\n',
+                                      encoding="utf-8")
+    result = _quiet_read(tmp_path)
+    assert [(d.doc_id, d.meta["speaker"]) for d in result.documents] == [("a#1", None), ("a#2", "Bob")]
+    row = _by_path(result)["a.jsonl"]
+    assert (row.path, row.status, row.reason) == ("a.jsonl", "loaded",
+                                                  "row 1: 'speaker' is a number (7), not text; left out")
+
+
+def test_a_ragged_manifest_row_is_an_error_naming_row_and_line(tmp_path):
+    _two_files(tmp_path)
+    (tmp_path / "metadata.csv").write_text("file,date\na.txt,2020-01-01\nb.txt,2021-01-01,x\n")
+    with pytest.raises(ManifestError, match=r"metadata\.csv, row 2 \(line 3\): 3 fields, expected 2"):
+        read_folder(tmp_path)
+
+
+# --- every path accounted for ------------------------------------------------------------------------
+
+def test_fifos_sockets_and_devices_are_listed_and_never_opened(tmp_path):
+    (tmp_path / "a.txt").write_text("Updated:2020.01.02\nA text.", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")  # opened for reading, it would wait for a writer forever
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(tmp_path / "sock.txt"))
+    expected = {"pipe.txt": "named pipe (FIFO); not opened", "sock.txt": "socket; not opened"}
+    try:
+        os.mknod(tmp_path / "null.txt", stat.S_IFCHR | 0o600, os.makedev(1, 3))
+        expected["null.txt"] = "character device; not opened"
+    except (PermissionError, OSError):
+        pass  # making a device needs privileges
+    done: list = []
+    reader = threading.Thread(target=lambda: done.append(_quiet_read(tmp_path)), daemon=True)
+    reader.start()
+    reader.join(120)  # a guard against a hang, not a measure of speed
+    server.close()
+    assert done, "read_folder did not return: a special file was opened"
+    rows = _by_path(done[0])
+    assert {p: (rows[p].status, rows[p].reason) for p in expected} == {p: ("skipped", r) for p, r in expected.items()}
+    assert [d.path for d in done[0].documents] == ["a.txt"]
+
+
+def test_a_pipe_put_in_place_of_a_file_is_refused_unread(tmp_path):
+    os.mkfifo(tmp_path / "late.txt")
+    with pytest.raises(Unreadable, match=r"named pipe \(FIFO\), not read"):
+        read_regular_file(tmp_path / "late.txt")
+
+
+def test_links_hidden_files_report_folders_and_unreadable_folders_are_listed(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "a.txt").write_text("Updated:2020.01.02\nA text.", encoding="utf-8")
+    (corpus / ".DS_Store").write_bytes(b"\x00\x01")
+    (corpus / ".cache" / "discourse").mkdir(parents=True)
+    (corpus / "sub" / "b.txt").write_text("Updated:2021.01.02\nAnother text.", encoding="utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "c.txt").write_text("Updated:2022.01.02\nOutside text.", encoding="utf-8")
+    os.symlink(outside, corpus / "linked")
+    os.symlink(outside / "c.txt", corpus / "c_link.txt")
+    os.symlink(tmp_path / "nowhere.txt", corpus / "dangling.txt")
+    (corpus / "reports" / "tables").mkdir(parents=True)
+    (corpus / "reports" / "01-overview.html").write_text("<p>Report of 2024.</p>", encoding="utf-8")
+    (corpus / "reports" / "discourse-report.json").write_text("{}", encoding="utf-8")
+    (corpus / "locked").mkdir()
+    (corpus / "locked" / "d.txt").write_text("Updated:2023.01.02\nLocked text.", encoding="utf-8")
+    if os.geteuid() != 0:
+        (corpus / "locked").chmod(0)
+    else:  # root lists any folder: make listing this one fail as permissions would
+        scandir = os.scandir
+
+        def refuse(path):
+            if Path(path) == corpus / "locked":
+                raise PermissionError(13, "Permission denied", str(path))
+            return scandir(path)
+
+        monkeypatch.setattr(os, "scandir", refuse)
+    try:
+        result = _quiet_read(corpus)
+    finally:
+        (corpus / "locked").chmod(0o755)
+    rows = {p: (r.status, r.reason) for p, r in _by_path(result).items()}
+    assert rows == {
+        ".DS_Store": ("skipped", "hidden file; not read"),
+        ".cache/": ("skipped", "hidden folder; not read"),
+        "a.txt": ("loaded", ""),
+        "c_link.txt": ("loaded", "read through a symbolic link"),
+        "dangling.txt": ("skipped", "broken symbolic link (its target does not exist)"),
+        "linked/": ("skipped", "symbolic link to a folder; not followed"),
+        "locked/": ("skipped", "unreadable folder: Permission denied; not read"),
+        "reports/": ("skipped", "a report folder (holds discourse-report.json); not read"),
+        "sub/b.txt": ("loaded", ""),
+    }
+
+
+def test_a_report_folder_given_as_the_corpus_is_refused(tmp_path):
+    (tmp_path / "01-overview.html").write_text("<p>Report of 2024.</p>", encoding="utf-8")
+    (tmp_path / "discourse-report.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(CorpusError, match="holds no loadable document"):
+        read_folder(tmp_path)

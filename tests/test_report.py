@@ -27,6 +27,7 @@ from discourse.cli import (
 from discourse.corpus.model import from_tables  # noqa: E402
 from discourse.errors import ParameterError, ReportError  # noqa: E402
 from discourse.measures.distinctive import COLUMNS as DISTINCTIVE_COLUMNS  # noqa: E402
+from discourse.paths import REPORT_MARKER  # noqa: E402
 from discourse.report.outputs import save_figure, save_table  # noqa: E402
 from discourse.report.provenance import collect_provenance, folder_hash, provenance_table  # noqa: E402
 from discourse.report.run import run_report  # noqa: E402
@@ -209,7 +210,7 @@ def _check_report(out: Path, corpus, *, n_boot: int = 1000) -> None:
     hrefs = _links(index)
     assert hrefs and all((out / h).is_file() for h in hrefs)
     written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()
-               and p.relative_to(out).parts[0] != "screenshots"} - {"index.html"}  # test_pages' record
+               and p.relative_to(out).parts[0] != "screenshots"} - {"index.html", REPORT_MARKER}  # test_pages' record
     assert written <= set(hrefs)  # every report, executed notebook, figure and table is linked
 
     provenance = json.loads((out / "provenance.json").read_text(encoding="utf-8"))

@@ -36,7 +36,7 @@ TOKEN_COLUMNS = ["doc_id", "sent_id", "tok_id", "token", "norm", "lemma", "pos",
                  "is_stop", "is_punct", "is_word"]
 DIRECTIVE_COLUMNS = ["doc_id", "sent_id", "lemma", "verb", "category", "trigger", "start", "end",
                      "sentence", "lang"]
-LOAD_REPORT_COLUMNS = ["path", "status", "reason", "encoding", "n_documents", "doc_ids"]
+LOAD_REPORT_COLUMNS = ["path", "status", "reason", "encoding", "n_documents", "doc_ids", "confidence", "replaced"]
 REMOVED_COLUMNS = ["doc_id", "line_no", "text", "reason", "n_tokens", "first_line_no", "detail"]
 #: Columns that loading adds to the load report once the documents are processed.
 LOAD_REPORT_CLEANING_COLUMNS = ["n_tokens", "n_removed_tokens", "removed_share", "notices"]

@@ -5,9 +5,9 @@ bad file. The text of each document is returned as read; cleaning is :func:`disc
 """
 from __future__ import annotations
 
-import io
 import os
 import re
+import stat
 import warnings
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -17,8 +17,10 @@ import pandas as pd
 from discourse.corpus.schema import LOAD_REPORT_COLUMNS, Document
 from discourse.errors import CorpusError, CorpusWarning, ManifestError, ParameterError
 from discourse.parallel import local_pool
+from discourse.paths import REPORT_MARKER
 from discourse.reading.facts import Facts, TextFacts, text_digest, whitespace_fingerprint
-from discourse.reading.formats import TABLE_SUFFIXES, TEXT_SUFFIXES, Unreadable, decode_bytes, extract_documents
+from discourse.reading.formats import (LOW_CONFIDENCE, TABLE_SUFFIXES, TEXT_SUFFIXES, Decoded, Unreadable,
+                                       csv_records, decode_bytes, extract_documents)
 from discourse.text.clean import HEADLINE_MAX_CHARS, clean_text, match_dateline, normalize_space
 from discourse.validate import check_positive_int
 
@@ -83,12 +85,14 @@ def _typed(meta: dict) -> list[str]:
     return problems
 
 
-def _read_manifest(folder: Path, manifest: str | Path | None) -> tuple[Path | None, dict[str, dict]]:
-    """The manifest's path and its rows by file (relative POSIX path), dates and years checked."""
+def _read_manifest(folder: Path, manifest: str | Path | None
+                   ) -> tuple[Path | None, dict[str, dict], Decoded | None]:
+    """The manifest's path, its rows by file (relative POSIX path; dates and years checked) and how
+    it was decoded."""
     if manifest is None:
         path = folder / MANIFEST_NAME
         if not path.is_file():
-            return None, {}
+            return None, {}, None
     else:
         if not isinstance(manifest, (str, Path)):
             raise ParameterError(f"manifest must be a path to a CSV file or None, got {manifest!r}")
@@ -98,16 +102,17 @@ def _read_manifest(folder: Path, manifest: str | Path | None) -> tuple[Path | No
         if not path.is_file():
             raise ManifestError(f"manifest {str(manifest)!r} not found (looked in the working folder and in {folder})")
     try:
-        text, _ = decode_bytes(path.read_bytes())
-        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    except (Unreadable, OSError, ValueError, pd.errors.ParserError) as exc:
+        decoded = decode_bytes(read_regular_file(path))
+        columns, records, ragged = csv_records(decoded.text)
+    except (Unreadable, OSError) as exc:
         raise ManifestError(f"manifest {path} cannot be read: {exc}") from None
-    table.columns = [str(c).strip() for c in table.columns]
-    if "file" not in table.columns:
-        raise ManifestError(f"manifest {path} has no 'file' column; columns: {', '.join(table.columns)}")
+    if ragged:
+        raise ManifestError(f"manifest {path}, {ragged[0]}")
+    if "file" not in columns:
+        raise ManifestError(f"manifest {path} has no 'file' column; columns: {', '.join(columns)}")
     rows: dict[str, dict] = {}
-    for n, record in enumerate(table.to_dict("records"), start=1):
-        where = f"manifest {path}, row {n} (line {n + 1})"
+    for n, line, record in records:
+        where = f"manifest {path}, row {n} (line {line})"
         name = str(PurePosixPath(record.pop("file").strip().replace("\\", "/")))
         if not name or name == "." or not (folder / name).is_file():
             raise ManifestError(f"{where}: file {name!r} does not exist in {folder}")
@@ -118,7 +123,7 @@ def _read_manifest(folder: Path, manifest: str | Path | None) -> tuple[Path | No
         if problems:
             raise ManifestError(f"{where}: {problems[0]}")
         rows[name] = meta
-    return path, rows
+    return path, rows, decoded
 
 
 def _pattern_meta(regex: re.Pattern[str] | None, stem: str) -> tuple[dict, list[str]]:
@@ -194,15 +199,100 @@ def _assemble_meta(facts: Facts, layers: list[tuple[str, dict]]) -> dict:
     return meta
 
 
-def _walk(folder: Path) -> list[str]:
-    """Relative POSIX paths of all files under ``folder``, sorted; hidden files and folders left out."""
-    found = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            if not name.startswith("."):
-                found.append((Path(root) / name).relative_to(folder).as_posix())
-    return sorted(found)
+#: What each kind of file that is not a regular file is, for the load report.
+_SPECIAL = ((stat.S_ISFIFO, "named pipe (FIFO)"), (stat.S_ISCHR, "character device"),
+            (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket"))
+
+
+def _special_kind(mode: int) -> str | None:
+    """What a file of ``mode`` is when it is not a regular file or a folder (None for those)."""
+    return next((name for test, name in _SPECIAL if test(mode)), None)
+
+
+def read_regular_file(path: str | Path) -> bytes:
+    """The bytes of ``path``, opened without blocking and read only if it is a regular file.
+
+    A named pipe opened for reading waits for a writer, a device may act when opened: so the file is
+    opened with ``O_NONBLOCK`` and checked with ``fstat`` before any read; one that is not a regular
+    file (replaced by a pipe after the folder was listed, say) raises ``Unreadable``.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with open(fd, "rb", closefd=True) as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise Unreadable(f"{_special_kind(mode) or 'not a regular file'}, not read")
+        return handle.read()
+
+
+@dataclass
+class _Survey:
+    """The files of a corpus folder to read, and a load-report row for every other path seen."""
+
+    files: list[str]
+    links: set[str]
+    skipped: list[dict]
+
+
+def _survey(folder: Path) -> _Survey:
+    """Every path under ``folder``, sorted: the regular files to read and a row for each path that
+    is not read, with the reason.
+
+    Not read, each listed once (a folder as ``name/``, not its contents): hidden files and folders
+    (names starting with "."); folders holding a report's marker file (:data:`REPORT_MARKER`);
+    symbolic links to folders (not followed: they may lead outside the corpus or round in a cycle);
+    folders that cannot be listed; broken symbolic links; named pipes, devices and sockets, which are
+    never opened (a pipe would wait for a writer forever). Symbolic links to files are read (noted).
+    """
+    files: list[str] = []
+    links: set[str] = set()
+    skipped: list[dict] = []
+
+    def visit(path: Path, rel: str) -> None:
+        try:
+            with os.scandir(path) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            skipped.append(_row((rel or ".") + "/", "skipped",
+                                f"unreadable folder: {exc.strerror or exc}; not read"))
+            return
+        if any(e.name == REPORT_MARKER for e in entries):
+            skipped.append(_row((rel or ".") + "/", "skipped", f"a report folder (holds {REPORT_MARKER}); not read"))
+            return
+        for entry in entries:
+            name = f"{rel}/{entry.name}" if rel else entry.name
+            try:
+                is_link = entry.is_symlink()
+                if entry.is_dir(follow_symlinks=False):
+                    kind = "folder"
+                else:
+                    mode = os.stat(entry.path).st_mode  # follows a link to its target
+                    kind = "folder" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else _special_kind(mode)
+            except FileNotFoundError:
+                skipped.append(_row(name, "skipped", "broken symbolic link (its target does not exist)"))
+                continue
+            except OSError as exc:
+                skipped.append(_row(name, "skipped", f"unreadable: {exc.strerror or exc}"))
+                continue
+            hidden = entry.name.startswith(".")
+            if kind == "folder":
+                if hidden:
+                    skipped.append(_row(name + "/", "skipped", "hidden folder; not read"))
+                elif is_link:
+                    skipped.append(_row(name + "/", "skipped", "symbolic link to a folder; not followed"))
+                else:
+                    visit(Path(entry.path), name)
+            elif hidden:
+                skipped.append(_row(name, "skipped", "hidden file; not read"))
+            elif kind == "file":
+                files.append(name)
+                if is_link:
+                    links.add(name)
+            else:
+                skipped.append(_row(name, "skipped", f"{kind or 'not a regular file'}; not opened"))
+
+    visit(folder, "")
+    return _Survey(files=files, links=links, skipped=skipped)
 
 
 def _doc_ids(paths: list[str]) -> dict[str, str]:
@@ -221,13 +311,19 @@ def read_folder(path: str | Path, *, manifest: str | Path | None = None,
                 workers: int = 1) -> ReadResult:
     """Read every file of a corpus folder (recursively) into documents, with a load report.
 
-    Files are visited in sorted order of their relative paths; hidden files and folders (names starting
-    with ".") are ignored and do not appear in the report. ``.txt``, ``.md`` and ``.html``/``.htm`` files
+    Files are visited in sorted order of their relative paths. Every path under the folder is in the
+    load report: what is not read is listed with the reason (hidden files and folders, report
+    folders, symbolic links to folders, unreadable folders, broken links, named pipes, devices and
+    sockets, which are never opened; see :func:`_survey`). ``.txt``, ``.md`` and ``.html``/``.htm`` files
     are one document each (HTML: block elements become lines; script, style, nav, header and footer are
     dropped; ``<title>`` gives the title); ``.jsonl`` and ``.csv`` files give one document per row, the text
-    in the ``text`` (or ``content``, ``body``) column and the other columns as metadata. The manifest is not
+    in the ``text`` (or ``content``, ``body``) column and the other columns as metadata, read strictly
+    (a row with the wrong number of fields, a value of the wrong type: a note naming the row, the
+    other rows load; see :func:`discourse.reading.formats.extract_documents`). The manifest is not
     a document, and other file types are skipped. Exact duplicates (same text after whitespace
-    normalisation) keep the first copy.
+    normalisation) keep the first copy. Each file is decoded as
+    :func:`discourse.reading.formats.decode_bytes` says: UTF-8 (bad bytes replaced and counted),
+    a byte-order mark, else detection among the legacy encodings.
 
     Metadata, field by field, comes from the first of: the table row, the manifest row, the ``pattern``
     groups, the text (a dateline such as "Updated:2024.12.25", the headline, a "Source:" line). ``year``
@@ -259,9 +355,11 @@ def read_folder(path: str | Path, *, manifest: str | Path | None = None,
     -------
     ReadResult
         ``documents`` (list of :class:`Document`) and ``load_report``, a DataFrame with one row per file
-        seen and columns ``path`` (relative), ``status`` (``loaded``, ``skipped``, ``duplicate``),
-        ``reason`` (why skipped, or notes such as rows without text), ``encoding``, ``n_documents`` and
-        ``doc_ids`` (comma-separated).
+        seen and columns ``path`` (relative; a folder listed as a whole ends with ``/``), ``status``
+        (``loaded``, ``skipped``, ``duplicate``), ``reason`` (why skipped, or notes such as rows
+        without text, bytes replaced, an uncertain encoding), ``encoding`` (empty when the file was
+        not decoded), ``n_documents``, ``doc_ids`` (comma-separated), ``confidence`` (of the
+        encoding, 0 to 1; NaN when not decoded) and ``replaced`` (bytes replaced by U+FFFD).
 
     Raises
     ------
@@ -277,7 +375,8 @@ def read_folder(path: str | Path, *, manifest: str | Path | None = None,
     -----
     CorpusWarning
         Once, when documents have no year (how many, and the first :data:`NO_YEAR_LISTED`); they are
-        loaded without one, and the load report notes each.
+        loaded without one, and the load report notes each. Once for the files decoded with doubt (a
+        confidence below :data:`~discourse.reading.formats.LOW_CONFIDENCE` or bytes replaced), naming them.
     """
     if not isinstance(path, (str, Path)):
         raise ParameterError(f"path must be a folder path (str or Path), got {path!r}")
@@ -294,31 +393,33 @@ def read_folder(path: str | Path, *, manifest: str | Path | None = None,
     check_positive_int("workers", workers)
     if memo is not None and not isinstance(memo, TextFacts):
         raise ParameterError(f"memo must be a discourse.textfacts.TextFacts or None, got {type(memo).__name__}")
-    manifest_path, manifest_rows = _read_manifest(folder, manifest)
+    manifest_path, manifest_rows, manifest_decoded = _read_manifest(folder, manifest)
     manifest_rel = None
     if manifest_path is not None and manifest_path.resolve().parent.is_relative_to(folder.resolve()):
         manifest_rel = manifest_path.resolve().relative_to(folder.resolve()).as_posix()
 
-    paths = [p for p in _walk(folder) if p != manifest_rel]
+    survey = _survey(folder)
+    paths = [p for p in survey.files if p != manifest_rel]
     ids = _doc_ids(paths)
     # First every file is read, then the facts of the texts not in the memo are found (in a pool of
     # processes for a large corpus), then the files are accounted for one by one, in order.
-    read: dict[str, tuple[str, list, list[str]] | str] = {}
+    read: dict[str, tuple[Decoded, list, list[str]] | str] = {}
     for rel in paths:
         suffix = PurePosixPath(rel).suffix.lower()
         if suffix not in TEXT_SUFFIXES + TABLE_SUFFIXES:
             read[rel] = f"unsupported file type {suffix or '(no suffix)'}"
             continue
         try:
-            text, encoding = decode_bytes((folder / rel).read_bytes())
-            found, notes = extract_documents(text, suffix)
+            decoded = decode_bytes(read_regular_file(folder / rel))
+            found, notes = extract_documents(decoded.text, suffix)
         except Unreadable as exc:
             read[rel] = str(exc)
             continue
         except OSError as exc:
             read[rel] = f"unreadable: {exc.strerror or exc}"
             continue
-        read[rel] = (encoding, found, notes)
+        read[rel] = (decoded, found, [*notes, *_decoding_notes(decoded),
+                                      *(["read through a symbolic link"] if rel in survey.links else [])])
     bodies = [body for entry in read.values() if not isinstance(entry, str) for _, body, _ in entry[1]]
     facts_of = _find_facts(bodies, memo, workers)
 
@@ -327,13 +428,14 @@ def read_folder(path: str | Path, *, manifest: str | Path | None = None,
     seen: dict[str, str] = {}
     no_year: list[str] = []
     if manifest_rel is not None:
-        report.append(_row(manifest_rel, "skipped", "manifest"))
+        report.append(_row(manifest_rel, "skipped", "manifest", manifest_decoded))
+    report.extend(survey.skipped)
     k = 0
     for rel in paths:
         if isinstance(read[rel], str):
             report.append(_row(rel, "skipped", read[rel]))
             continue
-        encoding, found, notes = read[rel]
+        decoded, found, notes = read[rel]
         pattern_meta, pattern_notes = _pattern_meta(regex, PurePosixPath(rel).stem)
         loaded, duplicates = [], []
         for n, body, row_meta in found:
@@ -356,21 +458,22 @@ def read_folder(path: str | Path, *, manifest: str | Path | None = None,
             if meta["year"] is None:
                 no_year.append(label)
                 notes = [*notes, "no year found" if n is None else f"row {n}: no year found"]
-            loaded.append(Document(doc_id=doc_id, path=rel, text=body, encoding=encoding, meta=meta))
+            loaded.append(Document(doc_id=doc_id, path=rel, text=body, encoding=decoded.encoding, meta=meta))
         documents.extend(loaded)
         notes = [*notes, *pattern_notes, *(duplicates if loaded else [])]
         if loaded:
-            report.append(_row(rel, "loaded", "; ".join(notes), encoding, [d.doc_id for d in loaded]))
+            report.append(_row(rel, "loaded", "; ".join(notes), decoded, [d.doc_id for d in loaded]))
         elif duplicates:
-            report.append(_row(rel, "duplicate", "; ".join(duplicates + notes), encoding))
+            report.append(_row(rel, "duplicate", "; ".join(duplicates + notes), decoded))
         else:
-            report.append(_row(rel, "skipped", "; ".join(["no document with text", *notes]), encoding))
+            report.append(_row(rel, "skipped", "; ".join(["no document with text", *notes]), decoded))
     if no_year:  # one warning for the folder, not one per file
         shown = ", ".join(no_year[:NO_YEAR_LISTED])
         more = f" and {len(no_year) - NO_YEAR_LISTED} more" if len(no_year) > NO_YEAR_LISTED else ""
         warnings.warn(f"{len(no_year)} of {len(documents)} documents have no year in the manifest, the file "
                       f"name pattern or the text, and are loaded without one: {shown}{more} (the load "
                       "report notes each)", CorpusWarning, stacklevel=2)
+    _warn_decoding(report)
     if not documents:
         counts = pd.Series([r["status"] for r in report], dtype=object).value_counts().to_dict()
         raise CorpusError(f"corpus folder {str(folder)!r} holds no loadable document "
@@ -380,7 +483,41 @@ def read_folder(path: str | Path, *, manifest: str | Path | None = None,
     return ReadResult(documents=documents, load_report=table.reset_index(drop=True))
 
 
-def _row(path: str, status: str, reason: str, encoding: str | None = None,
+def _row(path: str, status: str, reason: str, decoded: Decoded | None = None,
          doc_ids: list[str] | None = None) -> dict:
-    return {"path": path, "status": status, "reason": reason, "encoding": encoding or "",
-            "n_documents": len(doc_ids or []), "doc_ids": ", ".join(doc_ids or [])}
+    """One row of the load report; ``decoded`` says how the file was decoded (None: it was not)."""
+    return {"path": path, "status": status, "reason": reason,
+            "encoding": decoded.encoding if decoded is not None else "",
+            "n_documents": len(doc_ids or []), "doc_ids": ", ".join(doc_ids or []),
+            "confidence": decoded.confidence if decoded is not None else float("nan"),
+            "replaced": decoded.replaced if decoded is not None else 0}
+
+
+def _decoding_notes(decoded: Decoded) -> list[str]:
+    """Notes of the load report on a doubtful decoding: bytes replaced, a low confidence."""
+    notes = []
+    if decoded.replaced:
+        notes.append(f"{decoded.replaced} byte{'s' if decoded.replaced > 1 else ''} not valid "
+                     f"{decoded.encoding} replaced by U+FFFD")
+    if decoded.confidence < LOW_CONFIDENCE:
+        notes.append(f"encoding {decoded.encoding} uncertain (confidence {decoded.confidence:.2f})")
+    return notes
+
+
+#: Files named in a warning, at most (the load report lists them all).
+_WARN_FILES = 10
+
+
+def _warn_decoding(report: list[dict]) -> None:
+    """One warning naming the files decoded with doubt (low confidence or bytes replaced)."""
+    doubtful = [r for r in report if r["encoding"] and (r["replaced"] or r["confidence"] < LOW_CONFIDENCE)]
+    if not doubtful:
+        return
+    shown = "; ".join(
+        f"{r['path']} ({r['encoding']}, confidence {r['confidence']:.2f}"
+        + (f", {r['replaced']} byte{'s' if r['replaced'] > 1 else ''} replaced by U+FFFD" if r["replaced"] else "")
+        + ")" for r in doubtful[:_WARN_FILES])
+    more = f"; and {len(doubtful) - _WARN_FILES} more" if len(doubtful) > _WARN_FILES else ""
+    warnings.warn(f"decoding uncertain for {len(doubtful)} file{'s' if len(doubtful) > 1 else ''}, check the "
+                  f"text (load report: encoding, confidence, replaced): {shown}{more}",
+                  CorpusWarning, stacklevel=3)

@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import shutil
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -32,6 +31,7 @@ from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from discourse.errors import ParameterError, ReportError
 from discourse.paths import CACHE_ENV, SCHEDULER_ENV, project_root, resolve_cache_dir
+from discourse.report.folder import check_out, publish, staged_report
 from discourse.report.index import write_index
 from discourse.report.outputs import open_corpus
 from discourse.report.params import PARAMETERS, check_parameters, resolve_corpus
@@ -96,18 +96,6 @@ def _declared(path: Path) -> set[str]:
     nb = nbformat.read(str(path), as_version=4)
     cells = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
     return {p.name for c in cells for p in PythonTranslator.inspect(c)}
-
-
-def _clear(out: Path) -> None:
-    """Remove what an earlier run wrote into ``out`` (only the files a report writes)."""
-    for sub in ("notebooks", "tables", "figures"):
-        if (out / sub).is_dir():
-            shutil.rmtree(out / sub)
-    for p in out.glob("[0-9][0-9]-*.html"):
-        p.unlink()
-    for name in ("index.html", "provenance.json"):
-        if (out / name).exists():
-            (out / name).unlink()
 
 
 def _execute(run: NotebookRun, kernel: str, log: Callable[[str], None], show_code: bool) -> NotebookRun:
@@ -218,7 +206,7 @@ def run_report(corpus: str | Path, out: str | Path, *, parameters: Mapping[str, 
                show_code: bool = False, notebooks: Sequence[str] | None = None,
                jobs: int | None = None, progress: bool = True,
                load_options: Mapping[str, Any] | None = None,
-               notebook_dir: str | Path | None = None) -> Path:
+               notebook_dir: str | Path | None = None, overwrite: bool = False) -> Path:
     """Execute the notebook suite on a corpus and write HTML reports with an index.
 
     Parameters
@@ -226,7 +214,9 @@ def run_report(corpus: str | Path, out: str | Path, *, parameters: Mapping[str, 
     corpus : str or Path
         The corpus folder (relative to the working directory, else to the project root).
     out : str or Path
-        The report folder; files a previous report wrote there are replaced.
+        The report folder. It must be missing, empty, or an earlier report's own folder (its marker
+        file lists every file in it, unchanged): that report is then replaced whole. The report is
+        written beside it and moved into place at the end (see :mod:`discourse.report.folder`).
     parameters : mapping, optional
         Notebook parameters (names in :data:`discourse.params.PARAMETERS`), given to every notebook that
         declares them. ``corpus`` and ``output_dir`` are set by the report itself.
@@ -243,6 +233,10 @@ def run_report(corpus: str | Path, out: str | Path, *, parameters: Mapping[str, 
         to the notebooks; ``workers``, ``cache``, ``scheduler`` apply to the check load only).
     notebook_dir : str or Path, optional
         Another folder of ``NN-name.ipynb`` notebooks to run (default: the project's ``notebooks/``).
+    overwrite : bool
+        Replace ``out`` even when it holds files no report wrote: everything inside ``out`` is then
+        deleted once the new report is in place. Never allowed for a file, the project root, the
+        corpus folder or a folder inside or around it (nor the notebooks or the package).
 
     Returns
     -------
@@ -253,6 +247,8 @@ def run_report(corpus: str | Path, out: str | Path, *, parameters: Mapping[str, 
     ------
     ParameterError
         Before any notebook runs, for an unknown parameter, speaker, year or notebook.
+    ReportFolderError
+        Before any notebook runs, for an ``out`` that cannot be used (it names it and why).
     ReportError
         After every notebook has run, if one or more failed (naming each notebook and cell).
     """
@@ -275,38 +271,44 @@ def run_report(corpus: str | Path, out: str | Path, *, parameters: Mapping[str, 
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise ParameterError(f"jobs must be an integer >= 1, got {jobs!r}")
 
+    notebooks_at = Path(notebook_dir) if notebook_dir is not None else project_root() / "notebooks"
+    out = check_out(out, corpus=folder, overwrite=overwrite,
+                    protected={"the project root": project_root(), "the notebooks folder": notebooks_at,
+                               "the discourse package": Path(__file__).resolve().parents[1]})
+
     loaded = open_corpus(folder, manifest=params.get("manifest", ""), pattern=params.get("pattern", ""),
                          lang=params.get("lang", ""), **load_options)
     check_parameters(loaded, **params)  # fail fast: nothing is written before this passes
     provenance = collect_provenance(loaded, params)
 
-    out = Path(out).expanduser().resolve()
-    out.mkdir(parents=True, exist_ok=True)
-    _clear(out)
-    (out / "notebooks").mkdir()
     log: Callable[[str], None] = (lambda msg: print(f"[report] {msg}", file=sys.stderr, flush=True)) \
         if progress else (lambda msg: None)
+    with staged_report(out, log=log) as staging:
+        stage = staging.path
+        (stage / "notebooks").mkdir()
+        runs = []
+        for src in chosen:
+            declared = _declared(src)
+            nb_params = {k: v for k, v in params.items() if k in declared}
+            nb_params.update(corpus=str(folder), output_dir=str(stage))
+            runs.append(NotebookRun(name=src.stem, source=src, executed=stage / "notebooks" / src.name,
+                                    html=stage / f"{src.stem}.html", parameters=nb_params))
+        kernel = _kernel_name()
+        log(f"{len(runs)} notebooks on {folder} with kernel '{kernel}', {min(jobs, len(runs))} at a time, "
+            f"written into {stage.name} beside {out}")
+        with _kernel_environment(folder, load_options), \
+                ThreadPoolExecutor(max_workers=min(jobs, len(runs))) as pool:
+            list(pool.map(lambda r: _execute(r, kernel, log, show_code), runs))
 
-    runs = []
-    for src in chosen:
-        declared = _declared(src)
-        nb_params = {k: v for k, v in params.items() if k in declared}
-        nb_params.update(corpus=str(folder), output_dir=str(out))
-        runs.append(NotebookRun(name=src.stem, source=src, executed=out / "notebooks" / src.name,
-                                html=out / f"{src.stem}.html", parameters=nb_params))
-    kernel = _kernel_name()
-    log(f"{len(runs)} notebooks on {folder} with kernel '{kernel}', {min(jobs, len(runs))} at a time")
-    with _kernel_environment(folder, load_options), \
-            ThreadPoolExecutor(max_workers=min(jobs, len(runs))) as pool:
-        list(pool.map(lambda r: _execute(r, kernel, log, show_code), runs))
-
-    provenance["notebooks"] = [
-        {"name": r.name, "status": r.status, "seconds": round(r.seconds, 2), "error": r.error,
-         "cell": r.cell} for r in runs]
-    provenance["total_seconds"] = round(time.perf_counter() - started, 2)
-    (out / "provenance.json").write_text(json.dumps(provenance, indent=2, ensure_ascii=False) + "\n",
-                                         encoding="utf-8")
-    index = write_index(out, runs, provenance)
+        provenance["notebooks"] = [
+            {"name": r.name, "status": r.status, "seconds": round(r.seconds, 2), "error": r.error,
+             "cell": r.cell} for r in runs]
+        provenance["total_seconds"] = round(time.perf_counter() - started, 2)
+        (stage / "provenance.json").write_text(json.dumps(provenance, indent=2, ensure_ascii=False) + "\n",
+                                               encoding="utf-8")
+        write_index(stage, runs, provenance)
+        publish(staging, provenance=provenance, overwrite=overwrite, log=log)
+    index = out / "index.html"
     log(f"index: {index}")
     failed = [r for r in runs if r.status != "ok"]
     if failed:
