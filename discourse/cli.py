@@ -41,7 +41,7 @@ def corpus_options(args: argparse.Namespace) -> dict:
 def _cmd_load(args: argparse.Namespace) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        corpus = load_corpus(args.path, progress=True, **corpus_options(args))
+        corpus = load_corpus(args.path, progress=True, turns=not args.no_turns, **corpus_options(args))
     print(corpus.summary())
     for w in caught:
         print(f"warning: {w.message}", file=sys.stderr)
@@ -98,6 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_load = sub.add_parser("load", help="load a corpus folder and print a summary")
     p_load.add_argument("path", help="corpus folder")
     _add_corpus_options(p_load)
+    p_load.add_argument("--no-turns", action="store_true",
+                        help="do not split transcripts into turns at speaker labels ('Mr Speaker:')")
     p_load.set_defaults(func=_cmd_load)
 
     add_report_parser(sub, _add_corpus_options)

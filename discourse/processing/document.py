@@ -31,15 +31,16 @@ from discourse.processing.batch import Batch, DocumentTables
 from discourse.text.analyze import analyze
 from discourse.text.clean import clean_text
 from discourse.version import __version__
-from discourse.voices.attribute import attribute_voices, english_text, extract_people
+from discourse.voices.attribute import attribute_document, english_text, extract_people
 
 #: Bump when processing changes in a way that alters the tables (part of every cache key).
 PIPELINE_VERSION = "2"
 
 
-def default_settings(*, lang: str | None = None) -> dict:
-    """The processing settings that determine a document's tables (and so its cache key)."""
-    return {"pipeline": PIPELINE_VERSION, "package": __version__, "lang": lang}
+def default_settings(*, lang: str | None = None, turns: bool = True) -> dict:
+    """The processing settings that determine a document's tables (and so its cache key); ``turns=False``
+    switches off the detection of transcripts (speaker labels opening turns)."""
+    return {"pipeline": PIPELINE_VERSION, "package": __version__, "lang": lang, "turns": turns}
 
 
 def _document_rows(doc: Document, settings: dict) -> dict:
@@ -71,8 +72,10 @@ def _document_rows(doc: Document, settings: dict) -> dict:
         doc_speaker = None
     english = english_text(text_col, lang_col)
     people = extract_people(english) if english else None
-    voices = attribute_voices(text_col, para_ids=para_col, langs=lang_col, doc_speaker=doc_speaker,
-                              people=people if people is not None else empty_frame(["name", "role"]))
+    voices, doc_type = attribute_document(
+        text_col, para_ids=para_col, langs=lang_col, doc_speaker=doc_speaker,
+        people=people if people is not None else empty_frame(["name", "role"]),
+        turns=settings.get("turns", True))
     langs = sorted(set(lang_col), key=["en", "zh"].index)
     return {
         "doc_id": doc.doc_id,
@@ -84,7 +87,7 @@ def _document_rows(doc: Document, settings: dict) -> dict:
         "removed": cleaned.removed,
         "people": ([] if people is None or not len(people)
                    else list(zip(people["name"].tolist(), people["role"].tolist()))),
-        "info": {"n_paragraphs": len(cleaned.paragraphs), "language": "+".join(langs)},
+        "info": {"n_paragraphs": len(cleaned.paragraphs), "language": "+".join(langs), "doc_type": doc_type},
     }
 
 
@@ -253,6 +256,7 @@ def documents_table(docs: Sequence[Document], infos: Sequence[dict], sentences: 
             "n_paragraphs": info["n_paragraphs"],
             "n_sentences": int(n_sentences.get(doc.doc_id, 0)),
             "n_tokens": int(n_tokens.get(doc.doc_id, 0)),
+            "doc_type": info.get("doc_type", ""),
         }
         for key, value in meta.items():
             if key not in row:
