@@ -79,3 +79,15 @@ def test_a_report_runs_on_in_its_paragraph_a_citation_does_not():
              "列宁指出：“帝国主义是垄断的资本主义。”", "我们要认清形势。", "要推动改革。"]
     voices = attribute_document(sents, para_ids=[0, 0, 1, 1, 2, 2, 3], langs=["zh"] * 7).voices
     assert [v.speaker for v in voices] == [MEETING, MEETING, "王晓晖", "王晓晖", "列宁", NARRATOR, NARRATOR]
+
+
+def test_a_report_inside_a_paragraph_covers_its_sentence_only():
+    sents = ["我边防部队进行了自卫还击。", "三月二十一日，柯西金提出要同我国领导人通电话。", "我国政府立即答复他们。"]
+    voices = attribute_document(sents, para_ids=[0, 0, 0], langs=["zh"] * 3).voices
+    assert [v.speaker for v in voices] == [NARRATOR, "柯西金", NARRATOR]
+
+
+def test_citation_formula_and_bodies_as_objects():
+    sents = ["正如毛主席向全党指出的那样：“", "路线是决定一切的。", "”现在提交大会审议。"]
+    voices = attribute_document(sents, para_ids=[0, 1, 2], langs=["zh"] * 3).voices
+    assert [v.speaker for v in voices] == ["毛主席", "毛主席", NARRATOR]

@@ -66,6 +66,8 @@ def test_normal_case(word, expected):
     ("Question proposed.", True), ("Question put, and agreed to.", True), ("Debate adjourned.", True),
     ("- [Mr Paul Reyes].", True), ("Opposition members interjecting.", True), ("The House met at 2.00 pm.", True),
     ("Resolved, \"That the House do now adjourn.\"", True), ("MR. SPEAKER took the chair at 10 a.m.", True),
+    ("Division.", True), ("Ayes, 52; Noes, 40.", True),
+    ("Division among free nations is a goal of our enemies.", False),
     ("Bill Jones read the report to us.", False), ("The question is whether we can pay.", False),
     ("We will debate this next week.", False),
 ])

@@ -38,11 +38,13 @@ words ("We should learn ... . The meeting revealed that ..."). Headlines and cap
 default. Chinese and English sentences keep separate running voices: in bilingual documents the
 paragraphs of one language translate those of the other rather than continue them.
 
-**Chinese.** A body (会议指出) or a person reported without quotation marks (王晓晖强调，..., 毛主席提出了
-...) sets the running voice as above. A citation -- a person whose cue opens a quotation (列宁指出：“) --
-gives its voice to its sentence and to the quotation, over as many lines as the quotation runs, and no
-further: a cited authority speaks for the span cited, and the report's own voice returns after the
-closing mark ("”的路线。"). A quotation that a narrator's sentence attributes
+**Chinese.** A body (会议指出) sets the running voice as above, and so does a person reported without
+quotation marks at the head of a paragraph (王晓晖强调，...), as news reports run. A person reported inside
+a paragraph ("……，三月二十一日，柯西金提出要同我国领导人通电话。") gives its voice to that sentence only:
+in a report the narrative goes on around it. A citation -- a person whose cue opens a quotation
+(列宁指出：“) -- gives its voice to its sentence and to the quotation, over as many lines as the quotation
+runs, and no further: a cited authority speaks for the span cited, and the report's own voice returns
+after the closing mark ("”的路线。"). A quotation that a narrator's sentence attributes
 ("反对毛主席提出的“...”") is the person's too; one attributed to nobody (a slogan, a document) changes
 nothing. An owned quotation longer than ``MAX_QUOTE_SENTENCES`` sentences is taken for a missing closing
 mark and ends there.
@@ -265,6 +267,7 @@ def attribute_document(sentences: Sequence[str], *, para_ids: Sequence[int] | No
     doc_type = "transcript" if transcript else ("speech" if doc_speaker is not None else "narrated")
 
     state = EnglishCues(sentences, langs, people)
+    state.near_only = doc_type != "narrated"
     for label in label_of:
         if label is not None and label.kind != "floor":
             state.add_speaker(label.name, label.role)
@@ -412,8 +415,9 @@ def _narrated(sentences: list[str], para_ids: list[int], langs: list[str],
             kind, voice = cue
             if lang == "zh" and kind == "person":
                 last_zh_person = voice._replace(cue="")
-            if lang == "zh" and kind == "person" and zh_cues[i] is not None and zh_cues[i].quote:
-                voices.append(voice)      # a citation: its sentence and its quotation only
+            if lang == "zh" and kind == "person" and ((zh_cues[i] is not None and zh_cues[i].quote)
+                                                       or not new_para):
+                voices.append(voice)      # a citation, or a report inside a paragraph: that sentence only
             else:
                 running[lang], announced[lang] = voice, False
                 voices.append(voice)

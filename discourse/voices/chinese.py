@@ -60,8 +60,9 @@ TRANSLITERATION = set("阿埃艾爱安奥巴拜班邦包鲍贝本比彼毕波伯
 NOT_NAME_ENDINGS = ("理论", "思想", "主义", "路线", "精神", "学说", "著作", "选集", "全集", "文选", "语录",
                     "时代", "同志们", "们")
 BODIES_ZH = ("常务会议", "全体会议", "座谈会", "会议", "会上", "大会", "全会")
-BODY_VERBS_ZH = ("指出", "强调", "要求", "认为", "提出", "透露", "审议", "研究", "讨论", "通过", "决定", "部署",
-                 "明确")
+BODY_VERBS_ZH = ("指出", "强调", "要求", "认为", "提出", "透露", "决定", "明确")
+#: What makes a body the object rather than the speaker ("提交大会审议", "经过代表大会讨论", "在会议上").
+_BODY_OBJECT = ("提交", "经过", "由", "向", "在", "请", "交", "把", "将", "被", "和", "与", "同", "对", "给")
 
 _TITLE = "|".join(sorted(TITLES_ZH, key=len, reverse=True))
 _VERB = "|".join(sorted(REPORTING_VERBS_ZH, key=len, reverse=True))
@@ -70,13 +71,16 @@ _CJK = r"\u4e00-\u9fff"
 _BETWEEN = (rf"(?:{_TITLE})?(?:在[^，。；：“”]{{0,24}}?(?:讲话|报告|会议|会|谈话|信|文章|批示|指示)[中上里])?"
             r"(?:还|也|又|曾|曾经|多次|反复|早就|一再|明确|深刻|郑重|进一步|特别|同时|再次|严厉|"
             rf"[^，。；：“”地]{{1,6}}地)*")
-_ADJACENT_VERB = re.compile(rf"{_BETWEEN}(?P<verb>{_VERB})(?:了|过)?(?!的)")
+_ADJACENT_VERB = re.compile(rf"{_BETWEEN}(?P<verb>{_VERB})(?:了|过)?(?:(?!的)|(?=的那样|的一样))")
 # A quotation lead later in the clause: any words, then a colon and (usually) an opening quotation mark.
 _QUOTE_LEAD = re.compile(rf"[^。；！？“”「」『』]{{0,40}}?[：:]\s*[{OPENING_QUOTES}]?")
 _TITLED_AFTER = re.compile(rf"(?P<name>[{_CJK}]{{1,3}}?)(?P<title>{_TITLE})")
 _TITLED_BEFORE = re.compile(rf"[{_CJK}]{{0,8}}?(?P<title>{_TITLE})(?=[{_CJK}]{{2}})")
 _CLAUSE_START = "，,；;：:、“”「」『』（）()"
-_BODY = re.compile(rf"(?:{'|'.join(BODIES_ZH)})(?:还|也|同时|进一步)?(?:{'|'.join(BODY_VERBS_ZH)})")
+_AS_SAID = re.compile(r"(?:^|(?<=[，,；;：:“”]))(?:正如|如同|诚如|就像)")
+# A body at the start of a clause, after at most a short name of it ("十二届三中全会指出", "这次大会进一步强调").
+_BODY = re.compile(rf"(?:^|(?<=[，,；;：:]))(?P<mod>[^，,。；;：:“”]{{0,10}}?)(?:{'|'.join(BODIES_ZH)})"
+                   rf"(?:还|也|同时|进一步)?(?:{'|'.join(BODY_VERBS_ZH)})")
 _PRONOUN = re.compile(rf"(?:他|她)(?:还|也|又|同时)?(?:{_VERB})")
 _ATTRIBUTED = re.compile(rf"(?:{_VERB})(?:了|过)?的?[：:，,]?\s*$")
 _TAIL = re.compile(rf"{_BETWEEN}(?:{_VERB})(?:了|过)?的?[：:，,]?\s*$")
@@ -116,6 +120,8 @@ def _is_name(word: str) -> bool:
 def _clause_starts(text: str, limit: int) -> list[int]:
     starts = [0]
     starts += [i + 1 for i, ch in enumerate(text[:limit]) if ch in _CLAUSE_START]
+    # "正如毛主席指出的那样", "如同列宁所说": the citation formula does not hide the person
+    starts += [m.end() for m in _AS_SAID.finditer(text, 0, limit)]
     return sorted(set(s for s in starts if s < len(text)))
 
 
@@ -126,11 +132,10 @@ def _names_at(text: str, start: int) -> list[tuple[str, str, int]]:
     if m and (len(m.group("name")) == 1 and m.group("name") in SURNAMES or _is_name(m.group("name"))):
         out.append((m.group("name"), m.group("title"), m.end()))
     m = _TITLED_BEFORE.match(text, start)
-    if m:
-        for size in (3, 2):
-            name = text[m.end("title"):m.end("title") + size]
-            if len(name) == size and _is_name(name):
-                out.append((name, m.group("title"), m.end("title") + size))
+    if m:  # the name after the title must be one for jieba too ("毛主席向全党" is no title + 向全党)
+        after = chinese_tokens(text[m.end("title"):m.end("title") + 8])
+        if after and after[0].pos in ("nr", "nrfg", "nrt") and _is_name(after[0].text):
+            out.append((after[0].text, m.group("title"), m.end("title") + len(after[0].text)))
     tokens = chinese_tokens(text[start:start + 12])
     if tokens and tokens[0].start == 0 and tokens[0].pos in ("nr", "nrfg", "nrt") and _is_name(tokens[0].text):
         out.append((tokens[0].text, "", start + tokens[0].end))
@@ -162,8 +167,8 @@ def zh_cue(sentence: str, document: str = "") -> ZhCue | None:
     ZhCue or None
     """
     text = to_simplified(sentence)
-    m = _BODY.search(text, 0, 40)
-    if m and (m.start() == 0 or text[m.start() - 1] in _CLAUSE_START or m.start() <= 30):
+    m = _BODY.search(text, 0, 60)
+    if m and not m.group("mod").endswith(_BODY_OBJECT):
         return ZhCue("meeting", "meeting", "", text[:m.end()], m.end(), False)
     has_verb = re.search(_VERB, text[:80]) is not None
     if not has_verb and not re.search(r"[：:]\s*[“「『]", text[:80]):

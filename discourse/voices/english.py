@@ -190,6 +190,12 @@ class EnglishCues:
         self.mentioned: list[tuple[int, str]] = []   # (sentence number, name)
         self.index = 0
         self.titled: set[str] = {name for name, role in self.roles.items() if role}
+        self.spoke_at: dict[str, int] = {}
+        #: Resolve a pronoun only to someone who spoke or was named in the last MENTION_WINDOW sentences: in a
+        #: speech or a turn, "She said" after a long stretch of the speaker's own words quotes someone the
+        #: speaker has just described without a name ("A young woman in Baghdad told of ..."), not a person
+        #: quoted pages before.
+        self.near_only = False
         self.offices: dict[frozenset[str], str] = {}  # office words -> the person holding it here
 
     def add_speaker(self, name: str, role: str) -> None:
@@ -243,13 +249,16 @@ class EnglishCues:
         if name in self.spoken:
             self.spoken.remove(name)
         self.spoken.append(name)
+        self.spoke_at[name] = self.index
         if poss:
             self.gender.setdefault(name, "m" if poss.lower() in ("his", "he") else "f")
 
     def resolve(self, pronoun: str) -> str | None:
         want = "m" if pronoun.lower() == "he" else "f"
         recent = [name for i, name in self.mentioned if self.index - i < MENTION_WINDOW]
-        for pool in (self.spoken, recent):
+        spoken = self.spoken if not self.near_only else \
+            [name for name in self.spoken if self.index - self.spoke_at[name] < MENTION_WINDOW]
+        for pool in (spoken, recent):
             for name in reversed(pool):
                 if self.gender.get(name, want) == want:
                     return name

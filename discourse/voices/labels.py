@@ -251,7 +251,8 @@ _NOTES = re.compile(
     r"negatived|carried|lost|withdrawn|read|passed|deferred|resolved)\b.*|"
     r"(?:The\s+)?(?:Debate|Sitting|House|Committee|Proceedings|Business)\b[^.]{0,40}?\b(?:adjourned|interrupted|resumed|"
     r"suspended|reported|rose|met|divided)\b.*|"
-    r"(?:Adjourned|Resolved|Ordered|Whereupon|Thereupon|Division|Ayes|Noes)\b.*|"
+    r"(?:Adjourned|Whereupon|Thereupon)\b.{0,100}|(?:Resolved|Ordered)[,:]?\s+(?:\"|That\b).*|"
+    r"Division\b[^a-z]{0,40}|(?:Ayes|Noes)[,:]?\s+\d.{0,40}|"
     r".{0,80}\binterjecting\.?|"
     r".{0,60}\btook the [Cc]hair\b.*|"
     r"(?:Applause|Laughter|Cheers|Interruptions?|Uproar|Hear, hear)[.!]?)$")
