@@ -17,6 +17,7 @@ DOCUMENT = "毛泽东思想是我们的指导思想。毛泽东同志说过，�
     ("习近平总书记强调，要坚持改革。", "person", "习近平", "总书记", False),
     ("国务院总理李强指出，要扩大内需。", "person", "李强", "总理", False),       # the title before the name
     ("邓小平同志指出，发展是硬道理。", "person", "邓小平", "", False),          # 同志 is no role
+    ("特别是邓小平同志今年初重要谈话进一步指出，计划经济不等于社会主义；", "person", "邓小平", "", False),
     ("會議強調，要穩外貿。", "meeting", "meeting", "", False),                   # traditional script
     ("他还指出，要扩大开放。", "pronoun", "", "", False),
 ])
@@ -82,9 +83,13 @@ def test_a_report_runs_on_in_its_paragraph_a_citation_does_not():
 
 
 def test_a_report_inside_a_paragraph_covers_its_sentence_only():
-    sents = ["我边防部队进行了自卫还击。", "三月二十一日，柯西金提出要同我国领导人通电话。", "我国政府立即答复他们。"]
-    voices = attribute_document(sents, para_ids=[0, 0, 0], langs=["zh"] * 3).voices
-    assert [v.speaker for v in voices] == [NARRATOR, "柯西金", NARRATOR]
+    sents = ["我边防部队进行了自卫还击。", "三月二十一日，柯西金提出要同我国领导人通电话。", "我国政府立即答复他们。",
+             "十二大提出计划经济为主；", "十二届三中全会指出商品经济是不可逾越的阶段；", "计划和市场都是经济手段。",
+             "学习贯彻重要指示精神，要落实到行动中。", "会议透露，下一步将在三个方面着力：", "一是推动高质量发展。",
+             "二是建设现代化产业体系。", "来源：新闻网"]
+    voices = attribute_document(sents, para_ids=[0, 0, 0, 1, 1, 1, 2, 2, 3, 4, 5], langs=["zh"] * 11).voices
+    assert [v.speaker for v in voices] == [NARRATOR, "柯西金", NARRATOR, NARRATOR, MEETING, NARRATOR] \
+        + [MEETING] * 4 + [NARRATOR]
 
 
 def test_citation_formula_and_bodies_as_objects():

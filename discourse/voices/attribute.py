@@ -38,10 +38,11 @@ words ("We should learn ... . The meeting revealed that ..."). Headlines and cap
 default. Chinese and English sentences keep separate running voices: in bilingual documents the
 paragraphs of one language translate those of the other rather than continue them.
 
-**Chinese.** A body (会议指出) sets the running voice as above, and so does a person reported without
-quotation marks at the head of a paragraph (王晓晖强调，...), as news reports run. A person reported inside
-a paragraph ("……，三月二十一日，柯西金提出要同我国领导人通电话。") gives its voice to that sentence only:
-in a report the narrative goes on around it. A citation -- a person whose cue opens a quotation
+**Chinese.** A body (会议指出) or a person reported without quotation marks (王晓晖强调，...) sets the
+running voice as above when the cue opens its paragraph, as news reports run, or when its sentence
+announces what follows with a colon (会议透露，……三个方面着力：). A cue inside a paragraph
+("……，三月二十一日，柯西金提出要同我国领导人通电话。", "十二届三中全会指出商品经济是……；") gives its
+voice to that sentence only: in a report the narrative goes on around it. A citation -- a person whose cue opens a quotation
 (列宁指出：“) -- gives its voice to its sentence and to the quotation, over as many lines as the quotation
 runs, and no further: a cited authority speaks for the span cited, and the report's own voice returns
 after the closing mark ("”的路线。"). A quotation that a narrator's sentence attributes
@@ -415,8 +416,10 @@ def _narrated(sentences: list[str], para_ids: list[int], langs: list[str],
             kind, voice = cue
             if lang == "zh" and kind == "person":
                 last_zh_person = voice._replace(cue="")
-            if lang == "zh" and kind == "person" and ((zh_cues[i] is not None and zh_cues[i].quote)
-                                                       or not new_para):
+            announces = text.rstrip().rstrip("”」』").endswith(("：", ":"))
+            if lang == "zh" and kind != "narration" and (
+                    (kind == "person" and zh_cues[i] is not None and zh_cues[i].quote)
+                    or not (new_para or announces)):
                 voices.append(voice)      # a citation, or a report inside a paragraph: that sentence only
             else:
                 running[lang], announced[lang] = voice, False

@@ -4,8 +4,8 @@ Rules (MEASURES.md, "Voice (speaker) of a sentence"; the sentence is read in sim
 
 - **Person cue**: a person at the start of a clause (the sentence's start, or after ，；：、 or a quotation
   mark), then a reporting verb -- 指出 / 强调 / 要求 / 说 / 认为 / 提出 / 表示 / 教导 / 写道 ... --
-  right after the name (titles, "在讲话中", adverbs such as 还 / 曾经 / 多次 / 更加完整地 may stand
-  between), or a lead of a quotation anywhere later in the clause ("列宁在痛斥……的时候，多次指出：“",
+  right after the name (titles, a frame such as "在讲话中" or "今年初重要谈话", adverbs such as 还 /
+  曾经 / 多次 / 更加完整地 may stand between), or a lead of a quotation anywhere later in the clause ("列宁在痛斥……的时候，多次指出：“",
   "列宁的结论是：“"). A verb followed by 的 makes a noun phrase ("毛主席提出的这条路线"), not a report.
 - **A person** is a name with a title (毛泽东同志, 毛主席, 习近平总书记, 书记王晓晖) or a word jieba tags as a
   person's name (``nr``, ``nrfg``, ``nrt``) that begins with a common surname or is written in the
@@ -68,7 +68,8 @@ _TITLE = "|".join(sorted(TITLES_ZH, key=len, reverse=True))
 _VERB = "|".join(sorted(REPORTING_VERBS_ZH, key=len, reverse=True))
 _CJK = r"\u4e00-\u9fff"
 # What may stand between a name and its verb: its title, a frame ("在讲话中", "在一次谈话中"), adverbs.
-_BETWEEN = (rf"(?:{_TITLE})?(?:在[^，。；：“”]{{0,24}}?(?:讲话|报告|会议|会|谈话|信|文章|批示|指示)[中上里])?"
+_BETWEEN = (rf"(?:{_TITLE})?(?:在[^，。；：“”]{{0,24}}?(?:讲话|报告|会议|会|谈话|信|文章|批示|指示)[中上里]|"
+            rf"[^，。；：“”]{{0,16}}?(?:讲话|报告|谈话|文章|批示|指示)中?)?"
             r"(?:还|也|又|曾|曾经|多次|反复|早就|一再|明确|深刻|郑重|进一步|特别|同时|再次|严厉|"
             rf"[^，。；：“”地]{{1,6}}地)*")
 _ADJACENT_VERB = re.compile(rf"{_BETWEEN}(?P<verb>{_VERB})(?:了|过)?(?:(?!的)|(?=的那样|的一样))")
@@ -77,7 +78,10 @@ _QUOTE_LEAD = re.compile(rf"[^。；！？“”「」『』]{{0,40}}?[：:]\s*[
 _TITLED_AFTER = re.compile(rf"(?P<name>[{_CJK}]{{1,3}}?)(?P<title>{_TITLE})")
 _TITLED_BEFORE = re.compile(rf"[{_CJK}]{{0,8}}?(?P<title>{_TITLE})(?=[{_CJK}]{{2}})")
 _CLAUSE_START = "，,；;：:、“”「」『』（）()"
-_AS_SAID = re.compile(r"(?:^|(?<=[，,；;：:“”]))(?:正如|如同|诚如|就像)")
+# Words at the head of a clause that stand before its subject: a citation formula ("正如毛主席指出的那样",
+# "如同列宁所说") or a connective ("特别是邓小平同志……指出", "但是列宁说").
+_AS_SAID = re.compile(r"(?:^|(?<=[，,；;：:“”]))(?:正如|如同|诚如|就像|特别是|尤其是|但是|而且|并且|同时|因此|所以|"
+                      r"后来|当时|接着|随后)")
 # A body at the start of a clause, after at most a short name of it ("十二届三中全会指出", "这次大会进一步强调").
 _BODY = re.compile(rf"(?:^|(?<=[，,；;：:]))(?P<mod>[^，,。；;：:“”]{{0,10}}?)(?:{'|'.join(BODIES_ZH)})"
                    rf"(?:还|也|同时|进一步)?(?:{'|'.join(BODY_VERBS_ZH)})")
@@ -120,7 +124,6 @@ def _is_name(word: str) -> bool:
 def _clause_starts(text: str, limit: int) -> list[int]:
     starts = [0]
     starts += [i + 1 for i, ch in enumerate(text[:limit]) if ch in _CLAUSE_START]
-    # "正如毛主席指出的那样", "如同列宁所说": the citation formula does not hide the person
     starts += [m.end() for m in _AS_SAID.finditer(text, 0, limit)]
     return sorted(set(s for s in starts if s < len(text)))
 
