@@ -96,3 +96,16 @@ def test_citation_formula_and_bodies_as_objects():
     sents = ["正如毛主席向全党指出的那样：“", "路线是决定一切的。", "”现在提交大会审议。"]
     voices = attribute_document(sents, para_ids=[0, 1, 2], langs=["zh"] * 3).voices
     assert [v.speaker for v in voices] == ["毛主席", "毛主席", NARRATOR]
+
+
+def test_a_prescription_takes_the_next_sentences_body_but_not_a_later_citation():
+    sents = ["学习贯彻重要指示精神，要落实到行动中。", "会议透露，下一步将重点推进改革。",
+             "落实党的各项政策，要具体地研究本单位的情况。", "要抓紧其他各项工作。", "毛主席有一句名言：“", "要团结。", "”"]
+    voices = attribute_document(sents, para_ids=[0, 0, 1, 1, 1, 2, 3], langs=["zh"] * 7).voices
+    assert [v.speaker for v in voices][:5] == [MEETING, MEETING, NARRATOR, NARRATOR, "毛主席"]
+
+
+def test_a_congress_a_report_names_speaks_for_its_sentence():
+    sents = ["这次大会提出，要建设社会主义市场经济。", "我们逐步摆脱了旧观念。", "会议强调，要稳外贸。", "要扩大开放。"]
+    voices = attribute_document(sents, para_ids=[0, 0, 1, 1], langs=["zh"] * 4).voices
+    assert [v.speaker for v in voices] == [MEETING, NARRATOR, MEETING, MEETING]

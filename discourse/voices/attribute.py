@@ -34,7 +34,8 @@ in three aspects:") and the paragraph goes on with it ("First, ...", 二是...),
 that the previous paragraph left open. Within a paragraph, a sentence that would be the narrator's but
 speaks in the first person plural or prescribes ("We should ...", "It is essential to ...") takes the
 first voice named later in the same paragraph: translations sometimes put the attribution after the
-words ("We should learn ... . The meeting revealed that ..."). Headlines and captions are narrator by
+words ("We should learn ... . The meeting revealed that ..."); in Chinese only the next sentence is looked
+at, and a citation there lends no voice. Headlines and captions are narrator by
 default. Chinese and English sentences keep separate running voices: in bilingual documents the
 paragraphs of one language translate those of the other rather than continue them.
 
@@ -80,7 +81,7 @@ from discourse.voices.people import (
 
 __all__ = ["Voice", "DocumentVoices", "attribute_document", "attribute_voices", "extract_people",
            "canonical_name", "canonicalize", "english_text", "REPORTING_VERBS", "MEETING", "NARRATOR",
-           "DOC_TYPES", "MIN_TURN_LABELS", "MAX_QUOTE_SENTENCES"]
+           "DOC_TYPES", "MIN_TURN_LABELS", "MAX_QUOTE_SENTENCES", "ZH_LOOKAHEAD"]
 
 #: A document with at least this many paragraphs opening with a speaker label is a transcript.
 MIN_TURN_LABELS = 2
@@ -88,6 +89,10 @@ MIN_TURN_LABELS = 2
 DOC_TYPES = ("transcript", "speech", "narrated")
 #: An owned Chinese quotation still open after this many sentences is taken to have lost its closing mark.
 MAX_QUOTE_SENTENCES = 40
+#: A Chinese sentence that prescribes takes a voice named later in its paragraph only this many sentences on
+#: (the translation order of the press releases puts the lead right after it; the long paragraphs of a report
+#: hold many prescriptions of the report's own before a citation).
+ZH_LOOKAHEAD = 1
 
 _ENUMERATION = re.compile(r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Finally|"
                           r"Lastly|Last)\b|^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+|其[一二三四五]|首先|其次|最后)")
@@ -418,8 +423,7 @@ def _narrated(sentences: list[str], para_ids: list[int], langs: list[str],
                 last_zh_person = voice._replace(cue="")
             announces = text.rstrip().rstrip("”」』").endswith(("：", ":"))
             if lang == "zh" and kind != "narration" and (
-                    (kind == "person" and zh_cues[i] is not None and zh_cues[i].quote)
-                    or not (new_para or announces)):
+                    (zh_cues[i] is not None and not zh_cues[i].runs) or not (new_para or announces)):
                 voices.append(voice)      # a citation, or a report inside a paragraph: that sentence only
             else:
                 running[lang], announced[lang] = voice, False
@@ -430,11 +434,12 @@ def _narrated(sentences: list[str], para_ids: list[int], langs: list[str],
             voice = running[lang]._replace(cue="")
             if voice.speaker == NARRATOR and (_ZH_VOICED.search(text) if lang == "zh" else
                                               _RE_VOICED_START.match(text) or _RE_VOICED_WORD.search(text)):
-                for j in range(i + 1, n):
+                for j in range(i + 1, n if lang == "en" else min(n, i + 1 + ZH_LOOKAHEAD)):
                     if para_ids[j] != para_ids[i] or langs[j] != lang:
                         break
                     if found[j] is not None:
-                        if found[j][0] != "narration":
+                        cited = lang == "zh" and zh_cues[j] is not None and not zh_cues[j].runs
+                        if found[j][0] != "narration" and not cited:
                             voice = found[j][1]._replace(cue="")
                         break
             voices.append(voice)

@@ -14,8 +14,11 @@ Rules (MEASURES.md, "Voice (speaker) of a sentence"; the sentence is read in sim
   文明, 广泛性): the surname test and the clause start keep them out. The surname list leaves out
   characters that are far more often a word than a surname (文, 国, 从, 广), so a person with such a
   surname is found only with a title.
-- **Body cue**: 会议 / 会上 / 大会 / 全会 / 座谈会 ... + 指出 / 强调 / 要求 / 认为 / 提出 / 透露 / 审议 ... ->
-  ``meeting``.
+- **Body cue**: 会议 / 会上 / 大会 / 全会 / 座谈会 ... at the start of a clause (after a short name of it:
+  十二届三中全会, 这次大会), then 指出 / 强调 / 要求 / 认为 / 提出 / 透露 / 决定 / 明确 -> ``meeting``; not
+  when the body is an object (提交大会审议, 经过代表大会讨论), and the body's business (通过, 审议, 讨论) is
+  no voice. Only a meeting being reported (会议, 会上, 座谈会) speaks on after its sentence; a congress or a
+  plenum that a report names speaks for that sentence.
 - **Quotations** (“” 「」 『』): the words inside a quotation opened after a person's cue, or right after
   "PERSON 提出的“" / "PERSON 说的“", are that person's, over as many lines as the quotation runs (the
   Wikisource texts break lines at quotation marks); the text after the closing mark is the default voice
@@ -60,6 +63,9 @@ TRANSLITERATION = set("阿埃艾爱安奥巴拜班邦包鲍贝本比彼毕波伯
 NOT_NAME_ENDINGS = ("理论", "思想", "主义", "路线", "精神", "学说", "著作", "选集", "全集", "文选", "语录",
                     "时代", "同志们", "们")
 BODIES_ZH = ("常务会议", "全体会议", "座谈会", "会议", "会上", "大会", "全会")
+#: Bodies whose voice runs on (a news report's 会议指出, ……); a congress or a plenum a report names
+#: (十二届三中全会指出, 这次大会提出) speaks for its sentence only.
+RUNNING_BODIES = ("常务会议", "全体会议", "座谈会", "会议", "会上")
 BODY_VERBS_ZH = ("指出", "强调", "要求", "认为", "提出", "透露", "决定", "明确")
 #: What makes a body the object rather than the speaker ("提交大会审议", "经过代表大会讨论", "在会议上").
 _BODY_OBJECT = ("提交", "经过", "由", "向", "在", "请", "交", "把", "将", "被", "和", "与", "同", "对", "给")
@@ -83,7 +89,7 @@ _CLAUSE_START = "，,；;：:、“”「」『』（）()"
 _AS_SAID = re.compile(r"(?:^|(?<=[，,；;：:“”]))(?:正如|如同|诚如|就像|特别是|尤其是|但是|而且|并且|同时|因此|所以|"
                       r"后来|当时|接着|随后)")
 # A body at the start of a clause, after at most a short name of it ("十二届三中全会指出", "这次大会进一步强调").
-_BODY = re.compile(rf"(?:^|(?<=[，,；;：:]))(?P<mod>[^，,。；;：:“”]{{0,10}}?)(?:{'|'.join(BODIES_ZH)})"
+_BODY = re.compile(rf"(?:^|(?<=[，,；;：:]))(?P<mod>[^，,。；;：:“”]{{0,10}}?)(?P<body>{'|'.join(BODIES_ZH)})"
                    rf"(?:还|也|同时|进一步)?(?:{'|'.join(BODY_VERBS_ZH)})")
 _PRONOUN = re.compile(rf"(?:他|她)(?:还|也|又|同时)?(?:{_VERB})")
 _ATTRIBUTED = re.compile(rf"(?:{_VERB})(?:了|过)?的?[：:，,]?\s*$")
@@ -92,8 +98,9 @@ _TAIL = re.compile(rf"{_BETWEEN}(?:{_VERB})(?:了|过)?的?[：:，,]?\s*$")
 
 class ZhCue(NamedTuple):
     """A Chinese cue: ``kind`` (``person``, ``meeting`` or ``pronoun``), the canonical ``name``, the
-    ``role`` (a title, or empty), the ``cue`` words, where the cue ends in the sentence (``end``) and
-    whether it leads a quotation (``quote``: an opening quotation mark follows)."""
+    ``role`` (a title, or empty), the ``cue`` words, where the cue ends in the sentence (``end``), whether
+    it leads a quotation (``quote``: an opening quotation mark follows) and whether its voice may run on
+    over the sentences that follow (``runs``: not a citation, nor a congress a report names)."""
 
     kind: str
     name: str
@@ -101,6 +108,7 @@ class ZhCue(NamedTuple):
     cue: str
     end: int
     quote: bool
+    runs: bool = True
 
 
 @lru_cache(maxsize=1)
@@ -172,7 +180,7 @@ def zh_cue(sentence: str, document: str = "") -> ZhCue | None:
     text = to_simplified(sentence)
     m = _BODY.search(text, 0, 60)
     if m and not m.group("mod").endswith(_BODY_OBJECT):
-        return ZhCue("meeting", "meeting", "", text[:m.end()], m.end(), False)
+        return ZhCue("meeting", "meeting", "", text[:m.end()], m.end(), False, m.group("body") in RUNNING_BODIES)
     has_verb = re.search(_VERB, text[:80]) is not None
     if not has_verb and not re.search(r"[：:]\s*[“「『]", text[:80]):
         return None
@@ -192,7 +200,8 @@ def zh_cue(sentence: str, document: str = "") -> ZhCue | None:
             cue_end = verb.end()
             after = text[cue_end:cue_end + 3].lstrip("：:，, ")
             quote = text[cue_end - 1] in OPENING_QUOTES or (after[:1] != "" and after[0] in OPENING_QUOTES)
-            return ZhCue("person", name, title if title != "同志" else "", text[start:cue_end], cue_end, quote)
+            return ZhCue("person", name, title if title != "同志" else "", text[start:cue_end], cue_end, quote,
+                         not quote)
     return None
 
 
