@@ -75,11 +75,13 @@ def test_a_missing_closing_mark_does_not_run_on():
     assert [v.speaker for v in voices] == ["列宁", "列宁", NARRATOR, NARRATOR]
 
 
-def test_a_report_runs_on_in_its_paragraph_a_citation_does_not():
+def test_a_meeting_runs_on_in_its_paragraph_a_person_does_not():
     sents = ["会议指出，要加快发展。", "要推动改革。", "王晓晖指出，要扩大开放。", "要优化营商环境。",
-             "列宁指出：“帝国主义是垄断的资本主义。”", "我们要认清形势。", "要推动改革。"]
-    voices = attribute_document(sents, para_ids=[0, 0, 1, 1, 2, 2, 3], langs=["zh"] * 7).voices
-    assert [v.speaker for v in voices] == [MEETING, MEETING, "王晓晖", "王晓晖", "列宁", NARRATOR, NARRATOR]
+             "列宁指出：“帝国主义是垄断的资本主义。”", "我们要认清形势。", "要推动改革。",
+             "列宁依据马克思主义的基本原理，认为“帝国主义是资本主义的最高阶段”。", "斯大林说：“列宁主义是马克思主义。”"]
+    voices = attribute_document(sents, para_ids=[0, 0, 1, 1, 2, 2, 3, 4, 4], langs=["zh"] * 9).voices
+    assert [v.speaker for v in voices] == [MEETING, MEETING, "王晓晖", NARRATOR, "列宁", NARRATOR, NARRATOR, "列宁",
+                                           "斯大林"]
 
 
 def test_a_report_inside_a_paragraph_covers_its_sentence_only():

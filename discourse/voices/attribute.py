@@ -39,14 +39,14 @@ at, and a citation there lends no voice. Headlines and captions are narrator by
 default. Chinese and English sentences keep separate running voices: in bilingual documents the
 paragraphs of one language translate those of the other rather than continue them.
 
-**Chinese.** A body (会议指出) or a person reported without quotation marks (王晓晖强调，...) sets the
-running voice as above when the cue opens its paragraph, as news reports run, or when its sentence
-announces what follows with a colon (会议透露，……三个方面着力：). A cue inside a paragraph
-("……，三月二十一日，柯西金提出要同我国领导人通电话。", "十二届三中全会指出商品经济是……；") gives its
-voice to that sentence only: in a report the narrative goes on around it. A citation -- a person whose cue opens a quotation
-(列宁指出：“) -- gives its voice to its sentence and to the quotation, over as many lines as the quotation
-runs, and no further: a cited authority speaks for the span cited, and the report's own voice returns
-after the closing mark ("”的路线。"). A quotation that a narrator's sentence attributes
+**Chinese.** A meeting being reported (会议指出, 会上强调) sets the running voice as above when the cue
+opens its paragraph, as news reports run, or when its sentence announces what follows with a colon
+(会议透露，……三个方面着力：); inside a paragraph ("……，十二届三中全会指出商品经济是……；") and for a
+congress or plenum a report names, the cue gives its voice to its sentence only. A person (王晓晖强调，
+……, 毛主席提出了……, 列宁指出：“) speaks for the sentence that reports them and for the quotation it
+opens, over as many lines as the quotation runs, and no further: a cited authority speaks for the span
+cited, and the report's own voice returns after the closing mark ("”的路线。"); see
+:mod:`discourse.voices.chinese` for the measured reason. A quotation that a narrator's sentence attributes
 ("反对毛主席提出的“...”") is the person's too; one attributed to nobody (a slogan, a document) changes
 nothing. An owned quotation longer than ``MAX_QUOTE_SENTENCES`` sentences is taken for a missing closing
 mark and ends there.
