@@ -65,6 +65,7 @@ TRANSLITERATION = set("阿埃艾爱安奥巴拜班邦包鲍贝本比彼毕波伯
                       "列林琳留卢鲁伦罗洛马玛迈麦曼梅蒙米敏莫默穆纳娜奈内尼涅宁纽努诺帕佩彭皮普齐奇乔切萨"
                       "塞桑瑟森沙尚舍什史斯苏索塔泰坦汤特提图托瓦万威韦维温沃乌伍西希谢辛休雅亚扬耶伊因"
                       "尤约泽扎詹哲兹晓夫大")
+_NAME_START = SURNAMES | TRANSLITERATION | {c[0] for c in COMPOUND_SURNAMES}
 #: Endings of doctrines, slogans and works, which jieba may tag as names (邓小平理论).
 NOT_NAME_ENDINGS = ("理论", "思想", "主义", "路线", "精神", "学说", "著作", "选集", "全集", "文选", "语录",
                     "时代", "同志们", "们")
@@ -154,6 +155,8 @@ def _names_at(text: str, start: int) -> list[tuple[str, str, int]]:
         after = chinese_tokens(text[m.end("title"):m.end("title") + 8])
         if after and after[0].pos in ("nr", "nrfg", "nrt") and _is_name(after[0].text):
             out.append((after[0].text, m.group("title"), m.end("title") + len(after[0].text)))
+    if text[start] not in _NAME_START:
+        return out  # jieba is asked only where a name can begin (a surname, a transliteration character)
     tokens = chinese_tokens(text[start:start + 12])
     if tokens and tokens[0].start == 0 and tokens[0].pos in ("nr", "nrfg", "nrt") and _is_name(tokens[0].text):
         out.append((tokens[0].text, "", start + tokens[0].end))
