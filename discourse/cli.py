@@ -45,7 +45,7 @@ def _cmd_load(args: argparse.Namespace) -> int:
         options["clean"] = args.clean
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        corpus = load_corpus(args.path, progress=True, **options)
+        corpus = load_corpus(args.path, progress=True, turns=not args.no_turns, **options)
     print(corpus.summary())
     for w in caught:
         print(f"warning: {w.message}", file=sys.stderr)
@@ -110,6 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="cleaning steps, comma-separated, or 'none' (default: all: "
                              f"{', '.join(CLEANING_STEPS)})")
     _add_corpus_options(p_load)
+    p_load.add_argument("--no-turns", action="store_true",
+                        help="do not split transcripts into turns at speaker labels ('Mr Speaker:')")
     p_load.set_defaults(func=_cmd_load)
 
     add_report_parser(sub, _add_corpus_options)

@@ -224,6 +224,7 @@ def test_document_key_reads_text_speaker_and_settings_only() -> None:
     assert cachekeys.document_key(Document("a", "a.txt", "Some text.", "utf-8", {"speaker": "Wu"}),
                                   settings) != key
     assert cachekeys.document_key(base, pipeline.default_settings(lang="en")) != key
+    assert cachekeys.document_key(base, pipeline.default_settings(turns=False)) != key
 
 
 def test_info_round_trip() -> None:

@@ -35,6 +35,16 @@ def test_load_reports_skipped_files_with_reasons(tmp_path, capsys):
     assert "scan.pdf" in captured.out and "unsupported file type" in captured.out
 
 
+def test_load_can_switch_transcripts_off(tmp_path, capsys):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "2026-debate.txt").write_text("Mr Speaker: Order.\nDr Ann Lee: I rise to speak.\n", encoding="utf-8")
+    assert main(["load", str(folder), "--no-cache"]) == 0
+    assert "Voices (sentences): Speaker 1, Ann Lee 1" in capsys.readouterr().out
+    assert main(["load", str(folder), "--no-cache", "--no-turns"]) == 0
+    assert "Voices (sentences): narrator 2" in capsys.readouterr().out
+
+
 def test_missing_folder_is_a_clear_error(tmp_path, capsys):
     status = main(["load", str(tmp_path / "nowhere"), "--no-cache"])
     err = capsys.readouterr().err

@@ -18,6 +18,7 @@ from discourse.voices.people import (
     canonical_name,
     canonicalize,
     extract_people,
+    is_name_like,
     match_after_lead,
     split_title,
 )
@@ -89,6 +90,34 @@ def test_canonicalize_takes_the_most_frequent_spelling_first_seen_on_ties():
     assert list(out["role"]) == ["", "", "", "Mayor", "", "", ""]
     shuffled = canonicalize(frame.iloc[::-1].reset_index(drop=True))
     assert list(shuffled["speaker"])[:3] == ["Wang Xiao", "ZHOU LI", "ZHOU LI"]
+
+
+def test_canonicalize_keeps_document_speakers_and_offices():
+    frame = pd.DataFrame({
+        "doc_id": ["a", "a", "b", "b", "c", "c", "d"],
+        "speaker": ["Eisenhower", "Franklin Roosevelt", "Dwight Eisenhower", "Roosevelt", "Speaker",
+                    "Deputy Speaker", "Speaker"],
+        "role": ["", "", "", "", "Speaker", "Deputy Speaker", "Speaker"],
+    })
+    # without keep, the file-name speaker is merged into the one full name of the corpus
+    assert canonicalize(frame)["speaker"].tolist()[:4] == ["Dwight Eisenhower", "Franklin Roosevelt",
+                                                          "Dwight Eisenhower", "Franklin Roosevelt"]
+    out = canonicalize(frame, keep=["Eisenhower", "Roosevelt"])
+    assert out["speaker"].tolist() == ["Eisenhower", "Roosevelt", "Eisenhower", "Roosevelt", "Speaker",
+                                       "Deputy Speaker", "Speaker"]  # an office is no surname
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Workforce Training", False), ("Best Sourcing", False), ("Green Growth", False),
+    ("Tan Ah Kow", True), ("Wang Xiaohui", True), ("Martin Luther King", True), ("Kautilya", True),
+])
+def test_is_name_like(name, expected):
+    assert is_name_like(name) is expected
+
+
+def test_heading_words_before_a_reporting_verb_are_no_person():
+    people = extract_people("Workforce Training requires urgent attention.\nLi Ming pointed out that jobs matter.")
+    assert people["name"].tolist() == ["Li Ming"]
 
 
 @pytest.mark.parametrize("mention, expected", [

@@ -10,12 +10,17 @@ import pytest
 from _metrics import record_metric
 
 from discourse.errors import ParameterError
+from discourse.processing.document import run_serial
+from discourse.processing.load import from_texts
 from discourse.text.analyze import split_sentences
 from discourse.text.clean import clean_text
 from discourse.voices import people
 from discourse.voices.attribute import MEETING, NARRATOR, Voice, attribute_voices
 
 GOLD = Path(__file__).resolve().parent / "data" / "voices_gold.tsv"
+#: The blind voice gold set: 258 sentences of four genres, split into dev and test by document.
+GOLD_SET = Path(__file__).resolve().parent / "data" / "gold" / "voices"
+REPO = Path(__file__).resolve().parents[1]
 
 
 def speakers(sentences, **kw):
@@ -103,7 +108,7 @@ def test_seed_speech_and_meeting_paragraphs(sichuan_dir):
     ("The 52nd executive meeting of the provincial government emphasized jobs.", MEETING,
      "The 52nd executive meeting of the provincial government emphasized"),
     ("It was noted at the session that exports rose.", MEETING, "It was noted"),
-    ("The meeting deliberated and adopted the plan.", MEETING, "The meeting deliberated"),
+    ("The meeting deliberated and adopted the plan.", NARRATOR, ""),  # the body's business, not its voice
     ("The conference was held in Chengdu.", NARRATOR, ""),
     ("Officials from the province attended the event.", NARRATOR, ""),
 ])
@@ -128,12 +133,19 @@ def test_untitled_capitalised_word_is_not_a_person():
 
 # ------------------------------------------------------------------------- continuation, reset, pronouns
 
-def test_continuation_runs_across_paragraphs_until_narration():
+def test_continuation_ends_with_its_paragraph_unless_the_next_continues_it():
     sents = ["Wang Xiaohui pointed out that reform is key.", "We must deepen reform.",
              "It is necessary to open up.", "The conference was held in a hybrid form.", "We must act."]
     voices = attribute_voices(sents, para_ids=[0, 0, 1, 2, 2])
-    assert [v.speaker for v in voices] == ["Wang Xiaohui"] * 3 + [NARRATOR] * 2
-    assert [v.cue for v in voices[1:3]] == ["", ""]
+    assert [v.speaker for v in voices] == ["Wang Xiaohui"] * 2 + [NARRATOR] * 3
+    assert voices[1].cue == ""
+    # a pronoun lead continues the report in a new paragraph; so does an enumeration the voice announced
+    sents = ["Wang Xiaohui pointed out that reform is key.", "He added that trade must grow.", "We must act.",
+             "The meeting stressed three points:", "First, we should open up.", "Second, we must reform.",
+             "Prices rose in May."]
+    voices = attribute_voices(sents, para_ids=[0, 1, 1, 2, 3, 4, 5])
+    assert [v.speaker for v in voices] == ["Wang Xiaohui"] * 3 + [MEETING] * 3 + [NARRATOR]
+    assert voices[1].cue == "He added"
 
 
 @pytest.mark.parametrize("narration", [
@@ -263,3 +275,196 @@ def test_people_given_by_the_caller_are_used_as_extracted():
     assert [v.speaker for v in given] == ["narrator", "Li Ming", "Li Ming"]
     with pytest.raises(ParameterError, match="people must be a DataFrame with name and role"):
         attribute_voices(sentences, langs=langs, people=people.drop(columns="role"))
+
+
+# ------------------------------------------------------------------------------------ the blind gold set
+
+_QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
+
+
+def _norm(text: str) -> str:
+    """A sentence for matching: quotation marks as cleaning writes them in English, no whitespace."""
+    return "".join(str(text).translate(_QUOTE_MARKS).split())
+
+
+def _read_gold() -> pd.DataFrame:
+    return pd.read_csv(GOLD_SET / "voices.tsv", sep="\t", skiprows=1, quoting=csv.QUOTE_NONE,
+                       keep_default_na=False, dtype=str)
+
+
+def match_gold(gold: pd.DataFrame, sentences: pd.DataFrame, removed: pd.DataFrame) -> pd.DataFrame:
+    """Each gold sentence's pipeline sentence, found by document and text containment, in reading order.
+
+    The gold was split by its annotator's own splitter, so a gold sentence may hold a pipeline sentence or
+    lie inside one. Per document, each gold sentence (by ``sent_no``) is looked for from the previous
+    match onwards: the first pipeline sentence that contains it, or that it contains, is its match. A gold
+    sentence with no match is ``removed`` when cleaning removed a line holding it (a menu, a footer, a
+    dateline), else ``unmatched``: none is dropped silently.
+
+    Returns
+    -------
+    DataFrame
+        The gold rows with ``status`` (``matched``, ``removed``, ``unmatched``), ``predicted`` and ``cue``.
+    """
+    out = []
+    for path, rows in gold.groupby("path", sort=False):
+        doc = sentences[sentences["doc_id"] == path]
+        texts = [_norm(t) for t in doc["text"]]
+        gone = [_norm(t) for t in removed.loc[removed["doc_id"] == path, "text"]]
+        k = 0
+        for _, row in rows.sort_values("sent_no", key=lambda c: c.astype(int)).iterrows():
+            want = _norm(row["sentence"])
+            j = next((j for j in range(k, len(texts))
+                      if want in texts[j] or (len(texts[j]) >= 4 and texts[j] in want)), None)
+            if j is None:
+                status = "removed" if any(want in g for g in gone) else "unmatched"
+                out.append({**row, "status": status, "predicted": None, "cue": None})
+                continue
+            k = j
+            out.append({**row, "status": "matched", "predicted": doc["speaker"].iloc[j],
+                        "cue": doc["voice_cue"].iloc[j]})
+    return pd.DataFrame(out)
+
+
+@pytest.fixture(scope="module")
+def gold_run() -> pd.DataFrame:
+    gold = _read_gold()
+    records = []
+    for path, rows in gold.groupby("path", sort=False):
+        base = REPO if path.startswith("data/") else GOLD_SET
+        record = {"doc_id": path, "text": (base / path).read_text(encoding="utf-8")}
+        if rows["doc_speaker"].iloc[0]:
+            record["speaker"] = rows["doc_speaker"].iloc[0]   # speeches: the Name part of the file name
+        records.append(record)
+    corpus = from_texts(records, runner=run_serial)
+    return match_gold(gold, corpus.sentences, corpus.removed)
+
+
+def test_gold_set_is_complete_and_split_by_document():
+    gold = _read_gold()
+    assert len(gold) == 258 and set(gold["part"]) == {"dev", "test"}
+    assert set(gold["genre"]) == {"press_release", "speech", "report", "transcript"}
+    assert gold.groupby("path")["part"].nunique().max() == 1
+    assert (gold.loc[gold["genre"] == "press_release", "part"] == "dev").all()
+
+
+def test_voices_against_the_blind_gold_set(gold_run):
+    """Accuracy per part and genre on sentences drawn and annotated before the rules were run (see
+    tests/data/gold/voices/GUIDELINES.md); the rules are tuned on dev only; fails below 0.9 on dev."""
+    unmatched = gold_run[gold_run["status"] == "unmatched"]
+    assert unmatched.empty, f"gold sentences found neither in the sentences nor among the removed lines: " \
+                            f"{unmatched['id'].tolist()}"
+    matched = gold_run[gold_run["status"] == "matched"].assign(
+        correct=lambda d: d["predicted"] == d["speaker"])
+    removed = gold_run[gold_run["status"] == "removed"]
+    for part in ("dev", "test"):
+        rows = matched[matched["part"] == part]
+        record_metric(f"voices gold ({part})", accuracy=float(rows["correct"].mean()), n_sentences=len(rows),
+                      removed_by_cleaning=int((removed["part"] == part).sum()))
+        for genre, by_genre in rows.groupby("genre"):
+            record_metric(f"voices gold ({part}, {genre})", accuracy=float(by_genre["correct"].mean()),
+                          n_sentences=len(by_genre))
+    dev = matched[matched["part"] == "dev"]
+    wrong = dev.loc[~dev["correct"], ["id", "speaker", "predicted"]].to_dict("records")
+    assert dev["correct"].mean() >= 0.9, wrong
+    # what cleaning removed (menus, footers, datelines) is the narrator's: no voice is lost with it
+    assert (removed["speaker"] == NARRATOR).all()
+
+
+# ----------------------------------------------------------------- the issue's cases (issue 16), end to end
+
+TRANSCRIPT = """HOUSE OF ASSEMBLY
+Tuesday, 3 March 2026
+The House met at 2.00 pm.
+TRADE ESTIMATES
+The Minister for Trade (Mr Paul Reyes): Madam Speaker, I rise to present the trade estimates. Exports grew by 4 per cent.
+We will open two new trade offices this year.
+Workforce Training requires more funding.
+Ms Alice Ward (Northfield): Will the Minister give way?
+Madam Speaker: Order. The Minister has the floor.
+Mr Paul Reyes: I thank the Member. Our tariffs will fall next year.
+(Interruption)
+Madam Speaker: Order, order.
+Mr Reyes: Best Sourcing requires every ministry to test its services.
+Ms Ward: The Minister said, "Our tariffs will fall." Who will pay for it?
+Question put, and agreed to.
+"""
+
+
+def _voices(corpus: object) -> list[tuple[str, str]]:
+    return list(zip(corpus.sentences["text"], corpus.sentences["speaker"]))
+
+
+def test_transcript_minister_chair_and_member():
+    corpus = from_texts({"hansard": TRANSCRIPT}, runner=run_serial)
+    got = _voices(corpus)
+    # the dateline is removed by cleaning; the member quoting the minister gives the minister that sentence
+    expected = [NARRATOR] * 3 + ["Paul Reyes"] * 4 + ["Alice Ward"] + ["Speaker"] * 2 + ["Paul Reyes"] * 2 \
+        + [NARRATOR, "Speaker", "Paul Reyes", "Paul Reyes", "Alice Ward", NARRATOR]
+    assert [sp for _, sp in got] == expected, got
+    sents = corpus.sentences.set_index("text")
+    first = sents.loc["The Minister for Trade (Mr Paul Reyes): Madam Speaker, I rise to present the trade estimates."]
+    assert (first["role"], first["voice_cue"]) == ("Minister for Trade", "The Minister for Trade (Mr Paul Reyes):")
+    assert sents.loc["Exports grew by 4 per cent.", "voice_cue"] == ""
+    assert corpus.documents["doc_type"].tolist() == ["transcript"]
+    assert "Workforce Training" not in set(corpus.people["name"])
+
+
+def test_a_speaker_column_does_not_blanket_a_transcript():
+    """With the minister as the document's speaker, the chair's turns stay the chair's."""
+    corpus = from_texts([{"doc_id": "hansard", "text": TRANSCRIPT, "speaker": "Paul Reyes"}], runner=run_serial)
+    counts = corpus.sentences["speaker"].value_counts()
+    assert counts["Speaker"] == 3 and counts["Alice Ward"] == 2 and counts["Paul Reyes"] == 8
+
+
+def test_transcript_detection_can_be_switched_off():
+    on = from_texts({"hansard": TRANSCRIPT}, runner=run_serial)
+    off = from_texts({"hansard": TRANSCRIPT}, runner=run_serial, turns=False)
+    assert off.documents["doc_type"].tolist() == ["narrated"] and off.settings["turns"] is False
+    assert on.settings["turns"] is True
+    assert set(off.sentences["speaker"]) <= {NARRATOR, MEETING, "Paul Reyes", "Alice Ward"}
+    assert "Speaker" not in set(off.sentences["speaker"])
+    with pytest.raises(ParameterError, match="turns"):
+        from_texts({"hansard": TRANSCRIPT}, runner=run_serial, turns="no")
+
+
+SPEECH = """THE PRESIDENT'S ADDRESS TO THE NATION
+January 20, 2026
+My fellow citizens, we gather in hope.
+Abraham Lincoln said, "A house divided against itself cannot stand. I believe this government cannot endure permanently half slave and half free." We must choose unity.
+As Martin Luther King wrote, "Injustice anywhere is a threat to justice everywhere." (Applause.)
+Workforce Training requires our attention. Thank you.
+"""
+
+
+def test_a_manifest_speaker_quoting_someone_else():
+    corpus = from_texts([{"doc_id": "address", "text": SPEECH, "speaker": "Obama"}], runner=run_serial)
+    got = _voices(corpus)
+    expected = [NARRATOR, "Obama", "Abraham Lincoln", "Abraham Lincoln", "Obama", "Martin Luther King",
+                NARRATOR, "Obama", "Obama"]
+    assert [sp for _, sp in got] == expected, got
+    assert corpus.documents["doc_type"].tolist() == ["speech"]
+    assert corpus.documents["speaker"].tolist() == ["Obama"]
+
+
+def test_headings_followed_by_a_verb_are_no_voice():
+    text = ("Sichuan Trade Bulletin\nWorkforce Training requires urgent attention.\n"
+            "Best Sourcing requires every ministry to test its services.\nGreen Growth is the first priority.\n"
+            "Li Ming pointed out that trade grew. We must open up.\nThe Job Security Council has placed 400 workers.")
+    corpus = from_texts({"bulletin": text}, runner=run_serial)
+    assert [sp for _, sp in _voices(corpus)] == [NARRATOR] * 4 + ["Li Ming"] * 2 + [NARRATOR]
+    assert set(corpus.people["name"]) == {"Li Ming"}
+    assert corpus.documents["doc_type"].tolist() == ["narrated"]
+
+
+def test_document_speakers_keep_the_names_users_gave_them():
+    docs = [{"doc_id": "a", "text": "We must act. Dwight Eisenhower said that peace matters.", "speaker": "Truman"},
+            {"doc_id": "b", "text": "We will build roads. Franklin Roosevelt said that fear is the enemy.",
+             "speaker": "Eisenhower"},
+            {"doc_id": "c", "text": "Our duty is plain.", "speaker": "Roosevelt"}]
+    corpus = from_texts(docs, runner=run_serial)
+    assert _voices(corpus) == [("We must act.", "Truman"), ("Dwight Eisenhower said that peace matters.",
+                                                            "Eisenhower"),
+                               ("We will build roads.", "Eisenhower"),
+                               ("Franklin Roosevelt said that fear is the enemy.", "Roosevelt"),
+                               ("Our duty is plain.", "Roosevelt")]

@@ -29,7 +29,7 @@ class Document:
 #: Columns of each table, in order (extra columns are allowed after them).
 DOCUMENT_COLUMNS = ["doc_id", "path", "title", "date", "year", "source", "speaker", "language",
                     "encoding", "n_paragraphs", "n_sentences", "n_tokens",
-                    "script", "n_removed_tokens", "removed_share", "near_duplicate_of", "similarity"]
+                    "script", "n_removed_tokens", "removed_share", "near_duplicate_of", "similarity", "doc_type"]
 SENTENCE_COLUMNS = ["doc_id", "para_id", "sent_id", "lang", "text", "speaker", "role", "voice_cue",
                     "script"]
 TOKEN_COLUMNS = ["doc_id", "sent_id", "tok_id", "token", "norm", "lemma", "pos", "lang",

@@ -32,7 +32,7 @@ from discourse.text.analyze import analyze, count_words
 from discourse.text.chinese import script_of
 from discourse.text.clean import DEFAULT_STEPS, check_steps, clean_text, text_language
 from discourse.version import __version__
-from discourse.voices.attribute import attribute_voices, english_text, extract_people
+from discourse.voices.attribute import attribute_document, english_text, extract_people
 
 #: Bump when processing changes in a way that alters the tables (part of every cache key).
 PIPELINE_VERSION = "3"
@@ -42,11 +42,12 @@ PIPELINE_VERSION = "3"
 MIN_LANGUAGE_SHARE = 0.1
 
 
-def default_settings(*, lang: str | None = None, clean: object = None) -> dict:
-    """The processing settings that determine a document's tables (and so its cache key): ``lang``, and
-    ``clean``, the cleaning steps (:func:`discourse.text.clean.check_steps`; default every step)."""
+def default_settings(*, lang: str | None = None, clean: object = None, turns: bool = True) -> dict:
+    """The processing settings that determine a document's tables (and so its cache key): ``lang``;
+    ``clean``, the cleaning steps (:func:`discourse.text.clean.check_steps`; default every step); and
+    ``turns``: ``False`` switches off the detection of transcripts (speaker labels opening turns)."""
     return {"pipeline": PIPELINE_VERSION, "package": __version__, "lang": lang,
-            "clean": list(check_steps(clean))}
+            "clean": list(check_steps(clean)), "turns": turns}
 
 
 def _document_rows(doc: Document, settings: dict) -> dict:
@@ -82,8 +83,10 @@ def _document_rows(doc: Document, settings: dict) -> dict:
         doc_speaker = None
     english = english_text(text_col, lang_col)
     people = extract_people(english) if english else None
-    voices = attribute_voices(text_col, para_ids=para_col, langs=lang_col, doc_speaker=doc_speaker,
-                              people=people if people is not None else empty_frame(["name", "role"]))
+    voices, doc_type = attribute_document(
+        text_col, para_ids=para_col, langs=lang_col, doc_speaker=doc_speaker,
+        people=people if people is not None else empty_frame(["name", "role"]),
+        turns=settings.get("turns", True))
     removed = []
     for row in cleaned.removed:
         text = row["text"]
@@ -102,7 +105,8 @@ def _document_rows(doc: Document, settings: dict) -> dict:
                    else list(zip(people["name"].tolist(), people["role"].tolist()))),
         "info": {"n_paragraphs": len(cleaned.paragraphs), **_document_facts(lang_col, script_col, tok_counts,
                                                                             all_tokens, removed),
-                 "headline": cleaned.headline, "n_joined": cleaned.n_joined, "n_glued": cleaned.n_glued},
+                 "headline": cleaned.headline, "n_joined": cleaned.n_joined, "n_glued": cleaned.n_glued,
+                 "doc_type": doc_type},
     }
 
 
@@ -300,6 +304,7 @@ def documents_table(docs: Sequence[Document], infos: Sequence[dict], sentences: 
             "removed_share": 0.0,
             "near_duplicate_of": "",
             "similarity": float("nan"),
+            "doc_type": info.get("doc_type", ""),
         }
         kept_and_removed = row["n_tokens"] + row["n_removed_tokens"]
         row["removed_share"] = round(row["n_removed_tokens"] / kept_and_removed, 4) if kept_and_removed else 0.0

@@ -7,6 +7,7 @@ cached, parallel processing of :mod:`discourse.processing.runners` and assembles
 from __future__ import annotations
 
 import warnings
+from functools import partial
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -36,7 +37,7 @@ from discourse.voices.attribute import canonicalize
 def load_corpus(path: str | Path, *, manifest: str | Path | None = None, pattern: str | None = None,
                 lang: str | None = None, clean: Any = None, workers: int | None = None,
                 scheduler: str | None = None, cache: bool | str | Path | None = None,
-                progress: bool | None = None) -> Corpus:
+                progress: bool | None = None, turns: bool = True) -> Corpus:
     """Read every document of a folder and process it into tidy tables.
 
     Parameters
@@ -72,6 +73,10 @@ def load_corpus(path: str | Path, *, manifest: str | Path | None = None, pattern
     progress : bool, optional
         Show a progress bar; default: when more than 20 documents are processed and stderr is a
         terminal.
+    turns : bool
+        Find transcripts: a document whose paragraphs open with speaker labels ("Mr Speaker:", "The
+        Minister for Finance (Dr Tan Ah Kow):") is split into turns, each sentence the voice of its turn
+        (``documents.doc_type`` = ``transcript``). ``False`` switches this off (part of the cache key).
 
     Returns
     -------
@@ -110,14 +115,14 @@ def load_corpus(path: str | Path, *, manifest: str | Path | None = None, pattern
         memo.save()
     return build_corpus(result.documents, lang=lang, clean=clean, load_report=result.load_report,
                         path=folder, workers=workers, scheduler=scheduler, cache=cache, progress=progress,
-                        notices=reading)
+                        notices=reading, turns=turns)
 
 
 def build_corpus(docs: Sequence[Document], *, lang: str | None = None, clean: Any = None,
                  load_report: pd.DataFrame | None = None, path: Path | None = None,
                  runner: Runner | None = None, workers: int | None = None, scheduler: str | None = None,
                  cache: bool | str | Path | None = None, progress: bool | None = None,
-                 notices: Sequence[str] = ()) -> Corpus:
+                 notices: Sequence[str] = (), turns: bool = True) -> Corpus:
     """Process ``docs`` and assemble the :class:`Corpus`.
 
     Parameters
@@ -145,19 +150,27 @@ def build_corpus(docs: Sequence[Document], *, lang: str | None = None, clean: An
         Show a progress bar; default: on a terminal, for more than 20 documents to process.
     notices : sequence of str
         Warnings of reading, given again in the load's one warning.
+    turns : bool
+        Find transcripts (speaker labels opening turns); ``False`` switches this off.
     """
     check_options(workers=workers, scheduler=scheduler, cache=cache, progress=progress)
-    settings = default_settings(lang=lang, clean=clean)
+    if not isinstance(turns, bool):
+        raise ParameterError(f"turns must be True or False, got {turns!r}")
+    settings = default_settings(lang=lang, clean=clean, turns=turns)
+    # the documents' own speakers (manifest, file names) keep the names the user gave them
+    speakers = sorted({d.meta["speaker"].strip() for d in docs
+                       if isinstance(d.meta.get("speaker"), str) and d.meta["speaker"].strip()})
+    finish = partial(canonicalize, keep=speakers) if speakers else canonicalize
     learned = learn_from_corpus(docs, settings["clean"])
     docs = learned.documents
     if runner is not None:
         tables = combine(runner(docs, settings))
         if len(tables.sentences):
-            tables.sentences = canonicalize(tables.sentences)
+            tables.sentences = finish(tables.sentences)
     else:  # the name merging runs once per corpus and is kept in its pack
         tables = process_corpus(docs, settings, workers=workers, scheduler=scheduler,
                                 cache=resolve_cache_dir(cache, path), progress=progress,
-                                finish=("canonicalize", canonicalize))
+                                finish=("canonicalize", finish))
     removed = describe_templates(tables.removed, learned.templates)
     documents = documents_table(docs, tables.infos, tables.sentences, tables.tokens)
     documents = finish_documents(documents, learned, tables.infos, removed)

@@ -1,56 +1,60 @@
 """The voice (speaker) of every sentence: a person, the meeting, or the narrator.
 
-Each sentence gets exactly one voice (MEASURES.md, "Voice (speaker) of a sentence"). The rules, in the order
-they are tried on a sentence:
+Each sentence gets exactly one voice (MEASURES.md, "Voice (speaker) of a sentence"). A document is one of
+three types (``documents.doc_type``), which decide its **default voice**:
 
-1. **Person cue** (``speaker`` = the person's canonical name):
-   - ``NAME [, ROLE,] VERB`` at the start of the sentence, after at most one introductory phrase ("Having
-     listened to their remarks, Shi Xiaolin expressed ..."); a title may precede the name ("Governor Shi
-     Xiaolin stressed"); a surname alone counts when it belongs to a person of the document ("Shi stressed");
-   - ``In his/her speech|address|remarks[ at ...], X ...`` and ``X, in his/her speech|address|remarks, ...``;
-   - ``He/She VERB``: the pronoun resolves to the person most recently introduced as *speaking* (an earlier
-     voice, or someone who "addressed" the event or "delivered a speech"), preferring one whose gender is
-     known to match (learnt from "his"/"her" in cues and from resolved pronouns); only when nobody has
-     spoken yet does it fall back to the last person mentioned in the preceding MENTION_WINDOW sentences
-     (unresolved, the sentence is treated as having no cue);
-   - a trailing attribution: ``..., X said.`` / ``..., said X.``.
-   ``VERB`` is one of REPORTING_VERBS: pointed out, stated, emphasized, stressed, underscored, noted, said,
-   called for, urged, requested, expressed, added, demanded, required, asked, advocated, highlighted,
-   reiterated, instructed, remarked (and their present-tense forms, plus declared, explained, told).
-2. **Meeting cue** (``speaker`` = ``meeting``): a collective body as subject, "The [52nd executive]
-   meeting|conference|session|plenary|symposium|forum [of ...]" + a reporting verb or a verb of deliberation
-   (deliberated, reviewed, discussed, adopted, approved, decided, agreed, revealed, held that, proposed);
-   "It was noted/stressed/... [at the session]"; "The following requirements were made".
-3. **Narration** (``speaker`` = ``narrator``, resets any running voice): the sentence describes the event
-   itself -- it starts with a date or time ("On July 27", "From April 15 to 16", "On the afternoon of"),
-   with "Attendees"/"Participants", or with "At|During|Before|After the meeting|conference|visit ..."; an
-   event is held/convened/attended ("The conference was held ..."); a person is introduced with a title in
-   apposition ("Zuo Yongxiang, Vice Governor of ..., presided over ..."); a named person or he/she
-   attends, chairs, presides over, visits, tours or inspects; or someone other than "we" attended or
-   presided over something.
-4. **Continuation**: any other sentence ("We must ...", "It is necessary to ...") inherits the running
-   voice, with an empty cue. A new paragraph alone does not reset it (speech reports run over several
-   paragraphs). One exception: a sentence that would be narrator but speaks in the first person plural or
-   prescribes ("We should ...", "It is essential to ...") takes the first explicit voice *later in the same
-   paragraph* -- translations sometimes put the attribution after the words ("We should learn ... . The
-   meeting revealed that ...").
+- ``transcript``: at least ``MIN_TURN_LABELS`` paragraphs open with a speaker label
+  (:mod:`discourse.voices.labels`); every sentence from a label to the next is that speaker's (the label's
+  own sentence included), and the text before the first label is ``narrator``. A document speaker from the
+  manifest or the file name does not override the labels: the chair's turns stay the chair's. Detection
+  can be switched off (``turns=False``): the document is then a speech or narrated text.
+- ``speech``: a document speaker is given (``doc_speaker``); every sentence is theirs, but for the title
+  and date lines before the speech (:func:`~discourse.voices.labels.is_front_matter`), which are
+  ``narrator``.
+- ``narrated``: neither; the default voice is ``narrator`` and the cues below set a running voice.
 
-Headlines and captions are narrator by default: the running voice of a document starts as ``narrator``.
+In every type, the record's own notes ("(Applause)", "Question put, and agreed to.", "Government
+supporters interjecting.") are ``narrator`` (:func:`~discourse.voices.labels.is_record_note`) and leave
+the running voice or turn as it was.
 
-Chinese sentences (bilingual documents) follow the same logic with their own cues: 会议/会上/全会...
-+ 指出/强调/要求/认为/提出/透露/审议/研究/通过/决定 -> ``meeting``; a person name (jieba tag ``nr``) +
-指出/强调/表示/要求/说/提出 -> that person; a date at the start, 出席/主持/参加/调研 -> narrator; otherwise
-continuation. Chinese and English sentences keep separate running voices, because in bilingual documents
-the paragraphs of one language are a translation of those of the other, not a continuation of them.
+**Cues** (:mod:`discourse.voices.english`, :mod:`discourse.voices.chinese`) name a person, a pronoun
+resolving to one, or a collective body. Only persons and bodies are voices: heading words, programme names
+and slogans before a verb are not ("Workforce Training requires ...", 邓小平理论).
 
-With ``doc_speaker`` (a document that is one person's speech) every sentence gets that speaker except a
-sentence that itself carries a cue for someone else (a person cue with another name, or a meeting cue);
-that voice does not carry over to the next sentence, since the speech continues in the speaker's voice.
+**A default voice is a default, not a blanket.** In a transcript or a speech a cue for someone else gives
+that person the sentence it is in and the sentences inside the quotation it opens (to the closing mark,
+within the paragraph); the next sentence is the default voice again. A cue for the default speaker changes
+nothing. Narration cues are not looked for: a speaker describing an event speaks all the same.
 
-Names are canonical: titles ("Governor", "General Secretary", "Mr.") are stripped into ``role``; within a
-document a surname alone maps to the one full name with that surname; :func:`canonicalize` merges names
-across a corpus. Names, titles and roles are found by :mod:`discourse.people`; ``extract_people``,
-``canonical_name`` and ``canonicalize`` are re-exported here.
+**Narrated documents.** A cue sets the running voice; later sentences without a cue ("We must ...") inherit
+it, with an empty ``voice_cue``, until another cue or a narration cue ("On July 27, ...", "X attended ...").
+A continuation ends with its paragraph unless the next paragraph continues it: it opens with its own cue
+(a pronoun, "He added", "She also said", 他还指出), or the voice announced what follows with a colon ("...
+in three aspects:") and the paragraph goes on with it ("First, ...", 二是...), or it opens a quotation
+that the previous paragraph left open. Within a paragraph, a sentence that would be the narrator's but
+speaks in the first person plural or prescribes ("We should ...", "It is essential to ...") takes the
+first voice named later in the same paragraph: translations sometimes put the attribution after the
+words ("We should learn ... . The meeting revealed that ..."); in Chinese only the next sentence is looked
+at, and a citation there lends no voice. Headlines and captions are narrator by
+default. Chinese and English sentences keep separate running voices: in bilingual documents the
+paragraphs of one language translate those of the other rather than continue them.
+
+**Chinese.** A meeting being reported (会议指出, 会上强调) sets the running voice as above when the cue
+opens its paragraph, as news reports run, or when its sentence announces what follows with a colon
+(会议透露，……三个方面着力：); inside a paragraph ("……，十二届三中全会指出商品经济是……；") and for a
+congress or plenum a report names, the cue gives its voice to its sentence only. A person (王晓晖强调，
+……, 毛主席提出了……, 列宁指出：“) speaks for the sentence that reports them and for the quotation it
+opens, over as many lines as the quotation runs, and no further: a cited authority speaks for the span
+cited, and the report's own voice returns after the closing mark ("”的路线。"); see
+:mod:`discourse.voices.chinese` for the measured reason. A quotation that a narrator's sentence attributes
+("反对毛主席提出的“...”") is the person's too; one attributed to nobody (a slogan, a document) changes
+nothing. An owned quotation longer than ``MAX_QUOTE_SENTENCES`` sentences is taken for a missing closing
+mark and ends there.
+
+Names are canonical: titles ("Governor", "General Secretary", "Mr.", 同志) are stripped into ``role``;
+within a document a surname alone maps to the one full name with that surname; :func:`canonicalize`
+merges names across a corpus. ``extract_people``, ``canonical_name`` and ``canonicalize`` are re-exported
+here.
 """
 from __future__ import annotations
 
@@ -61,116 +65,50 @@ from typing import NamedTuple
 import pandas as pd
 
 from discourse.errors import ParameterError
-from discourse.voices.people import ADVERB as _ADV
+from discourse.voices.chinese import CLOSING_QUOTES, OPENING_QUOTES, ZhCue, quote_owner_before, zh_cue
+from discourse.voices.english import NARRATOR_VOICE, EnglishCues, english_text
+from discourse.voices.labels import Label, find_labels, is_front_matter, is_record_note
 from discourse.voices.people import (
-    FULL_NAME,
     MEETING,
-    NAME_TOKEN,
     NARRATOR,
     REPORTING_VERBS,
-    TITLE,
+    Voice,
     canonical_name,
     canonicalize,
     extract_people,
-    lead_end,
     split_title,
 )
-from discourse.voices.people import REPORTING_VERB as _VERB
-from discourse.voices.people import ROLE_GAP as _ROLE_GAP
 
-__all__ = ["Voice", "attribute_voices", "extract_people", "canonical_name", "canonicalize",
-           "REPORTING_VERBS", "MEETING", "NARRATOR"]
+__all__ = ["Voice", "DocumentVoices", "attribute_document", "attribute_voices", "extract_people",
+           "canonical_name", "canonicalize", "english_text", "REPORTING_VERBS", "MEETING", "NARRATOR",
+           "DOC_TYPES", "MIN_TURN_LABELS", "MAX_QUOTE_SENTENCES", "ZH_LOOKAHEAD"]
 
-#: A pronoun falls back to a person merely mentioned only within this many preceding sentences.
-MENTION_WINDOW = 3
+#: A document with at least this many paragraphs opening with a speaker label is a transcript.
+MIN_TURN_LABELS = 2
+#: The document types, as in ``documents.doc_type``.
+DOC_TYPES = ("transcript", "speech", "narrated")
+#: An owned Chinese quotation still open after this many sentences is taken to have lost its closing mark.
+MAX_QUOTE_SENTENCES = 40
+#: A Chinese sentence that prescribes takes a voice named later in its paragraph only this many sentences on
+#: (the translation order of the press releases puts the lead right after it; the long paragraphs of a report
+#: hold many prescriptions of the report's own before a citation).
+ZH_LOOKAHEAD = 1
 
-#: Verbs of deliberation that give a collective body (only) a voice.
-MEETING_VERBS = ("deliberated", "reviewed", "discussed", "adopted", "approved", "passed", "decided", "agreed",
-                 "revealed", "held that", "proposed", "maintained", "believed", "concluded", "affirmed",
-                 "made clear", "put forward", "studied", "deployed")
-_BODIES = r"(?:meeting|conference|session|plenary|plenum|symposium|forum|congress|gathering)"
-_EVENTS = (r"(?:meeting|conference|session|plenary|symposium|forum|event|ceremony|visit|inspection|tour|"
-           r"seminar|gathering|teleconference|congress)")
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_MVERB = r"(?P<verb>" + "|".join(sorted(map(re.escape, REPORTING_VERBS + MEETING_VERBS), key=len,
-                                         reverse=True)) + r")\b"
-_FRAME = r"(?:speech|address|remarks|keynote speech|keynote address|report|statement|opening remarks)"
-_PERSON = rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{FULL_NAME}|{NAME_TOKEN})(?:'s)?"
-
-_RE_FRAME_FIRST = re.compile(
-    rf"^(?:(?:At|During)\s[^,]{{0,80}},\s+)?In (?P<poss>his|her) {_FRAME}(?:\s+(?:at|to|on|during)\s[^,]{{0,120}})?"
-    rf",\s+(?:(?P<pron>he|she)\b|{_PERSON})")
-_RE_FRAME_APPOS = re.compile(rf"^{_PERSON},\s+in (?P<poss>his|her) {_FRAME}\b[^,]{{0,120}},")
-# Cheap tests before the two frame patterns: the first can only match a sentence opening with these words, the
-# second one holding "in his " or "in her " (so "in h").
-_FRAME_FIRST_OPENERS = ("In ", "At", "During")
-_RE_PERSON = re.compile(rf"{_PERSON}{_ROLE_GAP}\s+{_ADV}{_VERB}")
-_RE_PRONOUN = re.compile(rf"(?P<pron>[Hh]e|[Ss]he)\s+{_ADV}{_VERB}")
-_TRAILING_VERBS = ("said", "added", "stated", "noted")  # every trailing attribution holds one of them
-_RE_TRAILING = [re.compile(rf"[,\"]\s+{_PERSON}\s+(?:{'|'.join(_TRAILING_VERBS)})\s*\.?\"?$"),
-                re.compile(rf"[,\"]\s+said\s+{_PERSON}\s*\.?\"?$")]
-_RE_MEETING = re.compile(
-    rf"(?P<body>(?:[Tt]he|[Tt]his)\s+(?:[\w()'-]+\s+){{0,5}}?{_BODIES}(?:\s+of\s+[^,]{{1,80}}?)?)"
-    rf"\s+{_ADV}{_MVERB}")
-_RE_MEETING_PASSIVE = re.compile(
-    rf"(?P<body>It was\s+(?:also\s+)?(?:noted|stressed|emphasi[sz]ed|pointed out|underscored|agreed|"
-    r"decided|required|proposed|urged|demanded|requested|believed|held|highlighted|reiterated)|"
-    r"(?:The following |These )?(?:requirements|demands|instructions) (?:was|were) (?:made|put forward|set out"
-    r"|raised|issued)|(?:Participants|Attendees) (?:at|of) the [\w ]{0,30}?" + _BODIES + r" " + _ADV + _VERB
-    + r")")
-_RE_NARRATION = [
-    re.compile(rf"^(?:On|From|Between)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
-               rf"(?:{_MONTHS}|\d).*\b(?:held|convened|attended|presided|chaired|visited|inspect\w*|toured|"
-               rf"{_EVENTS})\b"),
-    re.compile(r"^(?:Attendees|Participants|Also present|Present at|Among those present|Those present|"
-               r"Attending)\b"),
-    re.compile(rf"^(?:At|During|Before|After|Prior to|Following|Ahead of)\s+the\s+(?:[\w-]+\s+){{0,3}}?"
-               rf"{_EVENTS}\b"),
-    re.compile(rf"^(?:The|This|A|An)\s+(?:[\w()'-]+\s+){{0,5}}?{_EVENTS}\b[^,.]{{0,60}}?\s+(?:was|were|is|"
-               r"will be|has been)\s+(?:also\s+)?(?:held|convened|attended|chaired|presided|opened|closed|"
-               r"hosted|broadcast|organi[sz]ed|jointly)"),
-]
-# The person, pronoun and meeting patterns above and the narration patterns below are matched at the start of
-# the sentence or after one introductory phrase (``people.LEAD``, see :func:`discourse.people.match_after_lead`).
-_RE_NARRATION_AFTER_LEAD = [
-    re.compile(rf"{FULL_NAME},\s+(?:[^,]*\b{TITLE}\b[^,]*)(?:,\s+(?:and\s+)?[A-Z][^,]*)*,\s+(?:and\s+)?"
-               r"[a-z]"),
-    re.compile(rf"(?:(?:{TITLE})\s+)?(?:{FULL_NAME}|He|She)\s+{_ADV}(?:attended|attends|"
-               r"presided over|presides over|chaired|chairs|visited|visits|inspected|inspects|toured|tours|"
-               r"conducted|conducts|made an inspection|makes an inspection|learned about|learns about|met with|"
-               r"meets with|participated in|took part in|held)\b"),
-]
-_ATTENDED = ("attended", "presided over", "were present at", "was present at")
-_RE_ATTENDED = re.compile(rf"\b(?:{'|'.join(_ATTENDED)})\b")
-_RE_FIRST_PERSON = re.compile(r"\b(?:we|our|us|I)\b", re.I)
-# A sentence that speaks in the first person plural or prescribes: ``\b(?:we|our|us)\b|^(?:It is ...|Efforts ...)``
-# ignoring case, as two patterns. The word pattern opens with a character class (every letter that matches w, o
-# or u ignoring case), so the scan jumps between candidate letters; look-behinds then pick the word.
-_RE_VOICED_WORD = re.compile(r"[wWoOuU](?<=\b[wWoOuU])(?:(?<=[wW])[eE]|(?<=[oO])[uU][rR]|(?<=[uU])[sS\u017f])\b")
+_ENUMERATION = re.compile(r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Finally|"
+                          r"Lastly|Last)\b|^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+|其[一二三四五]|首先|其次|最后)")
+_RE_VOICED_WORD = re.compile(r"\b(?:we|our|us)\b", re.I)
 _RE_VOICED_START = re.compile(r"(?:It is (?:necessary|essential|imperative|crucial|important|vital)|"
                               r"Efforts (?:should|must|will))", re.I)
-_RE_SPEAKS = re.compile(r"\b(?:addressed|delivered (?:a|an|the) (?:\w+ )?(?:speech|address|report|remarks)|"
-                        r"(?:made|gave) (?:a|an) (?:\w+ )?(?:speech|address)|spoke)\b")
-# Every match of ``_RE_SPEAKS`` contains "addressed", "delivered", "made", "gave" or "spoke" (tested first).
-
-_ZH_MEETING = re.compile(r"^(?:[^。!?!?]{0,30}?[,,])?(?:会议|会上|大会|全会|座谈会|常务会议|全体会议)(?:还|也|同时|进一步)?"
-                         r"(?:指出|强调|要求|认为|提出|透露|审议|研究|讨论|通过|决定|部署|明确)")
-_ZH_PERSON_VERB = re.compile(r"(?:同志)?(?:在讲话中|在会上)?(?:还|也)?(?:指出|强调|表示|要求|说|提出)")
-_ZH_TITLE = re.compile(r"(?:总书记|书记|副省长|省长|副市长|市长|主任|部长|厅长|局长|主席|副总理|总理|委员|代表)$")
-_ZH_NARRATION = re.compile(r"^\d{1,2}月\d{1,2}日|出席|主持|参加|调研|考察")
 _ZH_VOICED = re.compile(r"要|必须|需要|应当|我们")
+_ZH_NARRATION = re.compile(r"^\d{1,2}月\d{1,2}日|出席|主持|参加|调研|考察")
+_ZH_WORD = re.compile(r"[\u4e00-\u9fff\w]")
 
 
-class Voice(NamedTuple):
-    """The voice of one sentence: ``speaker`` (a canonical name, ``meeting`` or ``narrator``), the person's
-    ``role`` as given in the document, and the ``cue`` (the words that set the voice)."""
+class DocumentVoices(NamedTuple):
+    """The voices of one document's sentences and the document's type (one of :data:`DOC_TYPES`)."""
 
-    speaker: str
-    role: str
-    cue: str
-
-
-_NARRATOR_VOICE = Voice(NARRATOR, "", "")
+    voices: list[Voice]
+    doc_type: str
 
 
 def _is_zh(text: str) -> bool:
@@ -179,224 +117,353 @@ def _is_zh(text: str) -> bool:
     return cjk > latin
 
 
-def _zh_cue(text: str) -> tuple[str, str, str] | None:
-    """(kind, name, cue) for a Chinese sentence, ``kind`` in person/meeting/narration, or None."""
-    m = _ZH_MEETING.search(text)
-    if m:
-        return MEETING, MEETING, m.group(0)
-    head = text[:60]
-    if not _ZH_PERSON_VERB.search(head):
-        return None if not _ZH_NARRATION.search(text) else ("narration", NARRATOR, "")
-    import jieba.posseg as pseg  # imported lazily: jieba loads its dictionary on first use
-
-    pos = 0
-    for word, flag in pseg.lcut(head):
-        pos += len(word)
-        if flag == "nr" and len(word) >= 2 and _ZH_PERSON_VERB.match(head, pos):
-            verb = _ZH_PERSON_VERB.match(head, pos)
-            title = _ZH_TITLE.search(head, 0, pos - len(word))
-            return "person", word + "\t" + (title.group(0) if title else ""), head[:verb.end()]
-    if _ZH_NARRATION.search(text):
-        return "narration", NARRATOR, ""
-    return None
+def _check(sentences: object, n: int, para_ids: object, langs: object, doc_speaker: object,
+           people: object, turns: object) -> None:
+    for arg, values in (("para_ids", para_ids), ("langs", langs)):
+        if values is not None and len(values) != n:  # type: ignore[arg-type]
+            raise ParameterError(f"{arg} must have one value per sentence ({n}), got {len(values)}")  # type: ignore
+    if doc_speaker is not None and (not isinstance(doc_speaker, str) or not doc_speaker.strip()):
+        raise ParameterError(f"doc_speaker must be a non-empty str or None, got {doc_speaker!r}")
+    if people is not None and not (isinstance(people, pd.DataFrame) and {"name", "role"} <= set(people.columns)):
+        raise ParameterError("people must be a DataFrame with name and role columns, as extract_people gives")
+    if not isinstance(turns, bool):
+        raise ParameterError(f"turns must be True or False, got {turns!r}")
 
 
-class _Attributor:
-    """The running state of one document: people, who has spoken, genders, the running voice per language."""
-
-    def __init__(self, sentences: Sequence[str], langs: Sequence[str],
-                 people: pd.DataFrame | None = None) -> None:
-        if people is None:
-            people = extract_people(english_text(sentences, langs))
-        self.roles: dict[str, str] = dict(zip(people["name"], people["role"]))
-        self.known: list[str] = list(people["name"])
-        self.spoken: list[str] = []          # most recent last
-        self.gender: dict[str, str] = {}
-        self.mentioned: list[tuple[int, str]] = []   # (sentence number, name)
-        self.index = 0
-
-    def person(self, mention: str, title: str = "") -> Voice | None:
-        bare, stripped = split_title(mention)
-        title = title or stripped
-        name = canonical_name(bare, self.known)
-        if " " not in name and name not in self.known and not title:
-            return None  # a lone capitalised word, untitled and nobody known: not a person
-        if name not in self.known:
-            self.known.append(name)
-        role = self.roles.get(name) or title
-        if role and not self.roles.get(name):
-            self.roles[name] = role
-        return Voice(name, role, "")
-
-    def note_mentions(self, text: str) -> None:
-        self.index += 1
-        for name in self.known:
-            if name in text:
-                self.mentioned.append((self.index, name))
-        m = _RE_SPEAKS.search(text) if ("made" in text or "delivered" in text or "addressed" in text
-                                        or "gave" in text or "spoke" in text) else None
-        if m:
-            before = [(text.rfind(n, 0, m.start()), n) for n in self.known if text.rfind(n, 0, m.start()) >= 0]
-            if before:
-                self.speaks(max(before)[1])
-
-    def speaks(self, name: str, poss: str | None = None) -> None:
-        if name in self.spoken:
-            self.spoken.remove(name)
-        self.spoken.append(name)
-        if poss:
-            self.gender.setdefault(name, "m" if poss.lower() in ("his", "he") else "f")
-
-    def resolve(self, pronoun: str) -> str | None:
-        want = "m" if pronoun.lower() == "he" else "f"
-        recent = [name for i, name in self.mentioned if self.index - i < MENTION_WINDOW]
-        for pool in (self.spoken, recent):
-            for name in reversed(pool):
-                if self.gender.get(name, want) == want:
-                    return name
-            if pool:
-                return pool[-1]
-        return None
-
-    def explicit(self, text: str, *, narration: bool = True) -> tuple[str, Voice] | None:
-        """The sentence's own cue, if it has one: ("person"|"meeting"|"narration", voice). Without
-        ``narration``, a narration cue is not looked for (None instead: the caller treats both alike)."""
-        lead = lead_end(text)
-        for pattern in (_RE_FRAME_FIRST, _RE_FRAME_APPOS, _RE_PERSON, _RE_PRONOUN):
-            if pattern is _RE_FRAME_FIRST:
-                m = pattern.match(text) if text.startswith(_FRAME_FIRST_OPENERS) else None
-            elif pattern is _RE_FRAME_APPOS:
-                m = pattern.match(text) if "in h" in text else None
+def _paragraph_labels(sentences: list[str], para_ids: list[int], langs: list[str]
+                      ) -> tuple[list[Label | None], list[str | None]]:
+    """Per sentence: the label of the turn it opens (on the paragraph's first sentence) and the text left to
+    read for cues once the label is taken off (None for a sentence that is all label)."""
+    starts = [i for i in range(len(sentences)) if i == 0 or para_ids[i] != para_ids[i - 1]]
+    bounds = list(zip(starts, starts[1:] + [len(sentences)]))
+    texts = [" ".join(sentences[a:b]) if all(lang == "en" for lang in langs[a:b]) else "" for a, b in bounds]
+    labels = find_labels(texts)
+    label_of: list[Label | None] = [None] * len(sentences)
+    rest: list[str | None] = list(sentences)
+    for (a, b), label in zip(bounds, labels):
+        if label is None:
+            continue
+        label_of[a] = label
+        left = label.text
+        for i in range(a, b):
+            text = sentences[i].strip()
+            if left and len(text) <= len(left) and left.startswith(text):
+                rest[i], left = None, left[len(text):].strip()
+            elif left and text.startswith(left):
+                rest[i], left = text[len(left):].strip(), ""
             else:
-                m = pattern.match(text) or (pattern.match(text, lead) if lead else None)
-            if not m:
-                continue
-            cue = text[:m.end()].rstrip(" ,")
-            groups = m.groupdict()
-            if groups.get("pron"):
-                name = self.resolve(groups["pron"])
-                if name is None:
-                    continue
-                self.speaks(name, groups.get("poss") or groups["pron"])
-                return "person", Voice(name, self.roles.get(name, ""), cue)
-            voice = self.person(groups["name"], groups.get("title") or "")
-            if voice is None:
-                continue
-            self.speaks(voice.speaker, groups.get("poss"))
-            return "person", voice._replace(cue=cue)
-        m = None
-        if "said" in text or "added" in text or "stated" in text or "noted" in text:  # every trailing verb
-            m = _RE_TRAILING[0].search(text) or _RE_TRAILING[1].search(text)
-        if m and (voice := self.person(m.group("name"), m.group("title") or "")) is not None:
-            self.speaks(voice.speaker)
-            return "person", voice._replace(cue=m.group(0).strip(' ,".'))
-        for pattern in (_RE_MEETING, _RE_MEETING_PASSIVE):
-            m = pattern.match(text) or (pattern.match(text, lead) if lead else None)
-            if m:
-                return MEETING, Voice(MEETING, "", text[:m.end()].strip())
-        if not narration:
+                break
+    return label_of, rest
+
+
+class _ZhQuotes:
+    """Chinese quotation marks across sentences: whose words the open quotation holds."""
+
+    def __init__(self, document: str) -> None:
+        self.document = document
+        self.depth = 0
+        self.owner: Voice | None = None      # of the outermost open quotation
+        self.clause: Voice | None = None     # the person whose report the current sentence (to 。) is
+        self.open_for = 0                    # sentences the owned quotation has been open
+        self.last = ""                       # the last character read
+
+    def new_paragraph(self, text: str) -> None:
+        """A quotation runs on into a new paragraph only when the last one ended by opening it (a lead
+        "...指出：“" on a line of its own), or when the new one opens with a quotation mark (the closing mark
+        after quoted words on a line of their own, or a quotation that goes on over paragraphs). Otherwise
+        a mark is missing -- cleaning removes lines made only of quotation marks -- and it is closed here."""
+        head = text.lstrip()[:1]
+        if self.depth and not (self.last in OPENING_QUOTES or (head and head in OPENING_QUOTES + CLOSING_QUOTES)):
+            self.depth, self.owner, self.clause = 0, None, None
+
+    def read(self, text: str, cue: ZhCue | None) -> Voice | None:
+        """Update the state with one sentence; return the owner's voice when the sentence is (in part) the
+        words of an owned quotation it starts inside, else None."""
+        start_owner = self.owner if self.depth else None
+        before_close = text
+        for k, ch in enumerate(text):
+            if ch in CLOSING_QUOTES:
+                before_close = text[:k]
+                break
+        person = Voice(cue.name, cue.role, "") if cue is not None and cue.kind == "person" else None
+        if person is not None:
+            self.clause = person
+        clause_start = 0
+        for pos, ch in enumerate(text):
+            if ch in OPENING_QUOTES:
+                if self.depth == 0:
+                    owner = None
+                    if person is not None and cue is not None and cue.end <= pos + 1:
+                        owner = person
+                    elif self.clause is not None:
+                        owner = self.clause
+                    else:
+                        name = quote_owner_before(text[clause_start:pos], self.document)
+                        owner = Voice(name, "", "") if name else None
+                    self.owner, self.open_for = owner, 0
+                self.depth += 1
+            elif ch in CLOSING_QUOTES and self.depth:
+                self.depth -= 1
+                if self.depth == 0:
+                    self.owner = None
+            elif self.depth == 0 and ch in "。！？":
+                self.clause = None
+            elif self.depth == 0 and ch in "，；：,;:":
+                clause_start = pos + 1
+        if self.owner is not None:
+            self.open_for += 1
+            if self.open_for > MAX_QUOTE_SENTENCES:
+                self.owner, self.depth, self.clause = None, 0, None
+        self.last = text.rstrip()[-1:]
+        if start_owner is None:
             return None
-        if any(p.match(text) for p in _RE_NARRATION) \
-                or any(p.match(text) or (lead and p.match(text, lead)) for p in _RE_NARRATION_AFTER_LEAD) or (
-                ("attended" in text or "presided over" in text or "present at" in text)  # every _ATTENDED
-                and _RE_ATTENDED.search(text) and not _RE_FIRST_PERSON.search(text)):
-            return "narration", _NARRATOR_VOICE
-        return None
-
-    def explicit_zh(self, text: str) -> tuple[str, Voice] | None:
-        found = _zh_cue(text)
-        if found is None:
-            return None
-        kind, name, cue = found
-        if kind == "narration":
-            return kind, _NARRATOR_VOICE
-        if kind == MEETING:
-            return kind, Voice(MEETING, "", cue)
-        name, title = name.split("\t")
-        self.roles.setdefault(name, title)
-        return kind, Voice(name, self.roles[name], cue)
+        if _ZH_WORD.search(before_close):
+            return start_owner
+        return self.clause if self.owner is not None and self.clause is not None else None
 
 
-def english_text(sentences: Sequence[str], langs: Sequence[str]) -> str:
-    """The English sentences of a document, one per line: the text people are extracted from."""
-    return "\n".join(s for s, lang in zip(sentences, langs) if lang == "en")
-
-
-def attribute_voices(sentences: Sequence[str], *, para_ids: Sequence[int] | None = None,
-                     langs: Sequence[str] | None = None, doc_speaker: str | None = None,
-                     people: pd.DataFrame | None = None) -> list[Voice]:
-    """The voice of every sentence of one document, in order (rules in the module docstring).
+def attribute_document(sentences: Sequence[str], *, para_ids: Sequence[int] | None = None,
+                       langs: Sequence[str] | None = None, doc_speaker: str | None = None,
+                       people: pd.DataFrame | None = None, turns: bool = True) -> DocumentVoices:
+    """The voice of every sentence of one document and the document's type (rules in the module docstring).
 
     Parameters
     ----------
     sentences : sequence of str
         The document's sentences, in reading order.
     para_ids : sequence of int, optional
-        The paragraph of each sentence (same length); used only to look ahead within a paragraph for an
-        attribution placed after the words. Without it, each sentence is its own paragraph.
+        The paragraph of each sentence (same length): paragraphs are where speaker labels open turns and
+        where continuations end. Without it, the sentences are one paragraph.
     langs : sequence of str, optional
         ``en`` or ``zh`` for each sentence; detected from the characters when omitted.
     doc_speaker : str, optional
-        The speaker of a whole-document speech: every sentence is theirs unless it reports someone else.
+        The speaker of a whole-document speech (from the manifest or the file name): the default voice.
     people : DataFrame, optional
         ``extract_people(english_text(sentences, langs))`` when the caller has it already (the corpus
         pipeline keeps it as the document's people table); computed here otherwise.
+    turns : bool
+        Look for speaker labels (a document with ``MIN_TURN_LABELS`` of them is a transcript); False
+        switches transcript detection off.
 
     Returns
     -------
-    list of Voice
-        One ``Voice(speaker, role, cue)`` per sentence.
+    DocumentVoices
+        ``voices``: one ``Voice(speaker, role, cue)`` per sentence (``cue``: the words that decided the
+        voice -- a speaker label, a reporting lead -- empty where the voice is inherited or the default);
+        ``doc_type``: ``transcript``, ``speech`` or ``narrated``.
     """
     if isinstance(sentences, str) or not isinstance(sentences, Sequence):
         raise ParameterError("sentences must be a sequence of str (one per sentence), "
                              f"got {type(sentences).__name__}")
     sentences = [str(s) for s in sentences]
     n = len(sentences)
-    for arg, values in (("para_ids", para_ids), ("langs", langs)):
-        if values is not None and len(values) != n:
-            raise ParameterError(f"{arg} must have one value per sentence ({n}), got {len(values)}")
+    _check(sentences, n, para_ids, langs, doc_speaker, people, turns)
     if langs is None:
         langs = ["zh" if _is_zh(s) else "en" for s in sentences]
+    langs = list(langs)
     bad = sorted({lang for lang in langs if lang not in ("en", "zh")})
     if bad:
         raise ParameterError(f"langs: unknown language {bad[0]!r}; valid: en, zh")
-    if doc_speaker is not None and (not isinstance(doc_speaker, str) or not doc_speaker.strip()):
-        raise ParameterError(f"doc_speaker must be a non-empty str or None, got {doc_speaker!r}")
-    para_ids = list(para_ids) if para_ids is not None else list(range(n))
+    para_ids = list(para_ids) if para_ids is not None else [0] * n
 
-    if people is not None and not {"name", "role"} <= set(people.columns):
-        raise ParameterError("people must be a DataFrame with name and role columns, as extract_people gives")
-    state = _Attributor(sentences, langs, people)
+    label_of, rest = _paragraph_labels(sentences, para_ids, langs) if turns else ([None] * n, list(sentences))
+    transcript = sum(label is not None for label in label_of) >= MIN_TURN_LABELS
+    if not transcript:
+        label_of, rest = [None] * n, list(sentences)
+    doc_type = "transcript" if transcript else ("speech" if doc_speaker is not None else "narrated")
+
+    state = EnglishCues(sentences, langs, people)
+    state.near_only = doc_type != "narrated"
+    for label in label_of:
+        if label is not None and label.kind != "floor":
+            state.add_speaker(label.name, label.role)
+    zh_document = "".join(s for s, lang in zip(sentences, langs) if lang == "zh")
     found: list[tuple[str, Voice] | None] = []
-    narration = doc_speaker is None  # a speech's narration takes the speaker's voice like any other sentence
-    for text, lang in zip(sentences, langs):
-        cue = state.explicit_zh(text) if lang == "zh" else state.explicit(text.strip().lstrip('"'),
-                                                                          narration=narration)
-        found.append(cue)
-        if lang == "en":
-            state.note_mentions(text)
-
-    if doc_speaker is not None:
-        own_name, own_title = split_title(doc_speaker.strip())
-        own = Voice(canonical_name(own_name, state.known), state.roles.get(own_name, own_title), "")
-        return [f[1] if f and f[0] != "narration" and f[1].speaker != own.speaker else own for f in found]
-
-    voices: list[Voice] = []
-    running = {"en": _NARRATOR_VOICE, "zh": _NARRATOR_VOICE}
+    zh_cues: list[ZhCue | None] = []
     for i, (text, lang) in enumerate(zip(sentences, langs)):
-        if found[i] is not None:
-            running[lang] = found[i][1]
-            voices.append(found[i][1])
+        if lang == "zh":
+            cue = zh_cue(text, zh_document)
+            zh_cues.append(cue)
+            found.append(None if cue is None else (cue.kind, Voice(cue.name, cue.role, cue.cue)))
             continue
-        voice = running[lang]._replace(cue="")
-        if voice.speaker == NARRATOR and (_ZH_VOICED.search(text) if lang == "zh" else
-                                          _RE_VOICED_START.match(text) or _RE_VOICED_WORD.search(text)):
-            for j in range(i + 1, n):
-                if para_ids[j] != para_ids[i] or langs[j] != lang:
-                    break
-                if found[j] is not None:
-                    if found[j][0] != "narration":
-                        voice = found[j][1]._replace(cue="")
-                    break
-        voices.append(voice)
+        zh_cues.append(None)
+        body = rest[i]
+        found.append(None if not body else state.explicit(body.strip().lstrip('"'),
+                                                          narration=doc_type == "narrated"))
+        state.note_mentions(text)
+
+    if doc_type == "narrated":
+        voices = _narrated(sentences, para_ids, langs, found, zh_cues, zh_document)
+    else:
+        if doc_type == "speech":
+            own_name, own_title = split_title(doc_speaker.strip())  # type: ignore[union-attr]
+            own = Voice(canonical_name(own_name, state.known), state.roles.get(own_name, own_title), "")
+        else:
+            own = NARRATOR_VOICE
+        voices = _with_default(sentences, para_ids, langs, found, zh_cues, zh_document, label_of, own,
+                               speech=doc_type == "speech")
+    for i, text in enumerate(sentences):
+        if label_of[i] is None and is_record_note(text):
+            voices[i] = NARRATOR_VOICE
+    return DocumentVoices(voices, doc_type)
+
+
+def _paragraph_texts(sentences: list[str], para_ids: list[int]) -> list[str]:
+    """Per sentence: the text of its paragraph (its sentences joined by spaces)."""
+    out: list[str] = []
+    start = 0
+    for i in range(1, len(sentences) + 1):
+        if i == len(sentences) or para_ids[i] != para_ids[i - 1]:
+            out += [" ".join(sentences[start:i])] * (i - start)
+            start = i
+    return out
+
+
+def _quote_count(text: str) -> int:
+    return text.count('"') + sum(text.count(q) for q in OPENING_QUOTES + CLOSING_QUOTES)
+
+
+def _with_default(sentences: list[str], para_ids: list[int], langs: list[str],
+                  found: list[tuple[str, Voice] | None], zh_cues: list[ZhCue | None], zh_document: str,
+                  label_of: list[Label | None], own: Voice, *, speech: bool) -> list[Voice]:
+    """Voices of a transcript (the turn is the default) or a speech (``own`` is): other voices only for the
+    sentences they cover."""
+    quotes = _ZhQuotes(zh_document)
+    paragraphs = _paragraph_texts(sentences, para_ids)
+    voices: list[Voice] = []
+    default = own
+    span: Voice | None = None   # another person quoted in English, while the quotation is open
+    open_marks = 0
+    front = speech
+    last_zh_person: Voice | None = None
+    for i, (text, lang) in enumerate(zip(sentences, langs)):
+        new_para = i == 0 or para_ids[i] != para_ids[i - 1]
+        if new_para:
+            if span is not None and not (open_marks % 2 and text.lstrip().startswith('"')):
+                span = None
+            front = front and is_front_matter(paragraphs[i])
+        label = label_of[i]
+        if label is not None:
+            default = Voice(label.name, label.role, "")
+            span = None
+            cue_en = found[i]
+            if cue_en is None or cue_en[0] == "narration" or cue_en[1].speaker == default.speaker:
+                voices.append(default._replace(cue=label.text))
+                continue
+        if front:
+            voices.append(NARRATOR_VOICE)
+            continue
+        if lang == "zh":
+            cue = zh_cues[i]
+            if cue is not None and cue.kind == "pronoun":
+                cue = cue._replace(kind="person", name=last_zh_person.speaker) if last_zh_person else None
+            if new_para:
+                quotes.new_paragraph(text)
+            inside = quotes.read(text, cue)
+            if cue is not None and cue.name != default.speaker:
+                voice = Voice(cue.name, cue.role, cue.cue)
+                if cue.kind == "person":
+                    last_zh_person = voice._replace(cue="")
+                voices.append(voice)
+            else:
+                voices.append(inside if inside is not None and inside.speaker != default.speaker else default)
+            continue
+        cue_en = found[i]
+        if cue_en is not None and cue_en[0] != "narration" and cue_en[1].speaker != default.speaker:
+            voices.append(cue_en[1])
+            after = text[text.find(cue_en[1].cue) + len(cue_en[1].cue):] if cue_en[1].cue in text else text
+            open_marks = after.count('"')
+            span = cue_en[1]._replace(cue="") if open_marks % 2 else None
+            continue
+        if span is not None:
+            voices.append(span)
+            open_marks += text.count('"')
+            if open_marks % 2 == 0:
+                span = None
+            continue
+        voices.append(default)
     return voices
+
+
+def _narrated(sentences: list[str], para_ids: list[int], langs: list[str],
+              found: list[tuple[str, Voice] | None], zh_cues: list[ZhCue | None],
+              zh_document: str) -> list[Voice]:
+    """Voices of a narrated document: running voices per language, ending with their paragraph."""
+    n = len(sentences)
+    quotes = _ZhQuotes(zh_document)
+    paragraphs = _paragraph_texts(sentences, para_ids)
+    running = {"en": NARRATOR_VOICE, "zh": NARRATOR_VOICE}
+    announced = {"en": False, "zh": False}   # the running voice announced what follows with a colon
+    colon_end = {"en": False, "zh": False}   # the language's last paragraph ended with a colon
+    open_quote = {"en": False, "zh": False}
+    last_zh_person: Voice | None = None
+    voices: list[Voice] = []
+    for i, (text, lang) in enumerate(zip(sentences, langs)):
+        new_para = i == 0 or para_ids[i] != para_ids[i - 1]
+        if new_para and running[lang].speaker != NARRATOR:
+            keeps = colon_end[lang] or (announced[lang] and _ENUMERATION.match(text.lstrip()) is not None) \
+                or (open_quote[lang] and text.lstrip()[:1] in '"' + OPENING_QUOTES)
+            if not keeps:
+                running[lang], announced[lang] = NARRATOR_VOICE, False
+        cue = found[i]
+        inside = None
+        if lang == "zh":
+            zc = zh_cues[i]
+            if zc is not None and zc.kind == "pronoun":
+                zc = zc._replace(kind="person", name=last_zh_person.speaker) if last_zh_person else None
+                cue = None if zc is None else ("person", Voice(zc.name, zc.role, zc.cue))
+            if new_para:
+                quotes.new_paragraph(text)
+            inside = quotes.read(text, zc)
+            if cue is None and _ZH_NARRATION.search(text):
+                cue = ("narration", NARRATOR_VOICE)
+        if cue is not None:
+            kind, voice = cue
+            if lang == "zh" and kind == "person":
+                last_zh_person = voice._replace(cue="")
+            announces = text.rstrip().rstrip("”」』").endswith(("：", ":"))
+            if lang == "zh" and kind != "narration" and (
+                    (zh_cues[i] is not None and not zh_cues[i].runs) or not (new_para or announces)):
+                voices.append(voice)      # a citation, or a report inside a paragraph: that sentence only
+            else:
+                running[lang], announced[lang] = voice, False
+                voices.append(voice)
+        elif inside is not None:
+            voices.append(inside)
+        else:
+            voice = running[lang]._replace(cue="")
+            if voice.speaker == NARRATOR and (_ZH_VOICED.search(text) if lang == "zh" else
+                                              _RE_VOICED_START.match(text) or _RE_VOICED_WORD.search(text)):
+                for j in range(i + 1, n if lang == "en" else min(n, i + 1 + ZH_LOOKAHEAD)):
+                    if para_ids[j] != para_ids[i] or langs[j] != lang:
+                        break
+                    if found[j] is not None:
+                        cited = lang == "zh" and zh_cues[j] is not None and not zh_cues[j].runs
+                        if found[j][0] != "narration" and not cited:
+                            voice = found[j][1]._replace(cue="")
+                        break
+            voices.append(voice)
+        last_of_para = i == n - 1 or para_ids[i + 1] != para_ids[i]
+        stripped = text.rstrip().rstrip('"”」』')
+        if stripped.endswith((":", "：")) and voices[-1].speaker != NARRATOR:
+            announced[lang] = True
+        if last_of_para:
+            colon_end[lang] = stripped.endswith((":", "：")) and voices[-1].speaker != NARRATOR
+            open_quote[lang] = _quote_count(paragraphs[i]) % 2 == 1
+    return voices
+
+
+def attribute_voices(sentences: Sequence[str], *, para_ids: Sequence[int] | None = None,
+                     langs: Sequence[str] | None = None, doc_speaker: str | None = None,
+                     people: pd.DataFrame | None = None, turns: bool = True) -> list[Voice]:
+    """The voice of every sentence of one document, in order (rules in the module docstring).
+
+    Parameters are those of :func:`attribute_document`.
+
+    Returns
+    -------
+    list of Voice
+        One ``Voice(speaker, role, cue)`` per sentence.
+    """
+    return attribute_document(sentences, para_ids=para_ids, langs=langs, doc_speaker=doc_speaker,
+                              people=people, turns=turns).voices

@@ -11,19 +11,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from discourse.errors import ParameterError
+from discourse.text.lemmas import pattern_lexicon
 
 __all__ = ["TITLES", "REPORTING_VERBS", "split_title", "canonical_name", "extract_people", "canonicalize",
-           "MEETING", "NARRATOR"]
+           "MEETING", "NARRATOR", "Voice", "is_name_like"]
 
 #: The voice of a collective body (a meeting, a session); never a person.
 MEETING = "meeting"
 #: The voice of the report itself; never a person.
 NARRATOR = "narrator"
+
+
+class Voice(NamedTuple):
+    """The voice of one sentence: ``speaker`` (a canonical name, ``meeting`` or ``narrator``), the person's
+    ``role`` as given in the document, and the ``cue`` (the words that set the voice)."""
+
+    speaker: str
+    role: str
+    cue: str
 
 # --- names, titles, roles ----------------------------------------------------------------------------------
 #: Titles that may stand before a name ("Governor Shi Xiaolin"); stripped from the name, kept as the role.
@@ -32,7 +43,8 @@ TITLES = ("General Secretary", "Vice Governor", "Vice Premier", "Vice President"
           "Deputy Mayor", "Party Secretary", "Secretary-General", "Secretary General", "Director-General",
           "Governor", "Premier", "President", "Chairman", "Chairwoman", "Chairperson", "Mayor", "Minister",
           "Secretary", "Director", "Ambassador", "Senator", "Representative", "Commissioner", "Spokesperson",
-          "Spokesman", "Speaker", "Professor", "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.", "Madam", "Comrade")
+          "Spokesman", "Speaker", "Professor", "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.", "Madam", "Comrade",
+          "Mr", "Mrs", "Ms", "Dr", "Shri", "Shrimati", "Smt", "Hon.")
 TITLE = "(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + ")"
 #: Nouns that make a comma-separated phrase after a name a role ("Li Yongjie, Deputy ... Representative at").
 _ROLE_NOUN = (TITLE[:-1] + "|Head|Chief|Member|Leader|Officer|Manager|CEO|Founder|Dean|Principal|Editor|"
@@ -130,6 +142,24 @@ _PEOPLE_COLUMNS = ("name", "role", "first_offset")
 _NO_PEOPLE = pd.DataFrame([], columns=list(_PEOPLE_COLUMNS))
 
 
+def is_name_like(name: str) -> bool:
+    """True when ``name`` can be a person's name: one of its words is not an ordinary English word.
+
+    A word is ordinary when the Pattern lexicon holds its lower-case form with a tag other than a proper
+    noun's ("workforce", "training", "best", "sourcing", "green", "growth"), so heading and programme words
+    before a verb ("Workforce Training requires ...") are not taken for a name, while "Tan Ah Kow" ("kow"),
+    "Wang Xiaohui" and "Martin Luther King" ("martin") are. Names made only of such words ("Rose Bush",
+    "Mark Young") fail the test; with a title, a role or a speaker label they are persons all the same
+    (the callers check those first).
+    """
+    lexicon = pattern_lexicon()
+    for word in str(name).replace("-", " ").split():
+        tag = lexicon.get(word.lower().rstrip("."))
+        if tag is None or tag in ("NNP", "NNPS"):
+            return True
+    return False
+
+
 def lead_end(text: str) -> int:
     """Where the subject starts after an introductory phrase (see ``LEAD``), or 0 if there is none."""
     m = _RE_LEAD_END.match(text)
@@ -225,7 +255,8 @@ def extract_people(text: str) -> pd.DataFrame:
     Three patterns, tried over the whole text: a full name with a role in apposition ("Zuo Yongxiang, Vice
     Governor of the People's Government of Sichuan Province, presided"; the role may run over several
     comma-separated title phrases), a title before a name ("Governor Shi Xiaolin"), and a full name as the
-    subject of a reporting verb at the start of a sentence ("Wang Xiaohui pointed out"). A person's role is
+    subject of a reporting verb at the start of a sentence ("Wang Xiaohui pointed out"; only a name that
+    :func:`is_name_like` accepts, so "Workforce Training requires" gives nobody). A person's role is
     the first role found in apposition, else the first title before the name, else empty.
 
     Parameters
@@ -248,7 +279,7 @@ def extract_people(text: str) -> pd.DataFrame:
         found.setdefault(canonical_name(name, [k for k in found if " " in k]), {}).setdefault("title", title)
     for sentence in _sentences(text):
         m = match_after_lead(_RE_SUBJECT, sentence.strip())
-        if m:
+        if m and (m.group("name") in found or is_name_like(m.group("name"))):
             found.setdefault(m.group("name"), {})
     rows = []
     for name, info in found.items():
@@ -262,18 +293,27 @@ def extract_people(text: str) -> pd.DataFrame:
     return pd.DataFrame({col: [row[col] for row in rows] for col in _PEOPLE_COLUMNS})
 
 
-def canonicalize(sentences: pd.DataFrame) -> pd.DataFrame:
+def canonicalize(sentences: pd.DataFrame, *, keep: Iterable[str] = ()) -> pd.DataFrame:
     """Merge the person voices of a corpus: one canonical name per person across documents.
 
     Titles are stripped from ``speaker`` and kept in ``role`` (when ``role`` is empty); names differing only
     in case or spacing take their most frequent spelling; a surname alone maps to the one full name with that
     surname in the same document, else to the one such name in the whole corpus, else stays as it is.
-    ``meeting`` and ``narrator`` are left alone.
+    ``meeting`` and ``narrator`` are left alone, and so is a voice named by its office (``role`` equal to
+    the name: ``Speaker``, ``Prime Minister``), which is no surname.
+
+    The names in ``keep`` -- the document speakers a user gave in the manifest or the file names -- are
+    the user's names for those people: they are never merged into a longer name ("Eisenhower" stays
+    "Eisenhower" however often "Dwight Eisenhower" is quoted), and a full name whose last word is a kept
+    one-word name takes that name ("Franklin Roosevelt told us ..." -> ``Roosevelt``, as the file names call
+    him; a file name that is a surname cannot tell two people of that name apart, and neither can this).
 
     Parameters
     ----------
     sentences : DataFrame
         With ``doc_id`` and ``speaker`` (``role`` optional), e.g. the corpus ``sentences`` table.
+    keep : iterable of str
+        Names left as they are (the documents' own speakers).
 
     Returns
     -------
@@ -311,12 +351,18 @@ def canonicalize(sentences: pd.DataFrame) -> pd.DataFrame:
         else:
             rows = pd.Series(b_uniques.take(b_rows[np.isin(b_rows, members)]), dtype=object)
             canon[members] = rows.value_counts().index[0]
+    kept = {str(k).strip() for k in keep if isinstance(k, str) and str(k).strip()}
+    by_surname = {k.lower(): k for k in kept if " " not in k}
+    for k, name in enumerate(canon):
+        if name not in kept and " " in name and name.split()[-1].lower() in by_surname:
+            canon[k] = by_surname[name.split()[-1].lower()]
     n_of_b, names = pd.factorize(pd.Series(canon, dtype=object))
     n_rows = n_of_b[b_rows]                           # each sentence's name, as a code
     d_rows, doc_ids = pd.factorize(out.loc[people, "doc_id"])
     pairs, pair_rows = np.unique(d_rows.astype(np.int64) * len(names) + n_rows, return_inverse=True)
     pair_doc, pair_name = np.divmod(pairs, len(names))
-    full = np.array([" " in name for name in names], dtype=bool)
+    offices = set(out.loc[people & (out["speaker"] == out["role"]), "speaker"].astype(str))
+    full = np.array([" " in name or name in kept or name in offices for name in names], dtype=bool)
     corpus_full = sorted(names[full].tolist())
     by_doc: dict[int, list[str]] = {}
     for d, n in zip(pair_doc.tolist(), pair_name.tolist()):
