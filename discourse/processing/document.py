@@ -1,16 +1,19 @@
 """From documents to the corpus tables: clean, analyse, attribute voices, find directives.
 
-:func:`process_document` is the unit of work: it turns one :class:`~discourse.load.Document` into its
-rows of the ``sentences``, ``tokens``, ``directives``, ``removed`` and ``people`` tables. It depends only
-on the document and the settings, so its result can be cached by content hash and computed in any
-order, in parallel or on a cluster. :func:`build_corpus` runs it over the documents and assembles a
-:class:`~discourse.corpus.Corpus`; the corpus-level step that follows (merging a person's name variants
-across documents) runs once per corpus, and its result is kept in the corpus's pack in the cache.
+:func:`_document_rows` is the unit of work: it turns one :class:`~discourse.corpus.schema.Document` into
+its rows of the ``sentences``, ``tokens``, ``directives``, ``removed`` and ``people`` tables. It depends
+only on the document and the settings, so its result can be cached by content hash and computed in any
+order, in parallel or on a cluster; :func:`process_batch` builds the tables of several documents at
+once (a :class:`~discourse.processing.batch.Batch`). :func:`~discourse.processing.load.build_corpus`
+runs it over the documents and assembles a :class:`~discourse.corpus.model.Corpus`; the corpus-level
+step that follows (merging a person's name variants across documents) runs once per corpus, and its
+result is kept in the corpus's pack in the cache.
 """
 from __future__ import annotations
 
+import gc
 from itertools import chain
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -27,9 +30,11 @@ from discourse.corpus.schema import (
     empty_table,
 )
 from discourse.directives import directives_in_sentence
-from discourse.processing.batch import Batch, DocumentTables
-from discourse.text.analyze import analyze
+from discourse.processing.batch import Batch
+from discourse.text.analyze import analyze, split_sentences
 from discourse.text.clean import clean_text
+from discourse.text.sentences import MAX_SENTENCE_CHARS, bound_spans
+from discourse.text.tokens import Sentence
 from discourse.version import __version__
 from discourse.voices.attribute import attribute_voices, english_text, extract_people
 
@@ -40,6 +45,22 @@ PIPELINE_VERSION = "2"
 def default_settings(*, lang: str | None = None) -> dict:
     """The processing settings that determine a document's tables (and so its cache key)."""
     return {"pipeline": PIPELINE_VERSION, "package": __version__, "lang": lang}
+
+
+def _analyze_bounded(text: str, lang: str) -> tuple[list[Sentence], int]:
+    """:func:`~discourse.text.analyze.analyze`, with every sentence longer than
+    :data:`~discourse.text.sentences.MAX_SENTENCE_CHARS` cut into pieces
+    (:func:`~discourse.text.sentences.bound_spans`), each analysed as a sentence of its own; and the
+    number of sentences so cut."""
+    if len(text) <= MAX_SENTENCE_CHARS:
+        return analyze(text, lang), 0
+    spans = split_sentences(text, lang)
+    pieces = bound_spans(text, spans)
+    if len(pieces) == len(spans):
+        return analyze(text, lang), 0
+    out = [Sentence(s + x.start, s + x.end, x.text, x.tokens)
+           for s, e in pieces for x in analyze(text[s:e], lang)]
+    return out, sum(1 for s, e in spans if e - s > MAX_SENTENCE_CHARS)
 
 
 def _document_rows(doc: Document, settings: dict) -> dict:
@@ -53,17 +74,19 @@ def _document_rows(doc: Document, settings: dict) -> dict:
     all_tokens: list = []
     dir_rows: list[dict] = []
     sent_id = 0
+    n_long = 0
     for para in cleaned.paragraphs:
         lang = forced_lang or para.lang
-        for sentence in analyze(para.text, lang):
+        sentences, cut = _analyze_bounded(para.text, lang)
+        n_long += cut
+        for sentence in sentences:
             para_col.append(para.para_id)
             lang_col.append(lang)
             text_col.append(sentence.text)
             tok_counts.append(len(sentence.tokens))
             all_tokens += sentence.tokens
             for hit in directives_in_sentence(sentence, lang=lang):
-                dir_rows.append({"doc_id": doc.doc_id, "sent_id": sent_id, **hit,
-                                 "sentence": sentence.text, "lang": lang})
+                dir_rows.append({"doc_id": doc.doc_id, "sent_id": sent_id, **hit, "lang": lang})
             sent_id += 1
 
     doc_speaker = doc.meta.get("speaker") or None
@@ -74,6 +97,9 @@ def _document_rows(doc: Document, settings: dict) -> dict:
     voices = attribute_voices(text_col, para_ids=para_col, langs=lang_col, doc_speaker=doc_speaker,
                               people=people if people is not None else empty_frame(["name", "role"]))
     langs = sorted(set(lang_col), key=["en", "zh"].index)
+    info = {"n_paragraphs": len(cleaned.paragraphs), "language": "+".join(langs)}
+    if n_long:
+        info["long_sentences"] = n_long
     return {
         "doc_id": doc.doc_id,
         "sentences": {"para_id": para_col, "sent_id": list(range(sent_id)), "lang": lang_col,
@@ -84,7 +110,7 @@ def _document_rows(doc: Document, settings: dict) -> dict:
         "removed": cleaned.removed,
         "people": ([] if people is None or not len(people)
                    else list(zip(people["name"].tolist(), people["role"].tolist()))),
-        "info": {"n_paragraphs": len(cleaned.paragraphs), "language": "+".join(langs)},
+        "info": info,
     }
 
 
@@ -189,8 +215,6 @@ def process_batch(docs: Sequence[Document], settings: dict | None = None) -> Bat
     Batch
         The documents' rows of every table, in the documents' order, with their ``info``.
     """
-    import gc
-
     settings = settings or default_settings()
     # Processing allocates hundreds of thousands of small tuples and lists, which would trigger many
     # cyclic-garbage passes over the whole heap; it creates no reference cycles worth collecting, so the
@@ -202,24 +226,6 @@ def process_batch(docs: Sequence[Document], settings: dict | None = None) -> Bat
     finally:
         if gc_enabled:
             gc.enable()
-
-
-def process_document(doc: Document, settings: dict | None = None) -> DocumentTables:
-    """Clean and analyse one document.
-
-    Parameters
-    ----------
-    doc : Document
-        The document as read by :func:`discourse.load.read_folder`.
-    settings : dict, optional
-        From :func:`default_settings`; ``lang`` forces every paragraph's language.
-
-    Returns
-    -------
-    DocumentTables
-        Its sentences (with voices), tokens, directive hits, removed lines and people.
-    """
-    return process_batch([doc], settings).document(0)
 
 
 def _rows_per_doc(table: pd.DataFrame, weights: np.ndarray | None = None) -> dict:
@@ -266,16 +272,6 @@ def documents_table(docs: Sequence[Document], infos: Sequence[dict], sentences: 
     year = year.fillna(table["date"].dt.year)
     table["year"] = year.astype("Int64")
     return table
-
-
-Runner = Callable[[Sequence[Document], dict], list[DocumentTables]]
-
-
-def run_serial(docs: Sequence[Document], settings: dict,
-               progress: Callable[[Iterable], Iterable] | None = None) -> list[DocumentTables]:
-    """Process documents one after another in this process."""
-    iterable: Iterable[Document] = docs if progress is None else progress(docs)
-    return [process_document(d, settings) for d in iterable]
 
 
 def documents_from_records(records: Iterable[dict]) -> list[Document]:

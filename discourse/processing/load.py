@@ -6,6 +6,7 @@ cached, parallel processing of :mod:`discourse.processing.runners` and assembles
 """
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -13,10 +14,13 @@ import pandas as pd
 
 from discourse.corpus.model import Corpus, attach_document_columns
 from discourse.corpus.schema import LOAD_REPORT_COLUMNS, Document
-from discourse.errors import ParameterError
+from discourse.errors import CorpusWarning, ParameterError
+from discourse.parallel import usable_workers
 from discourse.paths import resolve_cache_dir
-from discourse.processing.document import Runner, default_settings, documents_from_records, documents_table
-from discourse.processing.runners import check_options, combine, process_corpus, resolve_workers
+from discourse.processing.cache import check_cache_dir
+from discourse.processing.document import default_settings, documents_from_records, documents_table
+from discourse.processing.runners import Process, check_options, process_corpus
+from discourse.text.sentences import MAX_SENTENCE_CHARS
 from discourse.reading.facts import FILE_NAME, TextFacts
 from discourse.reading.read import read_folder
 from discourse.validate import check_choice
@@ -42,17 +46,20 @@ def load_corpus(path: str | Path, *, manifest: str | Path | None = None, pattern
         Force the language of every paragraph instead of detecting it.
     workers : int, optional
         Local processes that process the documents (and, for a large corpus, read what the texts
-        show of themselves); default: every core (``os.cpu_count()``); ``1`` processes serially. A
-        handful of documents is always processed serially.
+        show of themselves); default: every available core; ``1`` processes serially. More than the
+        cores, or than free memory allows (1 GiB a worker), is lowered with a warning. A handful of
+        documents is always processed serially.
     scheduler : str, optional
         Address of a Dask scheduler (``tcp://host:8786``) whose workers process the documents;
         default: the environment variable ``DISCOURSE_SCHEDULER`` if set, else local processes. The
         cache is read locally first; only documents missing from it are sent.
     cache : bool, str or Path, optional
-        ``None`` or ``True``: the project's ``.cache/discourse/`` folder, where the project is the
-        nearest ancestor of ``path`` holding ``.git`` or ``pyproject.toml`` (else ``path`` itself);
-        a path: that folder; ``False``: neither read nor write a cache. A document is processed
-        again only when its text, its ``speaker``, the settings or the processing code change.
+        ``None`` or ``True``: the default folder (:func:`discourse.paths.default_cache_dir`:
+        ``.cache/discourse/`` of the working project, else the user's cache folder; the
+        environment variable ``DISCOURSE_CACHE_DIR`` overrides it); a path: that folder;
+        ``False``: neither read nor write a cache. A document is processed again only when its
+        text, its ``speaker``, the settings or the processing code change; an entry that fails
+        its checksums is processed again, and a cache folder that cannot be written is only read.
     progress : bool, optional
         Show a progress bar; default: when more than 20 documents are processed and stderr is a
         terminal.
@@ -61,7 +68,7 @@ def load_corpus(path: str | Path, *, manifest: str | Path | None = None, pattern
     -------
     Corpus
         With ``documents``, ``sentences``, ``tokens``, ``directives``, ``load_report``, ``removed``
-        and ``people`` tables.
+        and ``people`` tables, and ``cache_stats``.
     """
     check_options(workers=workers, scheduler=scheduler, cache=cache, progress=progress)
     if lang is not None:
@@ -70,10 +77,10 @@ def load_corpus(path: str | Path, *, manifest: str | Path | None = None, pattern
         raise ParameterError(f"path must be a folder path, got {path!r}")
     folder = Path(path)
     cache_dir = resolve_cache_dir(cache, folder) if folder.is_dir() else None
-    memo = TextFacts(cache_dir / FILE_NAME) if cache_dir is not None else None
+    memo = TextFacts(check_cache_dir(cache_dir) / FILE_NAME) if cache_dir is not None else None
     # The reading is local even when a cluster processes: its costly part may use every local core.
     result = read_folder(folder, manifest=manifest, pattern=pattern, memo=memo,
-                         workers=resolve_workers(workers))
+                         workers=usable_workers(workers))
     if memo is not None:
         memo.save()
     return build_corpus(result.documents, lang=lang, load_report=result.load_report, path=folder,
@@ -82,8 +89,9 @@ def load_corpus(path: str | Path, *, manifest: str | Path | None = None, pattern
 
 def build_corpus(docs: Sequence[Document], *, lang: str | None = None,
                  load_report: pd.DataFrame | None = None, path: Path | None = None,
-                 runner: Runner | None = None, workers: int | None = None, scheduler: str | None = None,
-                 cache: bool | str | Path | None = None, progress: bool | None = None) -> Corpus:
+                 workers: int | None = None, scheduler: str | None = None,
+                 cache: bool | str | Path | None = None, progress: bool | None = None,
+                 process: Process | None = None) -> Corpus:
     """Process ``docs`` and assemble the :class:`Corpus`.
 
     Parameters
@@ -92,42 +100,55 @@ def build_corpus(docs: Sequence[Document], *, lang: str | None = None,
     lang : str, optional
         Force every paragraph to this language (``en`` or ``zh``) instead of detecting it.
     load_report : DataFrame, optional
-        The load report of :func:`discourse.load.read_folder`; one is made for in-memory documents.
+        The load report of :func:`discourse.reading.read.read_folder`; one is made for in-memory
+        documents. Documents with sentences cut for their length get a note in its ``reason``.
     path : Path, optional
         The corpus folder (kept for provenance; locates the default cache).
-    runner : callable, optional
-        ``runner(docs, settings) -> list[DocumentTables]``, used instead of the cached, parallel
-        engine of :mod:`discourse.engine` (which then reads neither ``workers`` nor ``cache``).
-    workers : int, optional
-        Local processes; default all cores, ``1`` serial (see :mod:`discourse.engine`).
-    scheduler : str, optional
-        Dask scheduler address; default ``$DISCOURSE_SCHEDULER`` if set, else local processing.
-    cache : bool, str or Path, optional
-        ``None``/``True``: ``.cache/discourse/`` in the project holding ``path`` (no cache without
-        ``path``); ``False``: off; a path: that folder (see :mod:`discourse.cache`).
-    progress : bool, optional
-        Show a progress bar; default: on a terminal, for more than 20 documents to process.
+    workers, scheduler, cache, progress
+        As in :func:`load_corpus` (without ``path``, no cache by default).
+    process : callable, optional
+        ``process(doc, settings) -> Batch`` (a batch of one document), used instead of the real
+        processing (see :func:`discourse.processing.runners.process_corpus`).
     """
     check_options(workers=workers, scheduler=scheduler, cache=cache, progress=progress)
     settings = default_settings(lang=lang)
-    if runner is not None:
-        tables = combine(runner(docs, settings))
-        if len(tables.sentences):
-            tables.sentences = canonicalize(tables.sentences)
-    else:  # the name merging runs once per corpus and is kept in its pack
-        tables = process_corpus(docs, settings, workers=workers, scheduler=scheduler,
-                                cache=resolve_cache_dir(cache, path), progress=progress,
-                                finish=("canonicalize", canonicalize))
-    documents = documents_table(docs, tables.infos, tables.sentences, tables.tokens)
-    sentences = attach_document_columns(tables.sentences, documents)
+    # the name merging runs once per corpus and is kept in its pack
+    corpus, stats = process_corpus(docs, settings, workers=workers, scheduler=scheduler,
+                                   cache=resolve_cache_dir(cache, path), progress=progress,
+                                   process=process, finish=("canonicalize", canonicalize))
+    tables = corpus.tables
+    documents = documents_table(docs, corpus.infos, tables["sentences"], tables["tokens"])
+    sentences = attach_document_columns(tables["sentences"], documents)
     if load_report is None:
         load_report = pd.DataFrame({
             "path": [d.path for d in docs], "status": "loaded", "reason": "",
             "encoding": [d.encoding for d in docs], "n_documents": 1,
             "doc_ids": [d.doc_id for d in docs]}, columns=LOAD_REPORT_COLUMNS)
-    return Corpus(documents=documents, sentences=sentences, tokens=tables.tokens,
-                  directives=tables.directives, load_report=load_report, removed=tables.removed,
-                  people=tables.people, path=path, settings=settings)
+    load_report = _note_long_sentences(load_report, docs, corpus.infos)
+    return Corpus(documents=documents, sentences=sentences, tokens=tables["tokens"],
+                  directives=tables["directives"], load_report=load_report, removed=tables["removed"],
+                  people=tables["people"], path=path, settings=settings, cache_stats=stats.as_dict())
+
+
+def _note_long_sentences(load_report: pd.DataFrame, docs: Sequence[Document],
+                         infos: Sequence[dict]) -> pd.DataFrame:
+    """The load report with a note (and a warning) for each document whose sentences were cut."""
+    cut = {doc.path: [] for doc in docs}
+    for doc, info in zip(docs, infos):
+        if info.get("long_sentences"):
+            cut[doc.path].append(f"{doc.doc_id} ({info['long_sentences']})")
+    notes = {path: f"sentences over {MAX_SENTENCE_CHARS:,} characters cut at clause marks: {', '.join(parts)}"
+             for path, parts in cut.items() if parts}
+    if not notes:
+        return load_report
+    for path, note in notes.items():
+        warnings.warn(f"{path}: {note}", CorpusWarning, stacklevel=3)
+    load_report = load_report.copy()
+    for i, row_path in zip(load_report.index, load_report["path"]):
+        if row_path in notes:
+            reason = str(load_report.at[i, "reason"] or "")
+            load_report.at[i, "reason"] = f"{reason}; {notes[row_path]}" if reason else notes[row_path]
+    return load_report
 
 
 def from_texts(texts: dict[str, str] | Iterable[dict], *, lang: str | None = None,

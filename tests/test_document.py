@@ -1,0 +1,57 @@
+"""One document's rows of every table: directive rows refer to their sentence by id, and long sentences
+are cut so that memory grows with the text."""
+from __future__ import annotations
+
+import tracemalloc
+import warnings
+
+import pytest
+
+from discourse.corpus.schema import DIRECTIVE_COLUMNS, Document
+from discourse.errors import CorpusWarning
+from discourse.processing.document import default_settings, process_batch
+from discourse.processing.load import from_texts
+from discourse.text.sentences import MAX_SENTENCE_CHARS
+
+
+def test_directive_rows_refer_to_their_sentence_by_id() -> None:
+    text = "The county must repair the roads. We will inspect every dam."
+    batch = process_batch([Document("d", "d.txt", text, "utf-8", {})], default_settings())
+    directives, sentences = batch.tables["directives"], batch.tables["sentences"]
+    assert list(directives.columns) == DIRECTIVE_COLUMNS and "sentence" not in directives.columns
+    assert directives["lemma"].tolist() == ["repair", "inspect"]
+    joined = directives.merge(sentences, on=["doc_id", "sent_id"])
+    assert [t[s:e] for t, s, e in zip(joined["text"], joined["start"], joined["end"])] == ["repair", "inspect"]
+
+
+def test_a_one_megabyte_sentence_is_cut_and_bounded_in_memory() -> None:
+    """1 MB of text without a sentence mark or a comma, full of directives (which once stored the whole
+    sentence each: 7.8 GB): cut into pieces of at most MAX_SENTENCE_CHARS, under 400 MB of Python
+    allocations at the peak (tracemalloc)."""
+    unit = "the county must repair the roads and officials should inspect every dam "
+    text = unit * (1_000_000 // len(unit) + 1)
+    doc = Document("big", "big.txt", text, "utf-8", {})
+    tracemalloc.start()
+    try:
+        batch = process_batch([doc], default_settings())
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    sentences = batch.tables["sentences"]
+    assert len(text) > 1_000_000 and peak < 400 * 2**20, f"peak {peak / 2**20:.0f} MB"
+    assert sentences["text"].str.len().max() <= MAX_SENTENCE_CHARS
+    assert len(sentences) >= len(text) // MAX_SENTENCE_CHARS
+    assert batch.infos[0]["long_sentences"] == 1
+    assert len(batch.tables["directives"]) >= 2 * (len(text) // len(unit)) - len(sentences)
+
+
+def test_cut_sentences_are_noted_in_the_load_report() -> None:
+    long = "word " * (MAX_SENTENCE_CHARS // 5 + 100)
+    with pytest.warns(CorpusWarning, match="sentences over 10,000 characters cut"):
+        corpus = from_texts({"long": long, "short": "A short text."}, workers=1)
+    report = corpus.load_report.set_index("doc_ids")["reason"]
+    assert report["long"] == "sentences over 10,000 characters cut at clause marks: long (1)"
+    assert report["short"] == ""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        from_texts({"short": "A short text."}, workers=1)
