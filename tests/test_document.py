@@ -55,3 +55,31 @@ def test_cut_sentences_are_noted_in_the_load_report() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         from_texts({"short": "A short text."}, workers=1)
+
+
+def test_a_large_text_is_processed_in_parts_with_ids_continued(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pandas as pd
+
+    from discourse.processing import document
+
+    paragraphs = [f"Paragraph {i}. The county must repair road {i}. We will inspect dam {i}." for i in range(40)]
+    paragraphs[25] = "Editor: Li Wei"
+    text = "\n\n".join(paragraphs) + "\n"
+    doc = Document("d", "d.txt", text, "utf-8", {})
+    whole = process_batch([doc], default_settings())
+    monkeypatch.setattr(document, "PART_CHARS", 700)
+    assert len(document._part_ends(text, 700)) >= 5
+    parts = process_batch([doc, Document("e", "e.txt", "A short one. It must stay.", "utf-8", {})],
+                          default_settings())
+    assert parts.doc_ids == ["d", "e"] and parts.infos[0] == whole.infos[0]
+    for name in ("sentences", "tokens", "directives", "removed", "people"):
+        pd.testing.assert_frame_equal(parts.document(0).tables[name], whole.tables[name], obj=name)
+    assert parts.tables["sentences"]["sent_id"].tolist()[-2:] == [0, 1]  # the next document counts anew
+
+
+def test_part_ends_prefer_paragraph_then_line_breaks() -> None:
+    from discourse.processing.document import _part_ends
+
+    assert _part_ends("aaaa\n\nbbbb\n\ncc", 7) == [6, 12, 14]
+    assert _part_ends("aaaa\nbbbb\ncc", 6) == [5, 10, 12]
+    assert _part_ends("abcdefghij", 4) == [4, 8, 10]

@@ -12,6 +12,7 @@ result is kept in the corpus's pack in the cache.
 from __future__ import annotations
 
 import gc
+from dataclasses import replace
 from itertools import chain
 from typing import Iterable, Sequence
 
@@ -30,7 +31,7 @@ from discourse.corpus.schema import (
     empty_table,
 )
 from discourse.directives import directives_in_sentence
-from discourse.processing.batch import Batch
+from discourse.processing.batch import Batch, concat
 from discourse.text.analyze import analyze, split_sentences
 from discourse.text.clean import clean_text
 from discourse.text.sentences import MAX_SENTENCE_CHARS, bound_spans
@@ -40,6 +41,10 @@ from discourse.voices.attribute import attribute_voices, english_text, extract_p
 
 #: Bump when processing changes in a way that alters the tables (part of every cache key).
 PIPELINE_VERSION = "2"
+#: A text longer than this (characters) is processed in parts (:func:`_in_parts`). The longest
+#: document of the sample and public corpora is far below it; a part this size peaks at a few hundred
+#: MB of Python objects before its rows become tables.
+PART_CHARS = 5_000_000
 
 
 def default_settings(*, lang: str | None = None) -> dict:
@@ -222,10 +227,61 @@ def process_batch(docs: Sequence[Document], settings: dict | None = None) -> Bat
     gc_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _batch_from_rows([_document_rows(doc, settings) for doc in docs])
+        if all(len(doc.text) <= PART_CHARS for doc in docs):
+            return _batch_from_rows([_document_rows(doc, settings) for doc in docs])
+        return concat([_in_parts(doc, settings) if len(doc.text) > PART_CHARS
+                       else _batch_from_rows([_document_rows(doc, settings)]) for doc in docs])
     finally:
         if gc_enabled:
             gc.enable()
+
+
+def _part_ends(text: str, size: int) -> list[int]:
+    """Where the parts of ``text`` end: after the last blank line (a paragraph break) within ``size``
+    characters of the part's start, else after the last line break, else after ``size`` characters."""
+    ends, start = [], 0
+    while len(text) - start > size:
+        end = text.rfind("\n\n", start, start + size)
+        end = end + 2 if end > start else text.rfind("\n", start, start + size) + 1
+        end = end if end > start else start + size
+        ends.append(end)
+        start = end
+    return [*ends, len(text)]
+
+
+def _in_parts(doc: Document, settings: dict) -> Batch:
+    """The batch of one document longer than :data:`PART_CHARS`, processed part by part.
+
+    Each part (ending at a paragraph break, see :func:`_part_ends`) is processed as a text of its own
+    and its rows are built into compact tables at once, so only one part's Python objects (tokens,
+    hits) exist at a time: memory grows with the text, at the tables' few dozen bytes a token. Ids and
+    line numbers continue across parts. What looks across a whole document looks within a part only:
+    the repeated paragraphs that cleaning removes, the people a voice may refer back to, and a voice
+    that continues over a paragraph break at a part's edge.
+    """
+    parts, start = [], 0
+    sent_off = para_off = long_sentences = 0
+    langs: set[str] = set()
+    for end in _part_ends(doc.text, PART_CHARS):
+        part = _batch_from_rows([_document_rows(replace(doc, text=doc.text[start:end]), settings)])
+        tables, info = part.tables, part.infos[0]
+        for name in ("sentences", "tokens", "directives"):
+            tables[name]["sent_id"] += sent_off
+        tables["sentences"]["para_id"] += para_off
+        tables["removed"]["line_no"] += doc.text.count("\n", 0, start)
+        sent_off += len(tables["sentences"])
+        para_off += info["n_paragraphs"]
+        long_sentences += info.get("long_sentences", 0)
+        langs.update(lang for lang in info["language"].split("+") if lang)
+        parts.append(part)
+        start = end
+    whole = concat(parts)
+    tables = dict(whole.tables)
+    tables["people"] = tables["people"].drop_duplicates(ignore_index=True)
+    info = {"n_paragraphs": para_off, "language": "+".join(sorted(langs, key=["en", "zh"].index))}
+    if long_sentences:
+        info["long_sentences"] = long_sentences
+    return Batch.of_document(doc.doc_id, tables, info)
 
 
 def _rows_per_doc(table: pd.DataFrame, weights: np.ndarray | None = None) -> dict:
