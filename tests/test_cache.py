@@ -287,21 +287,21 @@ def _pack_batch() -> Batch:
     return concat([fake_process(doc, {}) for doc in docs])
 
 
-def test_pack_written_in_two_parts_reads_back_whole(tmp_path: Path) -> None:
+def test_pack_reads_back_whole(tmp_path: Path) -> None:
     batch = _pack_batch()
     store = cache_mod.DocumentCache(tmp_path)
-    writer = store.start_pack("p1", {name: batch.tables[name] for name in ("tokens", "directives")})
-    assert writer is not None and writer.finish(batch)
+    assert store.write_pack("p1", batch)
     got = store.read_pack("p1", batch.doc_ids)
     assert got.infos == batch.infos and got.doc_ids == batch.doc_ids
     for name in ("sentences", "tokens", "directives"):
         pd.testing.assert_frame_equal(got.tables[name], batch.tables[name].reset_index(drop=True), obj=name)
         assert (got.counts[name] == batch.counts[name]).all()
-    assert store.start_pack("p1", {}) is None  # stored already
+    assert not store.write_pack("p1", batch)  # stored already
+    assert store.read_pack("p1", ["a", "b"]) is None  # not the corpus's documents: a miss
     assert not list((tmp_path / "tmp").iterdir())
 
 
-def test_pack_whose_thread_fails_is_not_stored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pack_that_cannot_be_written_whole_is_not_stored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     batch = _pack_batch()
     store = cache_mod.DocumentCache(tmp_path)
     real = cache_mod._write_table
@@ -312,13 +312,8 @@ def test_pack_whose_thread_fails_is_not_stored(tmp_path: Path, monkeypatch: pyte
         return real(frame, path)
 
     monkeypatch.setattr(cache_mod, "_write_table", failing)
-    writer = store.start_pack("p2", {"tokens": batch.tables["tokens"]})
-    assert writer.finish(batch) is False
-    assert isinstance(writer.error, OSError)
+    assert store.write_pack("p2", batch) is False
     assert store.read_pack("p2", batch.doc_ids) is None and not list((tmp_path / "tmp").iterdir())
-    abandoned = store.start_pack("p3", {"directives": batch.tables["directives"]})
-    abandoned.abandon()
-    assert store.read_pack("p3", batch.doc_ids) is None and not list((tmp_path / "tmp").iterdir())
 
 
 def test_failing_finish_step_leaves_no_pack(project: Path, calls: list[str]) -> None:

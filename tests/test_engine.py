@@ -190,24 +190,15 @@ def test_dask_sends_only_cache_misses(cluster, tmp_path: Path) -> None:
     pd.testing.assert_frame_equal(second.tables["tokens"], run(docs, process=fake_process).tables["tokens"])
 
 
-def test_chunks_are_runs_of_similar_length_heaviest_first():
+def test_serial_chunks_are_runs_of_about_the_chunk_size(monkeypatch: pytest.MonkeyPatch) -> None:
     from types import SimpleNamespace
 
-    from discourse.processing.runners import _chunks
+    from discourse.processing.runners import _serial_chunks
 
-    def docs(*lengths):
-        return [SimpleNamespace(text="x" * (n - 1)) for n in lengths]  # length + 1 counts per document
-
-    # equal documents: equal runs, in order
-    assert _chunks(docs(*[10] * 12), 4) == [[0, 1, 2], [3, 4, 5], [6, 7, 8], [9, 10, 11]]
-    # a very long document makes a run of its own; the others gather around it
-    assert _chunks(docs(10, 10, 1000, 10, 10), 3) == [[2], [0, 1], [3, 4]]
-    # a run ends where the next document's middle would pass the next multiple of total / n
-    # (total 2368, step 1184: 900 + 10 + 500 ends before 1184 + 200)
-    lengths = [901, 11, 501, 401, 31, 21, 301, 201]
-    chunks = _chunks(docs(*lengths), 2)
-    assert chunks == [[0, 1, 2], [3, 4, 5, 6, 7]]
-    assert _chunks(docs(5), 8) == [[0]] and _chunks([], 4) == []
+    monkeypatch.setattr(engine, "SERIAL_CHUNK_CHARS", 25)
+    docs = [SimpleNamespace(text="x" * n) for n in (10, 10, 10, 40, 5, 5, 20)]
+    assert _serial_chunks(docs) == [[0, 1], [2], [3], [4, 5], [6]]
+    assert _serial_chunks([]) == []
 
 
 def test_guided_chunks_shrink_towards_the_end_and_keep_every_document():

@@ -37,10 +37,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import shutil
-import threading
 import time
 import uuid
 import warnings
@@ -341,18 +339,26 @@ class DocumentCache:
         self.stats.hits += len(doc_ids)
         return Batch(list(doc_ids), manifest["infos"], tables, counts)
 
-    def start_pack(self, pid: str, tables: dict[str, pd.DataFrame]) -> PackWriter | None:
-        """Begin pack ``pid`` by writing ``tables`` (some of the tables) in a background thread.
-
-        The caller meanwhile prepares the other tables and hands the whole batch to
-        :meth:`PackWriter.finish` (or calls :meth:`PackWriter.abandon`). Parquet is written outside
-        Python's interpreter lock, so the thread runs beside the caller's work. None if the pack exists
-        already or the cache cannot be written.
-        """
+    def write_pack(self, pid: str, corpus: Batch) -> bool:
+        """Store the assembled ``corpus`` as pack ``pid``; True if stored (a pack that cannot be
+        written whole is not an error: the corpus is simply not packed)."""
         if (self.root / "packs" / pid).exists():
-            return None
+            return False
         staging = self._staging()
-        return None if staging is None else PackWriter(self, pid, staging, tables)
+        if staging is None:
+            return False
+        try:
+            files = {name: _write_table(corpus.tables[name], staging / f"{name}.parquet") for name in TABLES}
+            _write_manifest(staging, {"id": pid, "doc_ids": corpus.doc_ids, "infos": corpus.infos,
+                                      "counts": {n: corpus.counts[n].tolist() for n in TABLES}, "files": files})
+        except Exception as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            if isinstance(exc, PermissionError):
+                self._cannot_write(exc)
+            return False
+        stored = self._publish(staging, self.root / "packs" / pid)
+        self.prune_packs()
+        return stored
 
     def prune_packs(self, keep: int = MAX_PACKS) -> None:
         """Remove all but the ``keep`` most recently used packs."""
@@ -370,53 +376,6 @@ class DocumentCache:
         for part in ("segments", "docs", "packs", "tmp"):
             shutil.rmtree(self.root / part, ignore_errors=True)
         (self.root / FILE_NAME).unlink(missing_ok=True)
-
-
-class PackWriter:
-    """A pack being written: some tables in a background thread, the rest by :meth:`finish`."""
-
-    def __init__(self, store: DocumentCache, pid: str, staging: Path, tables: dict[str, pd.DataFrame]) -> None:
-        self.store = store
-        self.pid = pid
-        self.staging = staging
-        self.names = list(tables)
-        self.files: dict[str, dict] = {}
-        self.error: BaseException | None = None
-        self._thread = threading.Thread(target=self._write, args=(tables,), daemon=True,
-                                        name=f"pack-{pid[:8]}")
-        self._thread.start()
-
-    def _write(self, tables: dict[str, pd.DataFrame]) -> None:
-        try:
-            for name, frame in tables.items():
-                self.files[name] = _write_table(frame, self.staging / f"{name}.parquet")
-        except BaseException as exc:  # reported by finish()
-            self.error = exc
-
-    def abandon(self) -> None:
-        """Wait for the thread and remove what it wrote."""
-        self._thread.join()
-        shutil.rmtree(self.staging, ignore_errors=True)
-
-    def finish(self, corpus: Batch) -> bool:
-        """Write the tables of ``corpus`` not yet written and the manifest, then publish the pack;
-        True if stored. A pack that cannot be written whole is not an error (the corpus is simply not
-        packed)."""
-        try:
-            files = {name: _write_table(corpus.tables[name], self.staging / f"{name}.parquet")
-                     for name in TABLES if name not in self.names}
-            self._thread.join()
-            if self.error is not None:
-                raise self.error
-            _write_manifest(self.staging, {"id": self.pid, "doc_ids": corpus.doc_ids, "infos": corpus.infos,
-                                           "counts": {n: corpus.counts[n].tolist() for n in TABLES},
-                                           "files": {**self.files, **files}})
-        except Exception:
-            self.abandon()
-            return False
-        stored = self.store._publish(self.staging, self.store.root / "packs" / self.pid)
-        self.store.prune_packs()
-        return stored
 
 
 def _read_segment(seg: Path, manifest: dict, places: Sequence[int], doc_ids: Sequence[str]) -> Batch:

@@ -151,7 +151,7 @@ def _take(values: list[str], index: np.ndarray) -> object:
 
 
 def _batch_from_rows(rows: Sequence[dict]) -> Batch:
-    """Build each table once for the rows of several documents (see :mod:`discourse.batch`)."""
+    """Build each table once for the rows of several documents (see :mod:`discourse.processing.batch`)."""
     doc_ids = [r["doc_id"] for r in rows]
 
     def repeat_ids(counts: np.ndarray | list[int]) -> object:
@@ -207,7 +207,7 @@ def _batch_from_rows(rows: Sequence[dict]) -> Batch:
 
 
 def process_batch(docs: Sequence[Document], settings: dict | None = None) -> Batch:
-    """Clean and analyse several documents; their tables built once (see :mod:`discourse.batch`).
+    """Clean and analyse several documents; their tables built once (see :mod:`discourse.processing.batch`).
 
     Parameters
     ----------

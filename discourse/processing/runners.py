@@ -22,7 +22,6 @@ Options (``load_corpus`` passes them through):
 from __future__ import annotations
 
 import contextlib
-import math
 import os
 import sys
 from concurrent.futures import FIRST_COMPLETED, Executor, wait
@@ -109,27 +108,18 @@ def _process_chunk(docs: Sequence[Document], settings: dict, process: Process | 
     return batch, cache.stats
 
 
-def _chunks(docs: Sequence[Document], n_chunks: int) -> list[list[int]]:
-    """Document indices in at most ``n_chunks`` runs of consecutive documents of similar text length.
-
-    Each run ends where the text read so far first reaches the next multiple of ``total / n_chunks``,
-    so runs hold about the same amount of text (a very long document makes a run of its own).
-    Consecutive runs keep each batch's rows in the corpus's order, so putting the corpus together is a
-    few slices. Returned heaviest first.
-    """
-    if not docs:
-        return []
-    n_chunks = max(1, min(n_chunks, len(docs)))
-    lengths = [len(doc.text) + 1 for doc in docs]
-    step = sum(lengths) / n_chunks
+def _serial_chunks(docs: Sequence[Document]) -> list[list[int]]:
+    """Runs of consecutive documents of about :data:`SERIAL_CHUNK_CHARS` characters (a longer
+    document makes a run of its own)."""
     chunks: list[list[int]] = [[]]
-    done = 0
-    for i, n in enumerate(lengths):
-        if chunks[-1] and done + n / 2 > step * len(chunks) and len(chunks) < n_chunks:
+    size = 0
+    for i, doc in enumerate(docs):
+        if chunks[-1] and size + len(doc.text) > SERIAL_CHUNK_CHARS:
             chunks.append([])
+            size = 0
         chunks[-1].append(i)
-        done += n
-    return sorted(chunks, key=lambda c: -sum(lengths[i] for i in c))
+        size += len(doc.text)
+    return chunks if chunks[0] else []
 
 
 def _guided_chunks(docs: Sequence[Document], workers: int) -> list[list[int]]:
@@ -192,7 +182,7 @@ def iter_pieces(docs: Sequence[Document], settings: dict, *, executor: Executor 
                 ) -> Iterator[tuple[list[int], Batch, CacheStats | None]]:
     """Process ``docs``; yield ``(indices, batch, stats)`` as chunks finish (see :func:`_process_chunk`).
 
-    Serially (``executor`` None) in chunks of about :data:`SERIAL_CHUNK_CHARS` characters, in order;
+    Serially (``executor`` None) in runs of about :data:`SERIAL_CHUNK_CHARS` characters, in order;
     else chunks shrinking towards the end (:func:`_guided_chunks`) submitted to ``executor``. With
     ``store`` (a cache folder and the keys of ``docs``), each chunk is stored where it is processed.
     """
@@ -201,8 +191,7 @@ def iter_pieces(docs: Sequence[Document], settings: dict, *, executor: Executor 
         return [docs[i] for i in chunk], settings, process, part
 
     if executor is None:
-        n_chunks = math.ceil(sum(len(doc.text) for doc in docs) / SERIAL_CHUNK_CHARS)
-        for chunk in sorted(_chunks(docs, n_chunks)):
+        for chunk in _serial_chunks(docs):
             yield (chunk, *_process_chunk(*args(chunk)))
         return
     pending = {executor.submit(_process_chunk, *args(chunk)): chunk
@@ -310,16 +299,8 @@ def process_corpus(docs: Sequence[Document], settings: dict, *, workers: int | N
         pieces.append(([missing[j] for j in chunk], batch))
     corpus = assemble(pieces, len(docs))
     del pieces
-    # The pack's other tables are written in a thread while the sentences are finished here.
-    writer = (store.start_pack(pid, {name: corpus.tables[name] for name in TABLES if name != "sentences"})
-              if store.stats.unstorable == 0 else None)
-    try:
-        if finish is not None and len(corpus.tables["sentences"]):
-            corpus.tables["sentences"] = finish[1](corpus.tables["sentences"])
-    except BaseException:
-        if writer is not None:
-            writer.abandon()
-        raise
-    if writer is not None:
-        writer.finish(corpus)
+    if finish is not None and len(corpus.tables["sentences"]):
+        corpus.tables["sentences"] = finish[1](corpus.tables["sentences"])
+    if store.stats.unstorable == 0:
+        store.write_pack(pid, corpus)
     return corpus, store.stats

@@ -1,6 +1,6 @@
 """What reading a folder learns from each text, remembered between loads (``texts.json`` in the cache).
 
-Reading a corpus folder (:func:`discourse.load.read_folder`) takes two things from every text besides
+Reading a corpus folder (:func:`discourse.reading.read.read_folder`) takes two things from every text besides
 its bytes: the metadata the text itself shows (a dateline, a headline, a "Source:" line; found by
 cleaning its first and last lines) and the fingerprint that finds exact duplicates (the text with
 its whitespace normalised). Both depend on the text alone, and finding them costs more than reading

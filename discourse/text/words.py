@@ -38,7 +38,7 @@ behind a substring test: runs of commas and colons (NLTK consumes the character 
 ``a,,b`` is ``a`` ``,`` ``,b``) and the contractions, which NLTK splits wherever a word boundary
 of its padded text surrounds them (``-cannot`` is ``-`` ``can`` ``not``).
 
-The text is expected with ASCII apostrophes (see :func:`discourse.tokenize._to_ascii`); typographic
+The text is expected with ASCII apostrophes (see ``_to_ascii`` in :mod:`discourse.text.analyze`); typographic
 ones are tokens, as in NLTK.
 
 Word characters: NLTK runs its substitutions with the third-party ``regex`` engine, whose ``\\w``
