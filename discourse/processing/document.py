@@ -126,7 +126,11 @@ def _str_dtype() -> object:
 
 def _frame(columns: dict[str, object]) -> pd.DataFrame:
     """A DataFrame of equal-length columns; lists of strings go through Arrow when pandas keeps
-    strings in Arrow (pandas 3), which converts them several times faster than the constructor."""
+    strings in Arrow (pandas 3), which converts them several times faster than the constructor.
+
+    With :func:`_take`, it earns its place: building a batch's tables with the plain constructors
+    instead took 1.18x as long (median of 5 rounds on a 100,000-word benchmark corpus, pandas 3.1),
+    some 3% of serial processing, for the same tables and dtypes."""
     str_dtype = _str_dtype()
     if str_dtype == object:  # pandas 2: strings stay Python objects
         return pd.DataFrame(columns)
