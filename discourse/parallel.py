@@ -23,6 +23,7 @@ import signal
 import threading
 import warnings
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Iterator
 
 #: Memory set aside per worker when capping ``workers``: a worker's peak on the 1M-token benchmark
@@ -114,14 +115,21 @@ def local_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     """A pool of ``workers`` local processes, kept for the next call with the same number.
 
     On an error or interruption inside the block the pool is discarded: work not yet started is
-    cancelled and its workers are shut down (they may still be busy with the failed run).
+    cancelled and its workers are shut down (they may still be busy with the failed run). A script
+    that starts a pool needs the ``if __name__ == "__main__":`` guard that ``spawn`` asks for (a
+    notebook, ``python -m`` and the command line do not); without it the error says so.
     """
     pool = _pool(workers)
     try:
         yield pool
-    except BaseException:
+    except BaseException as exc:
         with _lock:
             if _shared.get(workers) is pool:
                 del _shared[workers]
         pool.shutdown(wait=False, cancel_futures=True)
+        if isinstance(exc, BrokenProcessPool):
+            raise BrokenProcessPool(
+                f"{exc} A worker ends so when it runs out of memory or is killed, or when the script that "
+                "started it lacks an `if __name__ == \"__main__\":` guard (workers are started with "
+                "'spawn' and import that script first; see the worker's error above)") from exc
         raise

@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import platformdirs
+
 #: Environment variable naming the cache folder (or ``off``) when ``cache=`` is not given.
 CACHE_ENV = "DISCOURSE_CACHE_DIR"
 #: Environment variable naming the default Dask scheduler address.
@@ -41,8 +43,6 @@ def default_cache_dir() -> Path:
     project = working_project()
     if project is not None:
         return project / ".cache" / "discourse"
-    import platformdirs
-
     return Path(platformdirs.user_cache_dir("discourse", appauthor=False))
 
 

@@ -24,6 +24,7 @@ def test_directive_rows_refer_to_their_sentence_by_id() -> None:
     assert [t[s:e] for t, s, e in zip(joined["text"], joined["start"], joined["end"])] == ["repair", "inspect"]
 
 
+@pytest.mark.slow
 def test_a_one_megabyte_sentence_is_cut_and_bounded_in_memory() -> None:
     """1 MB of text without a sentence mark or a comma, full of directives (which once stored the whole
     sentence each: 7.8 GB): cut into pieces of at most MAX_SENTENCE_CHARS, under 400 MB of Python

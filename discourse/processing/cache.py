@@ -206,9 +206,10 @@ class DocumentCache:
         removed = 0
         for entry in folder.iterdir():
             pid = entry.name.split("-", 1)[0]
+            if not pid.isdigit():
+                continue  # not a staging folder of this cache
             try:
-                stale = time.time() - entry.stat().st_mtime > STALE_STAGING_SECONDS
-                if not stale and pid.isdigit():
+                if time.time() - entry.stat().st_mtime <= STALE_STAGING_SECONDS:
                     os.kill(int(pid), 0)  # raises if no such process
                     continue
             except ProcessLookupError:

@@ -76,6 +76,8 @@ def load_corpus(path: str | Path, *, manifest: str | Path | None = None, pattern
     if not isinstance(path, (str, Path)):
         raise ParameterError(f"path must be a folder path, got {path!r}")
     folder = Path(path)
+    if workers is not None:
+        workers = usable_workers(workers)  # capped once, with a warning, for reading and processing
     cache_dir = resolve_cache_dir(cache, folder) if folder.is_dir() else None
     memo = TextFacts(check_cache_dir(cache_dir) / FILE_NAME) if cache_dir is not None else None
     # The reading is local even when a cluster processes: its costly part may use every local core.
