@@ -22,7 +22,7 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workers", type=int, help="processes for document processing (default: all cores)")
     parser.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the processed-corpus cache")
-    parser.add_argument("--cache-dir", help="cache folder (default: .cache/discourse/ in the project holding the corpus)")
+    parser.add_argument("--cache-dir", help="cache folder (default: .cache/discourse/ of the working project, else the user cache folder)")
 
 
 def corpus_options(args: argparse.Namespace) -> dict:

@@ -4,13 +4,15 @@ Two notions of "project" are used, and kept apart by name:
 
 - :func:`project_root` is *this* project: the folder holding the ``discourse`` package and its
   ``notebooks/`` (relative corpus paths of notebook parameters resolve against it);
-- :func:`enclosing_project` is the project holding a *corpus* folder: the nearest ancestor with
-  ``.git`` or ``pyproject.toml`` (where a corpus's cache goes by default).
+- :func:`working_project` is the project the user works in: the nearest ancestor of the working
+  directory with ``.git`` or ``pyproject.toml`` (where caches go by default).
 """
 from __future__ import annotations
 
 import os
 from pathlib import Path
+
+import platformdirs
 
 #: Environment variable naming the cache folder (or ``off``) when ``cache=`` is not given.
 CACHE_ENV = "DISCOURSE_CACHE_DIR"
@@ -20,42 +22,37 @@ _OFF = {"off", "false", "0", "no", "none"}
 _ROOT_MARKERS = (".git", "pyproject.toml")
 
 
-
-def nearest_project(folder: str | Path) -> Path | None:
-    start = Path(folder).resolve()
+def working_project() -> Path | None:
+    """The nearest ancestor of the working directory (itself included) holding ``.git`` or
+    ``pyproject.toml``; None when there is none."""
+    start = Path.cwd().resolve()
     for candidate in (start, *start.parents):
         if any((candidate / marker).exists() for marker in _ROOT_MARKERS):
             return candidate
     return None
 
 
-def enclosing_project(folder: str | Path) -> Path:
-    """The nearest ancestor of ``folder`` (itself included) holding ``.git`` or ``pyproject.toml``.
+def default_cache_dir() -> Path:
+    """Where processed tables go by default: ``.cache/discourse/`` of the working project
+    (:func:`working_project`), else the user's cache folder (``platformdirs.user_cache_dir``:
+    ``~/.cache/discourse`` on Linux).
 
-    Falls back to ``folder`` itself when no ancestor has either.
+    The corpus's own folder plays no part: a corpus is never written to, nor is a repository that
+    merely holds it (a shared data folder, another project).
     """
-    return nearest_project(folder) or Path(folder).resolve()
-
-
-def default_cache_dir(folder: str | Path) -> Path:
-    """Where a corpus's processed tables go by default.
-
-    ``.cache/discourse/`` in the project that holds the corpus ``folder``; for a corpus outside any
-    project (a shared data folder, which stays untouched: raw data are never written to), the project
-    of the working directory, else ``~/.cache/discourse``.
-    """
-    project = nearest_project(folder) or nearest_project(Path.cwd())
-    if project is None:
-        return Path.home() / ".cache" / "discourse"
-    return project / ".cache" / "discourse"
+    project = working_project()
+    if project is not None:
+        return project / ".cache" / "discourse"
+    return Path(platformdirs.user_cache_dir("discourse", appauthor=False))
 
 
 def resolve_cache_dir(cache: bool | str | Path | None, folder: str | Path | None) -> Path | None:
     """The cache folder for a ``cache=`` option: ``False`` off, a path there, ``None``/``True`` default.
 
     With ``None``, the environment variable ``DISCOURSE_CACHE_DIR`` decides when it is set (a folder,
-    or ``off``), so that a report's notebooks share the cache chosen on its command line. The default
-    needs the corpus ``folder``; in-memory corpora (no folder) are not cached by default.
+    or ``off``), so that a report's notebooks share the cache chosen on its command line. Otherwise
+    the default (:func:`default_cache_dir`) serves corpora read from a ``folder``; in-memory corpora
+    (no folder) are not cached by default.
     """
     if cache is False:
         return None
@@ -64,7 +61,7 @@ def resolve_cache_dir(cache: bool | str | Path | None, folder: str | Path | None
         if env:
             return None if env.lower() in _OFF else Path(env).expanduser()
     if cache is None or cache is True:
-        return default_cache_dir(folder) if folder is not None else None
+        return default_cache_dir() if folder is not None else None
     return Path(cache)
 
 

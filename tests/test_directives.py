@@ -200,10 +200,10 @@ def _toy(directive_rows):
     return from_tables(documents, sentences, tokens, directives)
 
 
-HITS = [("d1", 0, "implement", "implement", "obligation", "must", 0, 1, "a", "en"),
-        ("d2", 0, "promote", "promote", "recommendation", "should", 0, 1, "a", "en"),
-        ("d2", 0, "improve", "improve", "commitment", "will", 0, 1, "a", "en"),
-        ("d2", 2, "promote", "promote", "reported", "urged", 0, 1, "a", "en")]
+HITS = [("d1", 0, "implement", "implement", "obligation", "must", 0, 1, "en"),
+        ("d2", 0, "promote", "promote", "recommendation", "should", 0, 1, "en"),
+        ("d2", 0, "improve", "improve", "commitment", "will", 0, 1, "en"),
+        ("d2", 2, "promote", "promote", "reported", "urged", 0, 1, "en")]
 
 
 def test_density_counts_and_hand_bootstrap():

@@ -67,11 +67,30 @@ def test_memo_of_other_code_or_broken_file_is_ignored(tmp_path: Path) -> None:
     path = tmp_path / "texts.json"
     path.write_text(json.dumps({"code": "older", "facts": {"d": [None, None, None, "f"]}}), encoding="utf-8")
     assert len(TextFacts(path)) == 0
-    path.write_text(json.dumps({"code": textfacts.facts_code(), "facts": {"d": [None, "T", None, "f"]}}),
-                    encoding="utf-8")
     memo = TextFacts(path)
-    assert memo.get("d") == Facts(None, "T", None, "f")
+    memo.put("d", Facts(None, "T", None, "f"))
+    assert memo.save()
+    assert TextFacts(path).get("d") == Facts(None, "T", None, "f")
     path.write_text("{not json", encoding="utf-8")
+    assert len(TextFacts(path)) == 0
+
+
+def test_an_edited_entry_is_found_again_not_served(tmp_path: Path) -> None:
+    """Each entry carries a check of its key and facts: an entry edited by hand (here: another text's
+    fingerprint, which would make two distinct texts duplicates) or damaged is dropped."""
+    path = tmp_path / "texts.json"
+    memo = TextFacts(path)
+    memo.put("a" * 32, Facts("2024-01-02", "A", None, "fa"))
+    memo.put("b" * 32, Facts(None, "B", "Xinhua", "fb"))
+    memo.save()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["facts"]["b" * 32][3] = "fa"  # b's fingerprint made a's
+    path.write_text(json.dumps(data), encoding="utf-8")
+    edited = TextFacts(path)
+    assert edited.get("b" * 32) is None and edited.get("a" * 32) == Facts("2024-01-02", "A", None, "fa")
+    data["facts"]["a" * 32][0] = "2025-01-02"
+    data["facts"]["c" * 32] = data["facts"].pop("b" * 32)  # an entry moved to another text's key
+    path.write_text(json.dumps(data), encoding="utf-8")
     assert len(TextFacts(path)) == 0
 
 

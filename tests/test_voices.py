@@ -10,7 +10,6 @@ import pytest
 from _metrics import record_metric
 
 from discourse.errors import ParameterError
-from discourse.processing.document import run_serial
 from discourse.processing.load import from_texts
 from discourse.text.analyze import split_sentences
 from discourse.text.clean import clean_text
@@ -336,7 +335,7 @@ def gold_run() -> pd.DataFrame:
         if rows["doc_speaker"].iloc[0]:
             record["speaker"] = rows["doc_speaker"].iloc[0]   # speeches: the Name part of the file name
         records.append(record)
-    corpus = from_texts(records, runner=run_serial)
+    corpus = from_texts(records, workers=1)
     return match_gold(gold, corpus.sentences, corpus.removed)
 
 
@@ -396,7 +395,7 @@ def _voices(corpus: object) -> list[tuple[str, str]]:
 
 
 def test_transcript_minister_chair_and_member():
-    corpus = from_texts({"hansard": TRANSCRIPT}, runner=run_serial)
+    corpus = from_texts({"hansard": TRANSCRIPT}, workers=1)
     got = _voices(corpus)
     # the dateline is removed by cleaning; the member quoting the minister gives the minister that sentence
     expected = [NARRATOR] * 3 + ["Paul Reyes"] * 4 + ["Alice Ward"] + ["Speaker"] * 2 + ["Paul Reyes"] * 2 \
@@ -412,20 +411,20 @@ def test_transcript_minister_chair_and_member():
 
 def test_a_speaker_column_does_not_blanket_a_transcript():
     """With the minister as the document's speaker, the chair's turns stay the chair's."""
-    corpus = from_texts([{"doc_id": "hansard", "text": TRANSCRIPT, "speaker": "Paul Reyes"}], runner=run_serial)
+    corpus = from_texts([{"doc_id": "hansard", "text": TRANSCRIPT, "speaker": "Paul Reyes"}], workers=1)
     counts = corpus.sentences["speaker"].value_counts()
     assert counts["Speaker"] == 3 and counts["Alice Ward"] == 2 and counts["Paul Reyes"] == 8
 
 
 def test_transcript_detection_can_be_switched_off():
-    on = from_texts({"hansard": TRANSCRIPT}, runner=run_serial)
-    off = from_texts({"hansard": TRANSCRIPT}, runner=run_serial, turns=False)
+    on = from_texts({"hansard": TRANSCRIPT}, workers=1)
+    off = from_texts({"hansard": TRANSCRIPT}, workers=1, turns=False)
     assert off.documents["doc_type"].tolist() == ["narrated"] and off.settings["turns"] is False
     assert on.settings["turns"] is True
     assert set(off.sentences["speaker"]) <= {NARRATOR, MEETING, "Paul Reyes", "Alice Ward"}
     assert "Speaker" not in set(off.sentences["speaker"])
     with pytest.raises(ParameterError, match="turns"):
-        from_texts({"hansard": TRANSCRIPT}, runner=run_serial, turns="no")
+        from_texts({"hansard": TRANSCRIPT}, workers=1, turns="no")
 
 
 SPEECH = """THE PRESIDENT'S ADDRESS TO THE NATION
@@ -438,7 +437,7 @@ Workforce Training requires our attention. Thank you.
 
 
 def test_a_manifest_speaker_quoting_someone_else():
-    corpus = from_texts([{"doc_id": "address", "text": SPEECH, "speaker": "Obama"}], runner=run_serial)
+    corpus = from_texts([{"doc_id": "address", "text": SPEECH, "speaker": "Obama"}], workers=1)
     got = _voices(corpus)
     expected = [NARRATOR, "Obama", "Abraham Lincoln", "Abraham Lincoln", "Obama", "Martin Luther King",
                 NARRATOR, "Obama", "Obama"]
@@ -451,7 +450,7 @@ def test_headings_followed_by_a_verb_are_no_voice():
     text = ("Sichuan Trade Bulletin\nWorkforce Training requires urgent attention.\n"
             "Best Sourcing requires every ministry to test its services.\nGreen Growth is the first priority.\n"
             "Li Ming pointed out that trade grew. We must open up.\nThe Job Security Council has placed 400 workers.")
-    corpus = from_texts({"bulletin": text}, runner=run_serial)
+    corpus = from_texts({"bulletin": text}, workers=1)
     assert [sp for _, sp in _voices(corpus)] == [NARRATOR] * 4 + ["Li Ming"] * 2 + [NARRATOR]
     assert set(corpus.people["name"]) == {"Li Ming"}
     assert corpus.documents["doc_type"].tolist() == ["narrated"]
@@ -462,7 +461,7 @@ def test_document_speakers_keep_the_names_users_gave_them():
             {"doc_id": "b", "text": "We will build roads. Franklin Roosevelt said that fear is the enemy.",
              "speaker": "Eisenhower"},
             {"doc_id": "c", "text": "Our duty is plain.", "speaker": "Roosevelt"}]
-    corpus = from_texts(docs, runner=run_serial)
+    corpus = from_texts(docs, workers=1)
     assert _voices(corpus) == [("We must act.", "Truman"), ("Dwight Eisenhower said that peace matters.",
                                                             "Eisenhower"),
                                ("We will build roads.", "Eisenhower"),

@@ -46,7 +46,8 @@ class Corpus:
         is_word`` (``is_word`` is False for punctuation and numbers, which no denominator counts).
     directives : DataFrame
         One row per directive or commitment verb: ``doc_id, sent_id, lemma, verb, category, trigger,
-        start, end, sentence, lang``.
+        start, end, lang`` (``start``/``end``: offsets in the text of its sentence, the row of
+        ``sentences`` with the same ``doc_id, sent_id``).
     load_report : DataFrame
         One row per file seen: ``path, status`` (loaded, skipped, duplicate), ``reason, encoding,
         n_documents, doc_ids``.
@@ -62,6 +63,9 @@ class Corpus:
         The folder the corpus was read from.
     settings : dict
         The processing settings (used in the cache key and in report provenance).
+    cache_stats : dict
+        What loading did with the cache: ``hits, misses, writes, broken, unstorable`` (documents)
+        and ``pack_hit`` (the whole corpus read at once); empty for tables made elsewhere.
     """
 
     documents: pd.DataFrame
@@ -74,6 +78,7 @@ class Corpus:
     outliers: pd.DataFrame = field(default_factory=lambda: empty_frame(OUTLIER_COLUMNS))
     path: Path | None = None
     settings: dict = field(default_factory=dict)
+    cache_stats: dict = field(default_factory=dict)
 
     # ------------------------------------------------------------------ grouping
     def group_columns(self) -> list[str]:

@@ -35,7 +35,7 @@ SENTENCE_COLUMNS = ["doc_id", "para_id", "sent_id", "lang", "text", "speaker", "
 TOKEN_COLUMNS = ["doc_id", "sent_id", "tok_id", "token", "norm", "lemma", "pos", "lang",
                  "is_stop", "is_punct", "is_word"]
 DIRECTIVE_COLUMNS = ["doc_id", "sent_id", "lemma", "verb", "category", "trigger", "start", "end",
-                     "sentence", "lang"]
+                     "lang"]  # the sentence's text is in ``sentences`` (same doc_id, sent_id)
 LOAD_REPORT_COLUMNS = ["path", "status", "reason", "encoding", "n_documents", "doc_ids", "confidence", "replaced"]
 REMOVED_COLUMNS = ["doc_id", "line_no", "text", "reason", "n_tokens", "first_line_no", "detail"]
 #: Columns that loading adds to the load report once the documents are processed.

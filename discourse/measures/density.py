@@ -234,7 +234,9 @@ def directive_hits(corpus, *, by: str | None = None) -> pd.DataFrame:
     _check_corpus(corpus)
     extra = [] if by is None else [by]
     wanted = ["speaker", "year", *[c for c in extra if c not in ("speaker", "year", "doc_id", "sent_id")]]
-    d = corpus.directives.drop(columns=[c for c in wanted if c in corpus.directives.columns])
-    hits = corpus.annotate(d, wanted)
+    d = corpus.directives.drop(columns=[c for c in [*wanted, "sentence"] if c in corpus.directives.columns])
+    # directive rows refer to their sentence by id; its text is joined from the sentences table
+    text = corpus.sentences[["doc_id", "sent_id", "text"]].rename(columns={"text": "sentence"})
+    hits = corpus.annotate(d.merge(text, on=["doc_id", "sent_id"], how="left"), wanted)
     cols = HIT_COLUMNS + [c for c in extra if c not in HIT_COLUMNS]
     return hits[cols].reset_index(drop=True)

@@ -1,13 +1,13 @@
-"""Batches of processed documents, and putting batches together in the corpus's order.
+"""The one container of processed tables: a :class:`Batch` of documents, from one document to a corpus.
 
 Documents are processed, cached and sent between processes in *batches*: each table of a batch holds
 the rows of several documents, one document after another, and the batch records how many rows of
 each table belong to each document. A whole table is built once per batch rather than once per
 document (building and pickling many small pandas frames used to cost more than the processing), and
-a batch is stored in the cache as one segment.
-
-:func:`assemble` turns batches that arrived in any order (cache hits, chunks finished by workers)
-into the corpus tables in the documents' order, by slicing whole runs of rows out of each batch.
+a batch is stored in the cache as one segment. One document's tables are a batch of one
+(:meth:`Batch.document`); the assembled corpus is a batch too (:func:`assemble`), whose tables
+become those of the :class:`~discourse.corpus.model.Corpus`. The columns of every table are those of
+:mod:`discourse.corpus.schema`.
 """
 from __future__ import annotations
 
@@ -21,19 +21,6 @@ from discourse.corpus.schema import TABLES, empty_table
 
 
 @dataclass
-class DocumentTables:
-    """One document's rows of each corpus table, plus its document-level facts."""
-
-    doc_id: str
-    sentences: pd.DataFrame
-    tokens: pd.DataFrame
-    directives: pd.DataFrame
-    removed: pd.DataFrame
-    people: pd.DataFrame
-    info: dict  # title, n_paragraphs, language, dateline facts
-
-
-@dataclass
 class Batch:
     """Processed documents: their ids, infos, and each table with its rows counted per document.
 
@@ -43,8 +30,9 @@ class Batch:
     infos : list of dict
         One per document (``n_paragraphs``, ``language``, ...).
     tables : dict of str to DataFrame
-        ``sentences, tokens, directives, removed, people``; each has ``doc_id`` first and the rows of
-        ``doc_ids[0]`` first, then those of ``doc_ids[1]``, and so on.
+        ``sentences, tokens, directives, removed, people`` (:data:`~discourse.corpus.schema.TABLES`);
+        each has ``doc_id`` first and the rows of ``doc_ids[0]`` first, then those of ``doc_ids[1]``,
+        and so on.
     counts : dict of str to ndarray
         Rows of each table per document (``counts[name].sum() == len(tables[name])``).
     """
@@ -57,35 +45,43 @@ class Batch:
     def __len__(self) -> int:
         return len(self.doc_ids)
 
+    @classmethod
+    def of_document(cls, doc_id: str, tables: dict[str, pd.DataFrame], info: dict) -> Batch:
+        """A batch of one document from its ``tables`` (a missing table: no rows)."""
+        frames = {name: tables.get(name, empty_table(name)) for name in TABLES}
+        counts = {name: np.array([len(frames[name])], dtype=np.int64) for name in TABLES}
+        return cls([doc_id], [info], frames, counts)
+
     def offsets(self, name: str) -> np.ndarray:
         """Row offsets of table ``name``: document ``j`` has rows ``offsets[j]:offsets[j + 1]``."""
         return np.concatenate([[0], np.cumsum(self.counts[name], dtype=np.int64)])
 
-    def document(self, j: int) -> DocumentTables:
-        """The tables of document ``j`` alone (index from 0; a table without rows as :func:`empty_table`)."""
+    def document(self, j: int) -> Batch:
+        """Document ``j`` alone (index from 0) as a batch of one; a table without rows as
+        :func:`~discourse.corpus.schema.empty_table`."""
         frames = {}
         for name in TABLES:
             off = self.offsets(name)
             frames[name] = (self.tables[name].iloc[off[j]:off[j + 1]].reset_index(drop=True)
                             if off[j + 1] > off[j] else empty_table(name))
-        return DocumentTables(self.doc_ids[j], info=self.infos[j], **frames)
+        return Batch.of_document(self.doc_ids[j], frames, self.infos[j])
 
 
-def from_documents(results: Sequence[DocumentTables]) -> Batch:
-    """A :class:`Batch` of documents processed one by one (each table concatenated once)."""
+def concat(batches: Sequence[Batch]) -> Batch:
+    """The documents of ``batches``, one batch after another, in one :class:`Batch` (each table
+    concatenated once)."""
     tables = {}
-    counts = {}
     for name in TABLES:
-        frames = [getattr(r, name) for r in results]
-        counts[name] = np.array([len(f) for f in frames], dtype=np.int64)
-        full = [f for f in frames if len(f)]
+        full = [b.tables[name] for b in batches if len(b.tables[name])]
         tables[name] = pd.concat(full, ignore_index=True) if full else empty_table(name)
-    return Batch([r.doc_id for r in results], [r.info for r in results], tables, counts)
+    counts = {name: np.concatenate([np.zeros(0, dtype=np.int64), *(b.counts[name] for b in batches)])
+              for name in TABLES}
+    return Batch([d for b in batches for d in b.doc_ids], [i for b in batches for i in b.infos],
+                 tables, counts)
 
 
-def assemble(pieces: Sequence[tuple[Sequence[int], Batch]], n_docs: int
-             ) -> tuple[dict[str, pd.DataFrame], list[dict]]:
-    """The tables of ``n_docs`` documents in order, from batches covering them in any order.
+def assemble(pieces: Sequence[tuple[Sequence[int], Batch]], n_docs: int) -> Batch:
+    """The batch of ``n_docs`` documents in order, from batches covering them in any order.
 
     Parameters
     ----------
@@ -96,10 +92,8 @@ def assemble(pieces: Sequence[tuple[Sequence[int], Batch]], n_docs: int
 
     Returns
     -------
-    tables : dict of str to DataFrame
-        Each table with a fresh index, rows in the documents' order.
-    infos : list of dict
-        The documents' infos in order.
+    Batch
+        Every table with a fresh index, rows in the documents' order; the infos in that order.
     """
     where_piece = np.full(n_docs, -1, dtype=np.int64)
     where_doc = np.zeros(n_docs, dtype=np.int64)
@@ -111,12 +105,15 @@ def assemble(pieces: Sequence[tuple[Sequence[int], Batch]], n_docs: int
     if (where_piece < 0).any():
         missing = int(np.flatnonzero(where_piece < 0)[0])
         raise ValueError(f"no batch holds document {missing}")
-    infos = [pieces[p][1].infos[j] for p, j in zip(where_piece.tolist(), where_doc.tolist())]
-    tables = {}
+    order = list(zip(where_piece.tolist(), where_doc.tolist()))
+    doc_ids = [pieces[p][1].doc_ids[j] for p, j in order]
+    infos = [pieces[p][1].infos[j] for p, j in order]
+    tables, counts = {}, {}
     for name in TABLES:
         offsets = [batch.offsets(name) for _, batch in pieces]
-        starts = np.array([offsets[p][j] for p, j in zip(where_piece, where_doc)], dtype=np.int64)
-        ends = np.array([offsets[p][j + 1] for p, j in zip(where_piece, where_doc)], dtype=np.int64)
+        starts = np.array([offsets[p][j] for p, j in order], dtype=np.int64)
+        ends = np.array([offsets[p][j + 1] for p, j in order], dtype=np.int64)
+        counts[name] = ends - starts
         # runs of consecutive documents whose rows follow each other in the same batch
         new_run = np.ones(n_docs, dtype=bool)
         new_run[1:] = (where_piece[1:] != where_piece[:-1]) | (starts[1:] != ends[:-1])
@@ -134,4 +131,4 @@ def assemble(pieces: Sequence[tuple[Sequence[int], Batch]], n_docs: int
             tables[name] = slices[0].reset_index(drop=True)
         else:
             tables[name] = pd.concat(slices, ignore_index=True)
-    return tables, infos
+    return Batch(doc_ids, infos, tables, counts)

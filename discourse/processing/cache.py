@@ -1,37 +1,50 @@
-"""A Parquet cache of processed documents, so unchanged documents are never processed twice.
+"""A Parquet cache of processed documents that verifies what it reads, so unchanged documents are never
+processed twice and a damaged entry is never served.
 
 Each document's tables (``sentences``, ``tokens``, ``directives``, ``removed``, ``people``) and its
 ``info`` are stored under a key: the SHA-256 of its text, the metadata that processing reads
 (``speaker``), the settings dict, the package version, ``PIPELINE_VERSION``, a fingerprint of the
-processing code and the versions of the libraries that tokenize and tag. Change any of them and the
-document is processed again; nothing else is.
+processing code and the versions of the libraries that tokenize and tag (:mod:`.keys`). Change any of
+them and the document is processed again; nothing else is.
 
-Layout of a cache folder (default ``.cache/discourse/`` in the project: see :func:`discourse.paths.default_cache_dir`)::
+Layout of a cache folder (see :func:`discourse.paths.default_cache_dir` for where it is)::
 
-    segments/<segment id>/sentences.parquet ... people.parquet, index.json   one per processed batch
-    packs/<pack id>/<table>.parquet, infos.json                              one per corpus
-    tmp/                                                                      entries being written
-    texts.json                     what reading learnt from each text (see :mod:`discourse.textfacts`)
+    segments/<segment id>/<table>.parquet, manifest.txt   one per processed batch of documents
+    packs/<pack id>/<table>.parquet, manifest.txt         one per corpus
+    tmp/<pid>-<random>/                                    entries being written
+    texts.json                     what reading learnt from each text (see :mod:`discourse.reading.facts`)
 
 A *segment* holds the tables of a batch of documents processed together (a chunk of a parallel run), one
-document after another; its ``index.json`` lists the documents' keys, infos and row counts, so any of
-them can be taken out alone. Writing a few files per batch instead of five per document keeps the cache
-cheap to fill. A *pack* holds the concatenated tables of a whole corpus, keyed by the ordered list of
-its documents' ids and keys, so reloading an unchanged corpus reads five files. Every entry is written
-to ``tmp/`` and renamed into place, so a process never reads a half-written entry; an unreadable entry
-counts as a miss and is rewritten. Segments whose documents have all changed stay until
-:meth:`DocumentCache.clear` (or deleting the folder).
+document after another; a *pack* holds the assembled tables of a whole corpus, under an id that hashes
+its ordered documents' ids and keys, so reloading an unchanged corpus reads six files.
+
+Verification: an entry's ``manifest.txt`` is two lines, the SHA-256 of the second line and the second
+line itself, a JSON object with the entry's id, the documents' keys (or ids), infos and row counts per
+table, and each Parquet file's SHA-256 and number of rows. Reading checks all of them: the manifest's
+own checksum, its id against the folder's name, every file's checksum before it is parsed, every
+table's rows against the counts. Any mismatch (a flipped bit, a file copied in from another corpus, a
+truncated write) makes the entry a miss, with a :class:`~discourse.errors.CorpusWarning`: its documents
+are processed again and the entry is written anew.
+
+Writing: every entry is written to ``tmp/`` and renamed into place, so a process never reads a
+half-written entry; staging folders left by processes that are gone (killed runs) are removed when a
+cache is opened for writing. A cache folder that cannot be written (a read-only mount, another user's
+folder) is read and never written: the first failed write turns writing off for the run, with a
+warning. Segments whose documents have all changed stay until :meth:`DocumentCache.clear` (or deleting
+the folder); packs beyond :data:`MAX_PACKS` are removed, least recently used first.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import json
 import os
 import shutil
+import time
 import uuid
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 import numpy as np
 import pandas as pd
@@ -39,26 +52,20 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from discourse.corpus.schema import TABLES
-from discourse.processing.batch import Batch, DocumentTables, from_documents
+from discourse.errors import CorpusWarning, ParameterError
+from discourse.processing.batch import Batch, concat
 from discourse.processing.keys import dumps_info, loads_info
 from discourse.reading.facts import FILE_NAME
 
 #: Packs kept at most; the least recently used are removed beyond this.
 MAX_PACKS = 8
+#: A staging folder this old is removed even if the process that made it may still exist.
+STALE_STAGING_SECONDS = 24 * 3600
+MANIFEST = "manifest.txt"
 
 
-# ---------------------------------------------------------------------------------------- files
-def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
-    # Written for speed, read whole: no column statistics (they serve filtered reads, which the cache
-    # never does), no dictionary pages (building them hashes every string; on the 1M-token tables plain
-    # pages with LZ4 wrote about 15% and read about 30% faster than the default dictionary + Snappy,
-    # for files about 40% larger).
-    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path, write_statistics=False,
-                   compression="lz4", use_dictionary=False)
-
-
-def _read_parquet(path: Path) -> pd.DataFrame:
-    return pq.read_table(path).to_pandas()
+class BrokenEntry(Exception):
+    """A cache entry that fails its checks (the message says which)."""
 
 
 @dataclass
@@ -72,9 +79,73 @@ class CacheStats:
     unstorable: int = 0
     pack_hit: bool = False
 
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+# ---------------------------------------------------------------------------------------- files
+def _write_table(frame: pd.DataFrame, path: Path) -> dict[str, Any]:
+    """Write ``frame`` to ``path`` as Parquet; return its ``sha256`` and ``rows`` for the manifest."""
+    # Written for speed, read whole: no column statistics (they serve filtered reads, which the cache
+    # never does), no dictionary pages (building them hashes every string; on the 1M-token tables plain
+    # pages with LZ4 wrote about 15% and read about 30% faster than the default dictionary + Snappy,
+    # for files about 40% larger).
+    sink = pa.BufferOutputStream()
+    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), sink, write_statistics=False,
+                   compression="lz4", use_dictionary=False)
+    data = sink.getvalue()
+    with open(path, "wb") as out:
+        out.write(data)
+    return {"sha256": hashlib.sha256(data).hexdigest(), "rows": len(frame)}
+
+
+def _read_table(path: Path, expected: dict[str, Any]) -> pd.DataFrame:
+    """The table in ``path``, once its bytes match ``expected["sha256"]`` and its rows ``expected["rows"]``."""
+    data = path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != expected["sha256"]:
+        raise BrokenEntry(f"{path.name} does not match its checksum")
+    frame = pq.read_table(pa.BufferReader(data)).to_pandas()
+    if len(frame) != expected["rows"]:
+        raise BrokenEntry(f"{path.name} has {len(frame)} rows, its manifest {expected['rows']}")
+    return frame
+
+
+def _write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
+    body = dumps_info(manifest)
+    if body is None:
+        raise ValueError("the manifest cannot be stored exactly")
+    (folder / MANIFEST).write_text(f"{hashlib.sha256(body.encode('utf-8')).hexdigest()}\n{body}\n",
+                                   encoding="utf-8")
+
+
+def _read_manifest(folder: Path) -> dict[str, Any]:
+    """The manifest of the entry ``folder``, once its checksum and its id (the folder's name) match."""
+    try:
+        checksum, body = (folder / MANIFEST).read_bytes().decode("utf-8").rstrip("\n").split("\n")
+    except (ValueError, UnicodeDecodeError):
+        raise BrokenEntry(f"{MANIFEST} is not a checksum and a body") from None
+    if hashlib.sha256(body.encode("utf-8")).hexdigest() != checksum:
+        raise BrokenEntry(f"{MANIFEST} does not match its checksum")
+    manifest = loads_info(body)
+    if manifest.get("id") != folder.name:
+        raise BrokenEntry(f"{MANIFEST} belongs to entry {str(manifest.get('id'))[:12]}")
+    return manifest
+
+
+def check_cache_dir(root: str | Path) -> Path:
+    """``root`` as a Path; :class:`ParameterError` if it, or the nearest part of it that exists, is not
+    a folder."""
+    root = Path(root)
+    existing = next((p for p in (root, *root.parents) if p.exists()), None)
+    if existing is not None and not existing.is_dir():
+        what = "is a file" if existing == root else f"is inside {existing}, which is a file"
+        raise ParameterError(f"cache={str(root)!r} {what}, not a folder; give a folder path, or "
+                             "cache=False for no cache")
+    return root
+
 
 class DocumentCache:
-    """Processed documents stored as Parquet under ``root`` (see the module docstring for the layout).
+    """Processed documents stored as Parquet under ``root`` (see the module docstring).
 
     Parameters
     ----------
@@ -83,41 +154,96 @@ class DocumentCache:
     """
 
     def __init__(self, root: str | Path) -> None:
-        self.root = Path(root)
+        self.root = check_cache_dir(root)
         self.stats = CacheStats()
+        existing = next(p for p in (self.root, *self.root.parents) if p.exists())
+        self.writable = True
+        if not os.access(existing, os.W_OK):
+            self._cannot_write(PermissionError(f"{existing} is not writable"))
 
     def __repr__(self) -> str:  # pragma: no cover - convenience
         return f"DocumentCache({str(self.root)!r}, {self.stats})"
 
-    # ------------------------------------------------------------------ segments
-    def _staging(self) -> Path:
+    def add(self, stats: CacheStats) -> None:
+        """Count what a worker stored for this run (``writes``, ``unstorable``)."""
+        self.stats.writes += stats.writes
+        self.stats.unstorable += stats.unstorable
+
+    # ------------------------------------------------------------------ writing
+    def _cannot_write(self, exc: OSError) -> None:
+        if self.writable:
+            warnings.warn(f"the cache folder {self.root} cannot be written ({exc.strerror or exc}); "
+                          "it is read, and nothing is stored in it", CorpusWarning, stacklevel=4)
+        self.writable = False
+
+    def _staging(self) -> Path | None:
+        """A new staging folder, or None (writing turned off) if the cache cannot be written."""
+        if not self.writable:
+            return None
         tmp = self.root / "tmp" / f"{os.getpid()}-{uuid.uuid4().hex}"
-        tmp.mkdir(parents=True)
+        try:
+            tmp.mkdir(parents=True)
+        except OSError as exc:
+            self._cannot_write(exc)
+            return None
         return tmp
 
     def _publish(self, staging: Path, final: Path) -> bool:
         """Rename ``staging`` to ``final``; False if another process got there first."""
-        final.parent.mkdir(parents=True, exist_ok=True)
         try:
+            final.parent.mkdir(parents=True, exist_ok=True)
             os.rename(staging, final)
             return True
         except OSError:
             shutil.rmtree(staging, ignore_errors=True)
             return False
 
-    def _segment_index(self) -> dict[str, tuple[Path, int]]:
-        """Every stored document: key -> (segment folder, place in the segment)."""
-        where: dict[str, tuple[Path, int]] = {}
+    def clean_staging(self) -> int:
+        """Remove staging folders of processes that are gone (or older than a day); return how many."""
+        folder = self.root / "tmp"
+        if not self.writable or not folder.is_dir():
+            return 0
+        removed = 0
+        for entry in folder.iterdir():
+            pid = entry.name.split("-", 1)[0]
+            if not pid.isdigit():
+                continue  # not a staging folder of this cache
+            try:
+                if time.time() - entry.stat().st_mtime <= STALE_STAGING_SECONDS:
+                    os.kill(int(pid), 0)  # raises if no such process
+                    continue
+            except ProcessLookupError:
+                pass
+            except OSError:  # PermissionError: the process exists (another user's)
+                continue
+            shutil.rmtree(entry, ignore_errors=True)
+            removed += 1
+        return removed
+
+    def _broken(self, folder: Path, why: object) -> None:
+        warnings.warn(f"cache entry {folder} failed its check ({why}); its documents are processed "
+                      "again and stored anew", CorpusWarning, stacklevel=4)
+        self.stats.broken += 1
+        if self.writable:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    # ------------------------------------------------------------------ segments
+    def _segment_index(self) -> dict[str, tuple[Path, int, dict]]:
+        """Every stored document: key -> (segment folder, place in the segment, manifest)."""
+        where: dict[str, tuple[Path, int, dict]] = {}
         folder = self.root / "segments"
         if not folder.is_dir():
             return where
         for seg in sorted(folder.iterdir()):
+            if not (seg / MANIFEST).is_file():
+                continue  # half-removed, or of an older layout: its documents are misses
             try:
-                keys = json.loads((seg / "index.json").read_text(encoding="utf-8"))["keys"]
-            except (OSError, ValueError, KeyError, TypeError):
-                continue  # half-removed or foreign: its documents are misses
-            for j, key in enumerate(keys):
-                where.setdefault(key, (seg, j))
+                manifest = _read_manifest(seg)
+            except (OSError, ValueError, KeyError, TypeError, BrokenEntry) as exc:
+                self._broken(seg, exc)
+                continue
+            for j, key in enumerate(manifest["keys"]):
+                where.setdefault(key, (seg, j, manifest))
         return where
 
     def get_many(self, keys: Sequence[str], doc_ids: Sequence[str]
@@ -129,7 +255,7 @@ class DocumentCache:
         found : list of (positions, Batch)
             One batch per segment read; ``positions`` are indices into ``keys``.
         missing : list of int
-            Indices of the keys not stored (or whose segment could not be read), in order.
+            Indices of the keys not stored (or whose segment failed its checks), in order.
         """
         index = self._segment_index()
         wanted: dict[Path, list[tuple[int, int]]] = {}
@@ -143,10 +269,10 @@ class DocumentCache:
         found: list[tuple[list[int], Batch]] = []
         for seg, members in wanted.items():
             try:
-                batch = _read_segment(seg, [j for _, j in members], [doc_ids[i] for i, _ in members])
-            except Exception:  # an unreadable segment is recomputed, never fatal
-                self.stats.broken += 1
-                shutil.rmtree(seg, ignore_errors=True)
+                batch = _read_segment(seg, index[keys[members[0][0]]][2], [j for _, j in members],
+                                      [doc_ids[i] for i, _ in members])
+            except Exception as exc:  # a segment that fails its checks is recomputed, never fatal
+                self._broken(seg, exc)
                 missing += [i for i, _ in members]
                 continue
             found.append(([i for i, _ in members], batch))
@@ -154,11 +280,6 @@ class DocumentCache:
         self.stats.hits += len(keys) - len(missing)
         self.stats.misses += len(missing)
         return found, missing
-
-    def get(self, key: str, doc_id: str) -> DocumentTables | None:
-        """The stored tables of the document with ``key``, labelled ``doc_id``; None on a miss."""
-        found, _ = self.get_many([key], [doc_id])
-        return found[0][1].document(0) if found else None
 
     def put_batch(self, keys: Sequence[str], batch: Batch) -> int:
         """Store the documents of ``batch`` (one key each) as a segment; return how many were stored.
@@ -171,57 +292,74 @@ class DocumentCache:
         if not keep:
             return 0
         if len(keep) < len(batch):
-            batch = from_documents([batch.document(j) for j in keep])
+            batch = concat([batch.document(j) for j in keep])
         keys = [keys[j] for j in keep]
-        index = {"keys": list(keys), "infos": [json.loads(infos[j]) for j in keep],
-                 "counts": {name: batch.counts[name].tolist() for name in TABLES}}
         staging = self._staging()
-        try:
-            (staging / "index.json").write_text(json.dumps(index), encoding="utf-8")
-            for name in TABLES:
-                _write_parquet(batch.tables[name].drop(columns=["doc_id"], errors="ignore"),
-                               staging / f"{name}.parquet")
-        except Exception:
-            shutil.rmtree(staging, ignore_errors=True)
-            self.stats.unstorable += len(keys)
+        if staging is None:
             return 0
         seg_id = hashlib.sha256("\n".join(keys).encode("ascii")).hexdigest()
+        try:
+            files = {name: _write_table(batch.tables[name].drop(columns=["doc_id"], errors="ignore"),
+                                        staging / f"{name}.parquet") for name in TABLES}
+            _write_manifest(staging, {"id": seg_id, "keys": keys, "infos": list(batch.infos),
+                                      "counts": {name: batch.counts[name].tolist() for name in TABLES},
+                                      "files": files})
+        except Exception as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            if isinstance(exc, PermissionError):
+                self._cannot_write(exc)
+            self.stats.unstorable += len(keys)
+            return 0
         stored = self._publish(staging, self.root / "segments" / seg_id)
         self.stats.writes += len(keys) if stored else 0
         return len(keys) if stored else 0
 
-    def put(self, key: str, tables: DocumentTables) -> bool:
-        """Store one document's ``tables`` under ``key``; False if they cannot be stored exactly."""
-        return self.put_batch([key], from_documents([tables])) == 1
-
     # ------------------------------------------------------------------ packs
-    def read_pack(self, pid: str) -> tuple[dict[str, pd.DataFrame], list[dict]] | None:
-        """The concatenated tables and the documents' infos of pack ``pid``, or None."""
+    def read_pack(self, pid: str, doc_ids: Sequence[str]) -> Batch | None:
+        """The corpus batch stored as pack ``pid`` (documents ``doc_ids``), or None."""
         folder = self.root / "packs" / pid
-        if not folder.is_dir():
+        if not (folder / MANIFEST).is_file():
             return None
         try:
-            infos = loads_info((folder / "infos.json").read_text(encoding="utf-8"))
-            tables = {name: _read_parquet(folder / f"{name}.parquet") for name in TABLES}
-        except Exception:
-            self.stats.broken += 1
-            shutil.rmtree(folder, ignore_errors=True)
+            manifest = _read_manifest(folder)
+            if manifest["doc_ids"] != list(doc_ids):
+                raise BrokenEntry("its documents are not the corpus's")
+            counts = {name: np.asarray(manifest["counts"][name], dtype=np.int64) for name in TABLES}
+            tables = {}
+            for name in TABLES:
+                tables[name] = _read_table(folder / f"{name}.parquet", manifest["files"][name])
+                if len(counts[name]) != len(doc_ids) or counts[name].sum() != len(tables[name]):
+                    raise BrokenEntry(f"{name} does not match the counts of its manifest")
+        except Exception as exc:
+            self._broken(folder, exc)
             return None
-        os.utime(folder)  # most recently used
+        if self.writable:
+            with contextlib.suppress(OSError):
+                os.utime(folder)  # most recently used
         self.stats.pack_hit = True
-        self.stats.hits += len(infos)
-        return tables, infos
+        self.stats.hits += len(doc_ids)
+        return Batch(list(doc_ids), manifest["infos"], tables, counts)
 
-    def start_pack(self, pid: str, tables: dict[str, pd.DataFrame]) -> PackWriter | None:
-        """Begin pack ``pid`` by writing ``tables`` (some of the tables) in a background thread.
-
-        The caller meanwhile prepares the other tables and hands them to :meth:`PackWriter.finish`
-        (or calls :meth:`PackWriter.abandon`). Parquet is written outside Python's interpreter lock, so
-        the thread runs beside the caller's work. None if the pack exists already.
-        """
+    def write_pack(self, pid: str, corpus: Batch) -> bool:
+        """Store the assembled ``corpus`` as pack ``pid``; True if stored (a pack that cannot be
+        written whole is not an error: the corpus is simply not packed)."""
         if (self.root / "packs" / pid).exists():
-            return None
-        return PackWriter(self, pid, tables)
+            return False
+        staging = self._staging()
+        if staging is None:
+            return False
+        try:
+            files = {name: _write_table(corpus.tables[name], staging / f"{name}.parquet") for name in TABLES}
+            _write_manifest(staging, {"id": pid, "doc_ids": corpus.doc_ids, "infos": corpus.infos,
+                                      "counts": {n: corpus.counts[n].tolist() for n in TABLES}, "files": files})
+        except Exception as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            if isinstance(exc, PermissionError):
+                self._cannot_write(exc)
+            return False
+        stored = self._publish(staging, self.root / "packs" / pid)
+        self.prune_packs()
+        return stored
 
     def prune_packs(self, keep: int = MAX_PACKS) -> None:
         """Remove all but the ``keep`` most recently used packs."""
@@ -235,78 +373,24 @@ class DocumentCache:
 
     def clear(self) -> None:
         """Remove every segment and pack of this cache folder, the memo of text facts (see
-        :mod:`discourse.textfacts`) and entries of older layouts."""
+        :mod:`discourse.reading.facts`) and entries of older layouts."""
         for part in ("segments", "docs", "packs", "tmp"):
             shutil.rmtree(self.root / part, ignore_errors=True)
         (self.root / FILE_NAME).unlink(missing_ok=True)
 
 
-class PackWriter:
-    """A pack being written: some tables in a background thread, the rest by :meth:`finish`."""
-
-    def __init__(self, store: DocumentCache, pid: str, tables: dict[str, pd.DataFrame]) -> None:
-        import threading
-
-        self.store = store
-        self.pid = pid
-        self.names = list(tables)
-        self.staging = store._staging()
-        self.error: BaseException | None = None
-        self._thread = threading.Thread(target=self._write, args=(tables,), daemon=True,
-                                        name=f"pack-{pid[:8]}")
-        self._thread.start()
-
-    def _write(self, tables: dict[str, pd.DataFrame]) -> None:
-        try:
-            for name, frame in tables.items():
-                _write_parquet(frame, self.staging / f"{name}.parquet")
-        except BaseException as exc:  # reported by finish()
-            self.error = exc
-
-    def abandon(self) -> None:
-        """Wait for the thread and remove what it wrote."""
-        self._thread.join()
-        shutil.rmtree(self.staging, ignore_errors=True)
-
-    def finish(self, tables: dict[str, pd.DataFrame], infos: list[dict]) -> bool:
-        """Write the tables not yet written and ``infos``, then publish the pack; True if stored.
-
-        A pack that cannot be written whole is not an error (the corpus is simply not packed).
-        """
-        text = dumps_info(infos)
-        try:
-            if text is None:
-                raise ValueError("infos cannot be stored exactly")
-            (self.staging / "infos.json").write_text(text, encoding="utf-8")
-            for name in TABLES:
-                if name not in self.names:
-                    _write_parquet(tables[name], self.staging / f"{name}.parquet")
-        except Exception:
-            self.abandon()
-            return False
-        self._thread.join()
-        if self.error is not None:
-            shutil.rmtree(self.staging, ignore_errors=True)
-            return False
-        stored = self.store._publish(self.staging, self.store.root / "packs" / self.pid)
-        self.store.prune_packs()
-        return stored
-
-
-def _read_segment(seg: Path, places: Sequence[int], doc_ids: Sequence[str]) -> Batch:
-    """The documents at ``places`` of segment ``seg`` as a :class:`~discourse.batch.Batch`."""
-    index = loads_info((seg / "index.json").read_text(encoding="utf-8"))  # infos with their dates
-    infos_all = index["infos"]
-    n_all = len(index["keys"])
+def _read_segment(seg: Path, manifest: dict, places: Sequence[int], doc_ids: Sequence[str]) -> Batch:
+    """The documents at ``places`` of segment ``seg`` (with ``manifest``) as a :class:`Batch`."""
+    n_all = len(manifest["keys"])
     places = list(places)
     whole = places == list(range(n_all))
     tables: dict = {}
     counts: dict = {}
     for name in TABLES:
-        frame = _read_parquet(seg / f"{name}.parquet")
-        per_doc = np.asarray(index["counts"][name], dtype=np.int64)
+        frame = _read_table(seg / f"{name}.parquet", manifest["files"][name])
+        per_doc = np.asarray(manifest["counts"][name], dtype=np.int64)
         if len(per_doc) != n_all or per_doc.sum() != len(frame):
-            raise ValueError(f"segment {seg.name}: {name} does not match its index")
+            raise BrokenEntry(f"{name} does not match the counts of its manifest")
         if not whole:  # the rows of the documents asked for, in the order asked for
             offsets = np.concatenate([[0], np.cumsum(per_doc)])
             take = np.concatenate([np.arange(offsets[j], offsets[j + 1]) for j in places])
@@ -317,4 +401,4 @@ def _read_segment(seg: Path, places: Sequence[int], doc_ids: Sequence[str]) -> B
             frame["doc_id"] = frame["doc_id"].astype("str")
         tables[name] = frame
         counts[name] = per_doc
-    return Batch(list(doc_ids), [infos_all[j] for j in places], tables, counts)
+    return Batch(list(doc_ids), [manifest["infos"][j] for j in places], tables, counts)

@@ -24,9 +24,12 @@ from discourse.processing.cleaning import (
     notice_warning,
     report_cleaning,
 )
+from discourse.parallel import usable_workers
 from discourse.paths import resolve_cache_dir
-from discourse.processing.document import Runner, default_settings, documents_from_records, documents_table
-from discourse.processing.runners import check_options, combine, process_corpus, resolve_workers
+from discourse.processing.cache import check_cache_dir
+from discourse.processing.document import default_settings, documents_from_records, documents_table
+from discourse.processing.runners import Process, check_options, process_corpus
+from discourse.text.sentences import MAX_SENTENCE_CHARS
 from discourse.reading.facts import FILE_NAME, TextFacts
 from discourse.reading.read import read_folder
 from discourse.text.clean import check_steps
@@ -59,17 +62,20 @@ def load_corpus(path: str | Path, *, manifest: str | Path | None = None, pattern
         What each step removed is in ``corpus.removed`` with its reason.
     workers : int, optional
         Local processes that process the documents (and, for a large corpus, read what the texts
-        show of themselves); default: every core (``os.cpu_count()``); ``1`` processes serially. A
-        handful of documents is always processed serially.
+        show of themselves); default: every available core; ``1`` processes serially. More than the
+        cores, or than free memory allows (1 GiB a worker), is lowered with a warning. A handful of
+        documents is always processed serially.
     scheduler : str, optional
         Address of a Dask scheduler (``tcp://host:8786``) whose workers process the documents;
         default: the environment variable ``DISCOURSE_SCHEDULER`` if set, else local processes. The
         cache is read locally first; only documents missing from it are sent.
     cache : bool, str or Path, optional
-        ``None`` or ``True``: the project's ``.cache/discourse/`` folder, where the project is the
-        nearest ancestor of ``path`` holding ``.git`` or ``pyproject.toml`` (else ``path`` itself);
-        a path: that folder; ``False``: neither read nor write a cache. A document is processed
-        again only when its text, its ``speaker``, the settings or the processing code change.
+        ``None`` or ``True``: the default folder (:func:`discourse.paths.default_cache_dir`:
+        ``.cache/discourse/`` of the working project, else the user's cache folder; the
+        environment variable ``DISCOURSE_CACHE_DIR`` overrides it); a path: that folder;
+        ``False``: neither read nor write a cache. A document is processed again only when its
+        text, its ``speaker``, the settings or the processing code change; an entry that fails
+        its checksums is processed again, and a cache folder that cannot be written is only read.
     progress : bool, optional
         Show a progress bar; default: when more than 20 documents are processed and stderr is a
         terminal.
@@ -82,14 +88,14 @@ def load_corpus(path: str | Path, *, manifest: str | Path | None = None, pattern
     -------
     Corpus
         With ``documents``, ``sentences``, ``tokens``, ``directives``, ``load_report``, ``removed``,
-        ``people`` and ``outliers`` tables.
+        ``people`` and ``outliers`` tables, and ``cache_stats``.
 
     Warns
     -----
     CorpusWarning
         Once per load, when something looks odd: documents without a year, stubs, lengths far from the
-        median, near duplicates, heavy cleaning, gaps in the years, a change of script (the list is in
-        ``corpus.outliers`` and the load report).
+        median, near duplicates, heavy cleaning, gaps in the years, a change of script, sentences cut
+        for length (the list is in ``corpus.outliers`` and the load report).
     """
     check_options(workers=workers, scheduler=scheduler, cache=cache, progress=progress)
     check_steps(clean)
@@ -98,13 +104,15 @@ def load_corpus(path: str | Path, *, manifest: str | Path | None = None, pattern
     if not isinstance(path, (str, Path)):
         raise ParameterError(f"path must be a folder path, got {path!r}")
     folder = Path(path)
+    if workers is not None:
+        workers = usable_workers(workers)  # capped once, with a warning, for reading and processing
     cache_dir = resolve_cache_dir(cache, folder) if folder.is_dir() else None
-    memo = TextFacts(cache_dir / FILE_NAME) if cache_dir is not None else None
+    memo = TextFacts(check_cache_dir(cache_dir) / FILE_NAME) if cache_dir is not None else None
     # The reading is local even when a cluster processes: its costly part may use every local core.
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CorpusWarning)
         result = read_folder(folder, manifest=manifest, pattern=pattern, memo=memo,
-                             workers=resolve_workers(workers))
+                             workers=usable_workers(workers))
     reading = []
     for w in caught:  # reading's own notices join the load's one warning; others pass on as they were
         if issubclass(w.category, CorpusWarning):
@@ -120,9 +128,10 @@ def load_corpus(path: str | Path, *, manifest: str | Path | None = None, pattern
 
 def build_corpus(docs: Sequence[Document], *, lang: str | None = None, clean: Any = None,
                  load_report: pd.DataFrame | None = None, path: Path | None = None,
-                 runner: Runner | None = None, workers: int | None = None, scheduler: str | None = None,
+                 workers: int | None = None, scheduler: str | None = None,
                  cache: bool | str | Path | None = None, progress: bool | None = None,
-                 notices: Sequence[str] = (), turns: bool = True) -> Corpus:
+                 process: Process | None = None, notices: Sequence[str] = (),
+                 turns: bool = True) -> Corpus:
     """Process ``docs`` and assemble the :class:`Corpus`.
 
     Parameters
@@ -133,21 +142,15 @@ def build_corpus(docs: Sequence[Document], *, lang: str | None = None, clean: An
     clean : optional
         The cleaning steps, as in :func:`load_corpus`.
     load_report : DataFrame, optional
-        The load report of :func:`discourse.load.read_folder`; one is made for in-memory documents.
+        The load report of :func:`discourse.reading.read.read_folder`; one is made for in-memory
+        documents. Documents with sentences cut for their length get a note in its ``reason``.
     path : Path, optional
         The corpus folder (kept for provenance; locates the default cache).
-    runner : callable, optional
-        ``runner(docs, settings) -> list[DocumentTables]``, used instead of the cached, parallel
-        engine of :mod:`discourse.engine` (which then reads neither ``workers`` nor ``cache``).
-    workers : int, optional
-        Local processes; default all cores, ``1`` serial (see :mod:`discourse.engine`).
-    scheduler : str, optional
-        Dask scheduler address; default ``$DISCOURSE_SCHEDULER`` if set, else local processing.
-    cache : bool, str or Path, optional
-        ``None``/``True``: ``.cache/discourse/`` in the project holding ``path`` (no cache without
-        ``path``); ``False``: off; a path: that folder (see :mod:`discourse.cache`).
-    progress : bool, optional
-        Show a progress bar; default: on a terminal, for more than 20 documents to process.
+    workers, scheduler, cache, progress
+        As in :func:`load_corpus` (without ``path``, no cache by default).
+    process : callable, optional
+        ``process(doc, settings) -> Batch`` (a batch of one document), used instead of the real
+        processing (see :func:`discourse.processing.runners.process_corpus`).
     notices : sequence of str
         Warnings of reading, given again in the load's one warning.
     turns : bool
@@ -163,29 +166,49 @@ def build_corpus(docs: Sequence[Document], *, lang: str | None = None, clean: An
     finish = partial(canonicalize, keep=speakers) if speakers else canonicalize
     learned = learn_from_corpus(docs, settings["clean"])
     docs = learned.documents
-    if runner is not None:
-        tables = combine(runner(docs, settings))
-        if len(tables.sentences):
-            tables.sentences = finish(tables.sentences)
-    else:  # the name merging runs once per corpus and is kept in its pack
-        tables = process_corpus(docs, settings, workers=workers, scheduler=scheduler,
-                                cache=resolve_cache_dir(cache, path), progress=progress,
-                                finish=("canonicalize", finish))
-    removed = describe_templates(tables.removed, learned.templates)
-    documents = documents_table(docs, tables.infos, tables.sentences, tables.tokens)
-    documents = finish_documents(documents, learned, tables.infos, removed)
-    sentences = attach_document_columns(tables.sentences, documents)
+    # the name merging runs once per corpus and is kept in its pack
+    corpus, stats = process_corpus(docs, settings, workers=workers, scheduler=scheduler,
+                                   cache=resolve_cache_dir(cache, path), progress=progress,
+                                   process=process, finish=("canonicalize", finish))
+    tables = corpus.tables
+    removed = describe_templates(tables["removed"], learned.templates)
+    documents = documents_table(docs, corpus.infos, tables["sentences"], tables["tokens"])
+    documents = finish_documents(documents, learned, corpus.infos, removed)
+    sentences = attach_document_columns(tables["sentences"], documents)
     if load_report is None:
         load_report = pd.DataFrame({
             "path": [d.path for d in docs], "status": "loaded", "reason": "",
             "encoding": [d.encoding for d in docs], "n_documents": 1,
-            "doc_ids": [d.doc_id for d in docs]}, columns=LOAD_REPORT_COLUMNS)
+            "doc_ids": [d.doc_id for d in docs], "confidence": 1.0, "replaced": 0},
+            columns=LOAD_REPORT_COLUMNS)
+    load_report, long_notes = _note_long_sentences(load_report, docs, corpus.infos)
     outliers = find_outliers(documents)
     load_report = report_cleaning(load_report, documents, outliers)
-    notice_warning(outliers, notices)
-    return Corpus(documents=documents, sentences=sentences, tokens=tables.tokens,
-                  directives=tables.directives, load_report=load_report, removed=removed,
-                  people=tables.people, path=path, settings=settings, outliers=outliers)
+    notice_warning(outliers, [*notices, *long_notes])
+    return Corpus(documents=documents, sentences=sentences, tokens=tables["tokens"],
+                  directives=tables["directives"], load_report=load_report, removed=removed,
+                  people=tables["people"], path=path, settings=settings, outliers=outliers,
+                  cache_stats=stats.as_dict())
+
+
+def _note_long_sentences(load_report: pd.DataFrame, docs: Sequence[Document],
+                         infos: Sequence[dict]) -> tuple[pd.DataFrame, list[str]]:
+    """The load report with a note for each document whose sentences were cut, and the notes for the
+    load's one warning."""
+    cut = {doc.path: [] for doc in docs}
+    for doc, info in zip(docs, infos):
+        if info.get("long_sentences"):
+            cut[doc.path].append(f"{doc.doc_id} ({info['long_sentences']})")
+    notes = {path: f"sentences over {MAX_SENTENCE_CHARS:,} characters cut at clause marks: {', '.join(parts)}"
+             for path, parts in cut.items() if parts}
+    if not notes:
+        return load_report, []
+    load_report = load_report.copy()
+    for i, row_path in zip(load_report.index, load_report["path"]):
+        if row_path in notes:
+            reason = str(load_report.at[i, "reason"] or "")
+            load_report.at[i, "reason"] = f"{reason}; {notes[row_path]}" if reason else notes[row_path]
+    return load_report, [f"{path}: {note}" for path, note in notes.items()]
 
 
 def from_texts(texts: dict[str, str] | Iterable[dict], *, lang: str | None = None,

@@ -1,12 +1,17 @@
 """What reading a folder learns from each text, remembered between loads (``texts.json`` in the cache).
 
-Reading a corpus folder (:func:`discourse.load.read_folder`) takes two things from every text besides
+Reading a corpus folder (:func:`discourse.reading.read.read_folder`) takes two things from every text besides
 its bytes: the metadata the text itself shows (a dateline, a headline, a "Source:" line; found by
 cleaning its first and last lines) and the fingerprint that finds exact duplicates (the text with
 its whitespace normalised). Both depend on the text alone, and finding them costs more than reading
 the file, so a :class:`TextFacts` memo keeps them under a digest of the text. With the memo, an
 unchanged text is still read and hashed in full (nothing is trusted to file dates or sizes), but
 not cleaned again.
+
+Each entry is keyed by the text's digest and carries a check: a digest of that key and the entry's
+facts together. An entry whose check fails (a hand-edited or damaged ``texts.json``) is dropped, so its
+text's facts are found again from the text: an edited entry can never make two distinct texts look
+like duplicates, nor give a text another's date.
 
 The memo is a JSON file beside the processed documents in the cache folder. It is written whole to
 a temporary file and renamed, so a reader never sees a half-written file; two processes writing at
@@ -51,6 +56,11 @@ def whitespace_fingerprint(text: str) -> str:
     return text_digest(" ".join(text.split()))
 
 
+def _check(digest: str, values: list) -> str:
+    """The check of a memo entry: a digest of its key (the text's digest) and its facts together."""
+    return text_digest(json.dumps([digest, *values], ensure_ascii=False))
+
+
 @functools.lru_cache(maxsize=1)
 def facts_code() -> str:
     """A fingerprint of the modules that find the facts (reading, formats and cleaning), by their
@@ -89,7 +99,8 @@ class TextFacts:
         if not isinstance(data, dict) or data.get("code") != facts_code() or \
                 not isinstance(data.get("facts"), dict):
             return {}
-        return {k: v for k, v in data["facts"].items() if isinstance(v, list) and len(v) == 4}
+        return {k: v[:4] for k, v in data["facts"].items()
+            if isinstance(v, list) and len(v) == 5 and v[4] == _check(k, v[:4])}
 
     def __len__(self) -> int:
         return len(self._facts)
@@ -125,7 +136,8 @@ class TextFacts:
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}-{uuid.uuid4().hex}")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(json.dumps({"code": facts_code(), "facts": self._facts}, ensure_ascii=False),
+            entries = {k: [*v, _check(k, v)] for k, v in self._facts.items()}
+            tmp.write_text(json.dumps({"code": facts_code(), "facts": entries}, ensure_ascii=False),
                            encoding="utf-8")
             os.replace(tmp, self.path)
         except OSError:

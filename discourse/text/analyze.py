@@ -1,15 +1,14 @@
 """Sentences, word tokens, POS tags and lemmas for English and Chinese text, fully offline.
 
 English
-    Sentences: NLTK's Punkt algorithm with hand-set abbreviations (no trained model is needed,
-    so "Mr. Speaker" and "Sichuan Injet Electric Co., Ltd. in Deyang" stay one sentence), and a
-    break at every line break; the spans come from :func:`discourse.sentspans.sentence_spans`,
-    which decides Punkt's breaks directly (identical spans, several times faster). Words: the
+    Sentences: NLTK's Punkt with hand-set abbreviations (no trained model is needed, so
+    "Mr. Speaker" and "Sichuan Injet Electric Co., Ltd. in Deyang" stay one sentence), and a
+    break at every line break (:func:`discourse.text.sentences.sentence_spans`). Words: the
     tokens of :class:`nltk.tokenize.NLTKWordTokenizer` (Penn Treebank conventions: hyphenated
     words such as "opening-up" stay whole; "isn't" -> "is" + "n't"), found by
-    :func:`discourse.wordspans.word_spans` in one pass (identical spans on every line of the
-    sample and public corpora, several times faster). Tags: :func:`discourse.tagging.tag_words`
-    (Pattern lexicon plus context rules). Lemmas: :func:`discourse.lemmas.lemmatize`.
+    :func:`discourse.text.words.word_spans` in one pass (identical spans, faster: see its
+    module docstring). Tags: :func:`discourse.text.tagging.tag_words`
+    (Pattern lexicon plus context rules). Lemmas: :func:`discourse.text.lemmas.lemmatize`.
 Chinese
     Sentences end after 。！？；!? (and any closing quotes or brackets that follow) and at line
     breaks. Words and tags: ``jieba.posseg`` (its flags ``v``, ``vn``, ``n``, ... are kept as

@@ -38,7 +38,7 @@ behind a substring test: runs of commas and colons (NLTK consumes the character 
 ``a,,b`` is ``a`` ``,`` ``,b``) and the contractions, which NLTK splits wherever a word boundary
 of its padded text surrounds them (``-cannot`` is ``-`` ``can`` ``not``).
 
-The text is expected with ASCII apostrophes (see :func:`discourse.tokenize._to_ascii`); typographic
+The text is expected with ASCII apostrophes (see ``_to_ascii`` in :mod:`discourse.text.analyze`); typographic
 ones are tokens, as in NLTK.
 
 Word characters: NLTK runs its substitutions with the third-party ``regex`` engine, whose ``\\w``
@@ -56,9 +56,12 @@ Not covered by those checks: NLTK raises ``ValueError`` when it cannot align its
 text (``word_spans`` never raises for a string), and the two engines' Unicode tables may drift
 apart with new releases of Python or ``regex``.
 
-Speed: on the 8,517 lines above, ``word_spans`` makes 0.67M tokens/s against 0.095M for
-``NLTKWordTokenizer.span_tokenize`` (7x, best of 6, on a loaded two-core machine; 4.5x to 8x across
-runs). :class:`nltk.tokenize.RegexpTokenizer` running the same pattern is 2.6x slower than
+Speed (re-measured with NLTK 3.10 on a shared two-core machine): on the 10,858 lines of the sample
+and public corpora, ``word_spans`` makes 0.60M tokens/s against 0.051M for
+``NLTKWordTokenizer.span_tokenize`` (7.1x, median of 5 rounds taken in turns; 5.5x to 12x across
+rounds). Put in its place in the pipeline, NLTK's span tokenizer made total serial processing of a
+200,000-word benchmark corpus 1.9x as slow (median of 5 paired rounds; 0.7x to 2.2x on the loaded
+host). :class:`nltk.tokenize.RegexpTokenizer` running the same pattern is 2.6x slower than
 ``word_spans`` (it compiles with ``regex`` and runs each scan under a timeout guard), so ``re`` is
 used directly, with ``regex`` kept for the rare lines that need its word characters.
 """
