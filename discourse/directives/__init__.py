@@ -70,7 +70,7 @@ LANGS = ("en", "zh")
 FIND_COLUMNS = ["sentence_id", "lemma", "category", "trigger", "verb", "start", "end", "sentence"]
 
 
-def directives_in_sentence(sentence, *, lang: str = "en") -> list[dict]:
+def directives_in_sentence(sentence, *, lang: str = "en", section_kind: str | None = None) -> list[dict]:
     """Directive and commitment verbs of one analysed sentence (its tokens are used as tagged).
 
     Parameters
@@ -89,7 +89,7 @@ def directives_in_sentence(sentence, *, lang: str = "en") -> list[dict]:
     if lang == "en":
         return english_directives(sentence.tokens)
     if lang == "zh":
-        return chinese_directives(sentence.tokens)
+        return chinese_directives(sentence, section_kind=section_kind)
     return []
 
 
