@@ -26,7 +26,8 @@ class Document:
 #: Columns of each table, in order (extra columns are allowed after them).
 DOCUMENT_COLUMNS = ["doc_id", "path", "title", "date", "year", "source", "speaker", "language",
                     "encoding", "n_paragraphs", "n_sentences", "n_tokens"]
-SENTENCE_COLUMNS = ["doc_id", "para_id", "sent_id", "lang", "text", "speaker", "role", "voice_cue"]
+SENTENCE_COLUMNS = ["doc_id", "para_id", "sent_id", "lang", "text", "speaker", "role", "voice_cue",
+                    "section", "section_kind"]
 TOKEN_COLUMNS = ["doc_id", "sent_id", "tok_id", "token", "norm", "lemma", "pos", "lang",
                  "is_stop", "is_punct", "is_word"]
 DIRECTIVE_COLUMNS = ["doc_id", "sent_id", "lemma", "verb", "category", "trigger", "start", "end",

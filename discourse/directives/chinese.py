@@ -284,8 +284,9 @@ class _ZhSentence:
         if w in NOT_VERBS or w in MARKERS or w in PROHIBITIONS or w in ("地", "的"):
             return False
         if w in ADJECTIVE_VERBS:
-            return self.object_follows(i + 1) or self.coordinated_verb_follows(i) or \
-                (loose and self.boundary(i + 1) and w in VERBS)
+            if loose:  # where a verb is expected: 完善监督制度, 团结全国人民
+                return self.word(i + 1) not in ("的", "地") and (not self.boundary(i + 1) or w in VERBS)
+            return self.object_follows(i + 1) or self.coordinated_verb_follows(i)
         if w in VERBS or f in _STRICT_FLAGS:
             return True
         if f == "vn":

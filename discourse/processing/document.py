@@ -30,6 +30,7 @@ from discourse.directives import directives_in_sentence
 from discourse.processing.batch import Batch, DocumentTables
 from discourse.text.analyze import analyze
 from discourse.text.clean import clean_text
+from discourse.text.sections import find_sections
 from discourse.version import __version__
 from discourse.voices.attribute import attribute_voices, english_text, extract_people
 
@@ -52,16 +53,23 @@ def _document_rows(doc: Document, settings: dict) -> dict:
     tok_counts: list[int] = []      # per sentence: its number of tokens
     all_tokens: list = []
     dir_rows: list[dict] = []
+    section_col: list[int] = []
+    kind_col: list[str] = []
+    sections = find_sections([p.text for p in cleaned.paragraphs],
+                             langs=[forced_lang or p.lang for p in cleaned.paragraphs], year=_doc_year(doc))
     sent_id = 0
-    for para in cleaned.paragraphs:
+    for para, section in zip(cleaned.paragraphs, sections):
         lang = forced_lang or para.lang
-        for sentence in analyze(para.text, lang):
+        for k, sentence in enumerate(analyze(para.text, lang)):
             para_col.append(para.para_id)
             lang_col.append(lang)
             text_col.append(sentence.text)
+            section_col.append(section.section)
+            kind_col.append(section.section_kind)
             tok_counts.append(len(sentence.tokens))
             all_tokens += sentence.tokens
-            for hit in directives_in_sentence(sentence, lang=lang):
+            for hit in directives_in_sentence(sentence, lang=lang, section_kind=section.section_kind,
+                                              heading=section.heading and k == 0):
                 dir_rows.append({"doc_id": doc.doc_id, "sent_id": sent_id, **hit,
                                  "sentence": sentence.text, "lang": lang})
             sent_id += 1
@@ -78,7 +86,8 @@ def _document_rows(doc: Document, settings: dict) -> dict:
         "doc_id": doc.doc_id,
         "sentences": {"para_id": para_col, "sent_id": list(range(sent_id)), "lang": lang_col,
                       "text": text_col, "speaker": [v.speaker for v in voices],
-                      "role": [v.role for v in voices], "voice_cue": [v.cue for v in voices]},
+                      "role": [v.role for v in voices], "voice_cue": [v.cue for v in voices],
+                      "section": section_col, "section_kind": kind_col},
         "tokens": {"counts": tok_counts, "tokens": all_tokens},
         "directives": dir_rows,
         "removed": cleaned.removed,
@@ -86,6 +95,21 @@ def _document_rows(doc: Document, settings: dict) -> dict:
                    else list(zip(people["name"].tolist(), people["role"].tolist()))),
         "info": {"n_paragraphs": len(cleaned.paragraphs), "language": "+".join(langs)},
     }
+
+
+def _doc_year(doc: Document) -> int | None:
+    """The document's year from its metadata (``year``, else the year of ``date``), for section kinds."""
+    for value in (doc.meta.get("year"), doc.meta.get("date")):
+        if value is None or (isinstance(value, float) and value != value):
+            continue
+        if hasattr(value, "year"):  # a date or timestamp
+            return int(value.year)
+        try:
+            return int(value) if not isinstance(value, str) or value.strip().isdigit() \
+                else int(pd.Timestamp(value).year)
+        except (TypeError, ValueError, OverflowError):
+            continue
+    return None
 
 
 def _str_dtype() -> object:
