@@ -104,15 +104,32 @@ _STRICT_FLAGS = frozenset({"v", "vd", "vi", "vg"})
 _OBJECT_FLAGS = ("n", "r", "a", "m", "b", "nz", "ns", "nt", "nr", "j", "l", "vn", "p", "s", "f", "q", "i")
 _TOPIC_PREPOSITIONS = frozenset({"对", "对于", "关于", "至于", "就"})
 _FRAME_PREPOSITIONS = frozenset({"在", "从", "于", "自", "当", "趁", "随着"})
-_NOT_MARKER_BEFORE_YAO = frozenset({"硬", "偏", "想", "非", "只", "就是", "所", "需", "还是"})
+_NOT_MARKER_BEFORE_YAO = frozenset({"硬", "偏", "想", "非", "只", "所", "需", "还是", "真", "宁", "宁可", "必然",
+                                    "总", "终究", "迟早"})
 _NOUN_BEFORE_REQUIREMENT = frozenset({"的", "新", "总", "基本", "这些", "这一", "严格", "高", "更高", "各项",
                                       "这个", "具体", "总体", "一些", "主要"})
 _CLAUSAL = frozenset({"保证", "确保", "注重", "支持", "帮助", "允许", "鼓励", "引导", "要求", "号召", "动员",
                       "让", "使", "促使", "带领", "督促", "做到", "实现", "保障"})
 #: Clause-taking verbs whose pivot construction ends the scope (支持特区政府依法施政、积极作为，…).
-_PIVOT = frozenset({"支持", "帮助", "允许", "鼓励", "引导", "要求", "号召", "动员", "带领", "督促"})
+_PIVOT = frozenset({"支持", "帮助", "允许", "鼓励", "引导", "要求", "号召", "动员", "带领", "督促", "使", "让",
+                    "促使", "使得"})
 _POLICY_TERMS = frozenset(CHINESE_POLICY_TERMS)
+_NOUN_ITEM = ("的观点", "的问题", "的论断", "的思想", "的理论", "的原则", "的方针", "的决定", "的意见", "的规定")
 _ENUM_NUMERALS = frozenset("一二三四五六七八九十")
+_RESULT_CHARS = frozenset("好 到 完 成 起来 下去 出来 住 牢 清".split())
+#: Verbs of discourse that are a marker only before a pause (必须强调，… ; but 必须强调优生优育 prescribes).
+_DISCOURSE_BEFORE_PAUSE = frozenset("强调 说明 认为 谈谈 谈 提到".split())
+#: Words that, right after a clause-initial verb, make that verb a subject (实践没有止境).
+_PREDICATE_AFTER_SUBJECT = frozenset("没有 不 也 都 就 才 是 有 能 可以 会 已 已经 得到 取得 具有".split())
+#: Markers that, after a clause under a plain 要, show that clause to be a purpose (要V1，必须V2).
+_STRONG_MARKERS = frozenset("必须 就必须 务必 必需 须".split())
+#: Words that open the consequence of a condition: the clause before them was no task (离开…，不可能…).
+_CONSEQUENCE = frozenset("不可能 就 才 才能 就能 就会 便 则 就不能 就无法 就没有 否则".split())
+#: Verbs of relation whose subject is often a verb phrase (下放权力涉及到…, 发展经济意味着…).
+_RELATION_VERBS = frozenset("涉及 涉及到 关系到 关系着 意味着 取决于 有利于 有助于 在于 标志着 决定着 影响着 "
+                            "有着 具有".split())
+#: Stative verbs: "我国将长期处于…" predicts a state, it pledges no action.
+_STATIVE = frozenset("处于 是 有 存在 属于 具有 拥有 面临 位于 在于".split())
 _COVERB_COMPLEMENTS = frozenset("到 在 成 为 给 向 出 起 上 下 来 去 进 回 过 至 于".split())
 _DIRECTION_COMPLEMENTS = frozenset("起来 出来 下去 下来 上来 过来 进来 起 出 上 下".split()) - {"上", "下", "出", "起"}
 _ALL_MARKERS = sorted(set(MARKERS) | PROHIBITIONS, key=len, reverse=True)
@@ -168,6 +185,8 @@ def _split(word: str, flag: str) -> list[tuple[str, str]]:
     if (_adverb_word(left) or left in LIGHT or left in LIGHT_BEFORE_BARE or
             (_tag(left) == "a" and flag not in ("n", "vn", "a"))) and _verb_word(right):
         return [(left, "d" if left not in LIGHT | LIGHT_BEFORE_BARE else "v"), (right, _tag(right) or "v")]
+    if _verb_word(left) and right in _DIRECTION_COMPLEMENTS:
+        return [(word, "v")]  # 继续下去, 团结起来: one verb (the lemma drops the complement)
     if _verb_word(left) and right:
         right_tag = _tag(right)
         if flag not in ("n", "vn", "v", "vd", "vi") and (right_tag or right in COMPLEMENTS or right in
@@ -203,6 +222,10 @@ def _words(sentence: Any) -> list[_Word]:
         if word == "是" and out and out[-1].word in _ENUM_NUMERALS and out[-1].end == start and \
                 (len(out) == 1 or out[-2].word in _BOUNDARY):
             out[-1] = _Word(out[-1].word + "是", "m", out[-1].start, end)  # 一 + 是 -> 一是 (an enumerator)
+            continue
+        if out and out[-1].end == start and len(word) == 1 and len(out[-1].word) == 1 and \
+                out[-1].word + word in LIGHT_BEFORE_BARE:
+            out[-1] = _Word(out[-1].word + word, "v", out[-1].start, end)  # 给 + 以 -> 给以
             continue
         if word in _DIRECTION_COMPLEMENTS and out and out[-1].end == start and \
                 (out[-1].flag in _STRICT_FLAGS or out[-1].word in VERBS):
@@ -240,6 +263,8 @@ class _ZhSentence:
         self.review = section_kind == "review"
         self.hits: dict[int, dict] = {}
         self.unmarked: list[int] = []   # unmarked hits that a later 是 or marker may show to be a topic
+        self.purposive: list[int] = []  # hits under a plain 要 that a following 必须 may show to be a purpose
+        self.purposive_next = -1        # ... if the 必须 clause starts here, right after the 要 clause
 
     # ------------------------------------------------------------------ word predicates
     def word(self, i: int) -> str:
@@ -262,13 +287,15 @@ class _ZhSentence:
         return i < self.n and self.flag(i).startswith(_OBJECT_FLAGS) and self.word(i) not in ("的", "是")
 
     def strict_verb(self, i: int) -> bool:
-        """A verb by flag v/vd/vi/vg or the lexicon (not a nominal vn)."""
+        """A verb by flag v/vd/vi/vg or the lexicon (not a nominal vn, nor a negated word: 不信邪)."""
         if not 0 <= i < self.n:
             return False
         w, f = self.t[i].word, self.t[i].flag
-        if w in NOT_VERBS or w in MARKERS or w in PROHIBITIONS:
+        if w in NOT_VERBS or w in MARKERS or w in PROHIBITIONS or (w[:1] == "不" and w not in VERBS):
             return False
         if w in ADJECTIVE_VERBS:
+            if w in VERBS and self.word(i + 1) not in ("的", "地") and not self.boundary(i + 1):
+                return True  # 完善参与全球安全治理机制: a verb, whatever follows
             return self.object_follows(i + 1) or self.coordinated_verb_follows(i)
         return w in VERBS or f in _STRICT_FLAGS
 
@@ -284,10 +311,10 @@ class _ZhSentence:
         if w in NOT_VERBS or w in MARKERS or w in PROHIBITIONS or w in ("地", "的"):
             return False
         if w in ADJECTIVE_VERBS:
-            if loose:  # where a verb is expected: 完善监督制度, 团结全国人民
+            if loose or w in VERBS:  # where a verb is expected: 完善监督制度, 团结全国人民
                 return self.word(i + 1) not in ("的", "地") and (not self.boundary(i + 1) or w in VERBS)
             return self.object_follows(i + 1) or self.coordinated_verb_follows(i)
-        if w in VERBS or f in _STRICT_FLAGS:
+        if w in VERBS or f in _STRICT_FLAGS or w in LIGHT_BEFORE_BARE:
             return True
         if f == "vn":
             return loose or self.object_follows(i + 1)
@@ -298,22 +325,40 @@ class _ZhSentence:
         w, f = self.word(i), self.flag(i)
         if w in VERBS and w not in ADVERB_OR_VERB and w not in ADVERBS:
             return None
-        for k in (i + 1, i + 2, i + 3):  # 有计划地, 深入地: an X地 phrase
-            if k < self.n and self.word(k) == "地":
+        starts_phrase = not (f == "r" or (f.startswith("n") and w != "有" and w not in ADVERBS))
+        for k in (i + 1, i + 2, i + 3):  # 有计划地, 深入地: an X地 phrase (not 我们清醒地: a subject)
+            if starts_phrase and k < self.n and self.word(k) == "地":
                 if not any(self.boundary(m) for m in range(i, k)):
                     nxt = k + 1
                     if self.word(nxt) in _LIST and self.adverbial(nxt + 1) is not None:
                         return nxt + 1  # 深入地、扎实地
                     return nxt
                 break
-        if w in ADVERB_OR_VERB:
+        if f in ("a", "ad") and self.word(i + 1) in _LIST and any(
+                self.word(j) == "地" for j in range(i + 2, min(i + 6, self.clause_end(i + 2) + 1))):
+            return i + 1  # 完整、准确地把握: a list of adverbials
+        if w in ADVERB_OR_VERB or w in ADJECTIVE_VERBS:
             nxt = self.skip_simple(i + 1)
-            return i + 1 if self.verb(nxt, loose=False) or _verb_word(self.word(nxt)) or \
-                self.word(i + 1) == "地" else None
+            return i + 1 if self.strict_verb(nxt) or (w in ADVERB_OR_VERB and _verb_word(self.word(nxt)))\
+                or self.word(nxt) in PREPOSITIONS or self.word(i + 1) == "地" else None
         if w in ADVERBS or f in ("d", "ad", "dg"):
             if w in ("不", "没", "没有", "未", "别", "莫", "非", "无", "不再"):
                 return None
             return i + 1
+        return None
+
+    def adverbial_list(self, i: int) -> int | None:
+        """认真负责、满腔热情地解决: short items joined by 、 before a 地 are one adverbial; the index after 地."""
+        j = i
+        while j < self.n and j <= i + 3 and not self.boundary(j):
+            j += 1
+        if j == i or j >= self.n or self.word(j) not in _LIST or self.flag(i).startswith(("n", "r")):
+            return None
+        for k in range(j + 1, min(j + 5, self.n)):
+            if self.boundary(k):
+                return None
+            if self.word(k) == "地":
+                return k + 1
         return None
 
     def skip_simple(self, i: int) -> int:
@@ -347,7 +392,12 @@ class _ZhSentence:
                 if self.word(k) == "而":
                     return k + 1  # 为全面建成小康社会而奋斗 -> 奋斗
         if w in ("把", "将"):
-            for k in range(i + 2, end):
+            far = end
+            for _ in range(2):  # the object may run over a comma or two (把…责任制，…体制，作为…)
+                if far < self.n and self.word(far) in _CLAUSE_END and not any(
+                        self.strict_verb(m) and self.word(m + 1) != "的" for m in range(i + 2, far)):
+                    far = self.clause_end(far + 1, lists=False)
+            for k in range(i + 2, far):
                 if self.word(k) in BA_VERBS or self.word(k) + self.word(k + 1) in BA_VERBS:
                     return k  # 把…作为…, 把…落实到…, 把党建设成…: the verbs of the 把 construction
         k = i + 2  # the first word of the object is never the verb (以扩大党内民主带动 -> 带动)
@@ -356,10 +406,11 @@ class _ZhSentence:
         while k < end:
             if self.strict_verb(k) and self.word(k - 1) != "的" and self.word(k + 1) not in ("的", "了") \
                     and self.word(k) not in PREPOSITIONS:
-                if (topic or w in ("把", "将")) and self.modifier(k, end):
+                if self.modifier(k, end) if w in ("把", "将", "以") else \
+                        any(self.word(m) == "的" for m in range(k + 1, end)):
                     k += 1
                     continue  # 对今年以来出现的…趋势，/ 把…坚决执行…的干部及时选拔: the verb modifies a noun
-                if self.strict_verb(k + 1) and self.word(k + 1) not in LIGHT and \
+                if self.flag(k) == "vn" and self.strict_verb(k + 1) and self.word(k + 1) not in LIGHT and \
                         self.word(k + 1) not in _COVERB_COMPLEMENTS:
                     k += 1  # 把精神文明建设落实到…: 建设 heads the object, 落实 is the verb
                 if self.word(k - 1) in ADVERBS or self.flag(k - 1) in ("d", "ad"):
@@ -384,7 +435,8 @@ class _ZhSentence:
         while i < self.n and guard < 40:
             guard += 1
             w, f = self.word(i), self.flag(i)
-            if w in CLAUSE_CONNECTIVES or w in ENUMERATORS or (f == "t" and w not in VERBS):
+            if w in CLAUSE_CONNECTIVES or w in ENUMERATORS or (f == "t" and w not in VERBS) or \
+                    (f == "x" and w not in _BOUNDARY and not w.isalnum()):  # ――加快…: a list dash
                 i += 1
                 continue
             if w in ("去", "来") and self.verb(self.skip_simple(i + 1), loose=True):
@@ -400,6 +452,8 @@ class _ZhSentence:
                 i += 1
                 continue
             nxt = self.adverbial(i)
+            if nxt is None:
+                nxt = self.adverbial_list(i)
             if nxt is not None:
                 adverb_before = self.word(nxt) in _LIST and any(
                     self.word(j) == "地" for j in range(nxt + 1, min(nxt + 5, self.clause_end(nxt + 1))))
@@ -408,6 +462,8 @@ class _ZhSentence:
             if w in PREPOSITIONS and not (w == "将" and self.verb(i + 1, loose=False)) \
                     and not (w in ("为", "以") and self.strict_verb(i + 1) and not cross):
                 k = self.skip_preposition(i, cross=cross)
+                if w in ("把", "将") and (self.word(k) in BA_VERBS or self.word(k) + self.word(k + 1) in BA_VERBS):
+                    return k  # the verb of the 把 construction (作为 is no preposition here)
                 if self.boundary(k):
                     if not cross or k >= self.n or self.word(k) in _SENTENCE_END:
                         return k
@@ -443,8 +499,8 @@ class _ZhSentence:
             b = k + 1
             if self.verb(b, loose=True) and (self.boundary(b + 1) or self.word(b + 1) in COORDINATORS):
                 return b  # 进行改革 -> 改革
-        if self.word(k + 1) == "的":
-            return None  # a relative clause: 必须遵守的三项基本原则
+        if self.word(k + 1) == "的" or (self.word(k + 1) in _RESULT_CHARS and self.word(k + 2) == "的"):
+            return None  # a relative clause: 必须遵守的三项基本原则, 必须解决好的重大课题
         return k
 
     def coordinated(self, k: int, category: str, trigger: str) -> int:
@@ -466,11 +522,13 @@ class _ZhSentence:
             w = self.word(j)
             if w == "的":
                 return False
-            if noun and (self.strict_verb(j) or _verb_word(w)) and w not in ADVERB_OR_VERB:
-                return True
-            if noun and w in ADVERBS and not self.boundary(j + 1):
-                return True  # …行政长官依法施政: an adverb after the agent opens its predicate
-            if self.flag(j).startswith(("n", "r", "j", "l")) and not self.strict_verb(j):
+            if noun and ((self.strict_verb(j) or _verb_word(w)) and w not in ADVERB_OR_VERB or
+                         (w in ADVERBS or w in PREPOSITIONS) and not self.boundary(j + 1)):
+                # the agent's predicate (…行政长官依法施政、积极作为): a pivot only when the agent's actions
+                # go on in a list, so that the clauses after it are the agent's too
+                end = self.clause_end(j, lists=False)
+                return any(self.word(m) in _LIST for m in range(j, end))
+            if self.flag(j).startswith(("n", "r", "j", "l", "s")) and not self.strict_verb(j):
                 noun = True
             elif not (self.adverbial(j) is not None or w in COORDINATORS or self.flag(j) in ("d", "ad")):
                 return False
@@ -513,6 +571,8 @@ class _ZhSentence:
             if (w == "要" and prev in _NOT_MARKER_BEFORE_YAO) or (w not in MARKERS and w[:-1] in
                                                                    _NOT_MARKER_BEFORE_YAO):
                 return None
+            if w.endswith("要") and self.conditional(i):
+                return None  # 如果苏联领导真要改善…: "wants to", in a condition
             if prev == "不":  # 不要 / 不应当 forbid; 不需要 / 不必须 only lift the need
                 return ("prohibition", "prohibition") if w in ("要", "应", "应当", "应该") else None
             if w.endswith("要") and self.aspect_follows(i):
@@ -525,7 +585,7 @@ class _ZhSentence:
                 return ("obligation", "deontic") if self.word(i + 1) == "不" and not self.review else None
             return "prohibition", "prohibition"
         if w in REPORTED and self.strict_verb(i) or w in ("要求", "号召"):
-            if prev in _NOUN_BEFORE_REQUIREMENT or prev in PREPOSITIONS or self.word(i + 1) in ("的", "是", "和", "，", "。", "、"):
+            if prev in _NOUN_BEFORE_REQUIREMENT or (prev in PREPOSITIONS and prev != "就") or self.word(i + 1) in ("的", "是", "和", "，", "。", "、"):
                 return None
             return "reported", "reported"
         if w in COMMITMENTS:
@@ -539,6 +599,13 @@ class _ZhSentence:
         if w == "让" and self.word(i + 1) in EXHORTATION_PRONOUNS:
             return ("imperative", "exhortation") if not self.review else None
         return None
+
+    def conditional(self, i: int) -> bool:
+        """Word ``i`` stands in a clause that opens with 如果 / 假如 / 若 (a condition)."""
+        j = i
+        while j > 0 and not self.boundary(j - 1):
+            j -= 1
+        return any(self.word(m) in ("如果", "假如", "假若", "若", "倘若", "要是", "如若") for m in range(j, i))
 
     def aspect_follows(self, i: int) -> bool:
         """The clause after ``i`` carries the perfective 了 (要完了: an imminent event)."""
@@ -570,8 +637,11 @@ class _ZhSentence:
                 self.add(m, category, w, lemma=w)
                 return m, "counted"
             return None, "none"
-        if self.word(k) in DISCOURSE_VERBS:
+        if self.word(k) in DISCOURSE_VERBS and (self.word(k) not in _DISCOURSE_BEFORE_PAUSE or
+                                                 self.boundary(k + 1)):
             return None, "discourse"
+        if kind == "commitment" and self.word(k) in _STATIVE:
+            return None, "none"  # 我国将长期处于社会主义初级阶段: a prediction of a state
         last, pivot = self.count_at(k, category, trigger)
         return last, "pivot" if pivot else "counted"
 
@@ -623,8 +693,13 @@ class _ZhSentence:
             if not counted_any:
                 before = [j for j in range(i, m) if not (self.adverbial(j) is not None or
                                                         self.word(j) in CLAUSE_CONNECTIVES)]
-                if not before and kind == "deontic":
-                    self.drop_topic()  # 加速科技进步，应当立足…: the clause before was the topic
+                if not before and kind in ("deontic", "reported"):
+                    self.drop_topic()  # 加速科技进步，应当立足… / 深入贯彻…，要求我们…: a topic
+                    if (self.word(m) in _STRONG_MARKERS or (self.word(m - 1) == "就" and self.word(m) != "要")) \
+                            and self.purposive_next == i:
+                        for j in self.purposive:  # 要贯彻这个方针，就必须…: "to carry it out, we must"
+                            self.hits.pop(j, None)
+                self.purposive = []
                 if before or kind != "exhortation":
                     self.task = self.task if self.task == "active" and not before else None
                 first_last = last
@@ -634,6 +709,9 @@ class _ZhSentence:
                 return self.clause_end(m + 1) + 1
             self.scope = (category, "让我们" if kind == "exhortation" else self.word(m))
             self.ended = status == "pivot"
+            if self.word(m) == "要" and last is not None:
+                self.purposive = [j for j in self.hits if m < j <= last]
+                self.purposive_next = self.clause_end(last + 1, lists=False) + 1
             last_end = last
             found = self.first_marker(last + 1, end) if last is not None else None
         if not counted_any:
@@ -655,6 +733,8 @@ class _ZhSentence:
         prev_start, prev_bare = self.prev_start, self.prev_bare
         self.prev_start = self.prev_bare = False
         if self.ended:
+            if self.word(self.skip_to_verb(i, cross=False)) in ("是", "就是", "都是", "才是"):
+                self.drop_topic()  # 带领人民创造美好生活，是…的奋斗目标: the clause before was the subject
             return end + 1
         w0 = self.word(i)
         if i > 0 and (w0 in PURPOSE and (self.strict_verb(i + 1) or w0 not in ("以", "为", "去"))
@@ -670,6 +750,9 @@ class _ZhSentence:
                 self.ended = pivot
                 return self.clause_end(last + 1) + 1
             return end + 1
+        if self.word(i) in _CONSEQUENCE:
+            self.drop_topic()  # 离开科技进步和科学管理，不可能…: the clause before was a condition
+            self.task = None
         s = self.skip_to_verb(i, cross=False)
         if s >= self.n or self.boundary(s):
             return max(s, end) + 1  # a frame or a connective: 在…基础上， / 同时，
@@ -678,7 +761,8 @@ class _ZhSentence:
             self.task = None
             return end + 1
         list_ok = delim not in _LIST or prev_bare or (
-            prev_start and self.strict_verb(s) and not any(self.word(j) == "的" for j in range(s, end)))
+            prev_start and self.flag(s) in _STRICT_FLAGS and not any(self.word(j) == "的" for j in range(s, end))
+            and s + 1 < end)  # 深化改革、扩大开放 (verb + object); not 加强勘查、保护、合理开发 (a noun list)
         # the first task clause needs a verb by flag or lexicon; later ones also a nominal verb with an object
         after_light = s > i and (self.word(s - 1) in LIGHT or self.word(s - 1) == "地")
         starts = self.strict_verb(s) if self.scope is None and self.task != "active" else \
@@ -688,13 +772,17 @@ class _ZhSentence:
                 self.task = None
             if delim not in _LIST and not starts:
                 self.scope = None  # a clause with its own subject ends the scope (…，工人才会…)
+                if self.task == "active":
+                    if self.word(s) in ("这", "这是", "这些", "此"):
+                        self.drop_topic()  # 积极发展哲学社会科学，这对于…有着重要意义: a topic
+                    self.task = None
             return end + 1
         k = s
         if self.word(k) in LIGHT_BEFORE_BARE and self.verb(k + 1, loose=True) and \
                 (self.boundary(k + 2) or self.word(k + 2) in COORDINATORS):
             k += 1
-        if any(self.word(j) == "是" for j in range(k + 1, end)):
-            self.task = None  # 为人民服务是党的根本宗旨: the verb phrase is a subject
+        if self.subject_phrase(k, end):
+            self.task = None  # 为人民服务是党的根本宗旨 / 实践没有止境: the verb phrase is a subject
             return end + 1
         if self.scope is not None:
             last, pivot = self.count_at(k, *self.scope)
@@ -711,6 +799,21 @@ class _ZhSentence:
         self.prev_start = not self.strict_verb(last + 1) and self.word(last) not in _CLAUSAL
         self.prev_bare = last == k and self.boundary(k + 1)
         return self.clause_end(last + 1) + 1
+
+    def subject_phrase(self, k: int, end: int) -> bool:
+        """The verb phrase at ``k`` is the subject of its clause: a copula 是 follows it (not after an
+        embedded subject or an adverb: 保证我们党始终是… is a task), or a predicate word right after it
+        (实践没有止境)."""
+        if self.word(k + 1) in _PREDICATE_AFTER_SUBJECT:
+            return True
+        if any(self.word(j) in _RELATION_VERBS for j in range(k + 2, end)):
+            return True  # 下放权力涉及到许多规章制度的改革: the verb phrase is the subject of 涉及
+        for j in range(k + 1, end):
+            if self.word(j) in ("是", "就是", "都是", "才是", "也是", "即是", "乃是"):
+                before = self.word(j - 1)
+                return not (before in ADVERBS or self.flag(j - 1) in ("d", "ad") or
+                            any(self.flag(m) == "r" for m in range(k + 1, j)))
+        return False
 
     def complement_follows(self, k: int) -> bool:
         """A clause-taking verb whose clause ends in a framing phrase (保证在无产阶级领导之下，团结…): the next
@@ -755,4 +858,6 @@ def chinese_directives(sentence: Any, *, section_kind: str | None = None) -> lis
     """
     if heading_level(sentence.text, "zh") is not None:
         return []  # a heading (一、 / （一） / 1．…): a title, not a directive
+    if sentence.text.lstrip("“”\"'（(").startswith("关于") and sentence.text.rstrip("。；;！!”\"' ").endswith(_NOUN_ITEM):
+        return []  # 关于……的观点； : an item naming a view or a question, not a prescription
     return _ZhSentence(_words(sentence), sentence.text, section_kind).run()

@@ -27,7 +27,7 @@ MARKER_PREFIXES = ("就", "更", "都", "也", "还", "又", "首先", "尤其",
 #: Prohibitions: the prohibited verb counts, category ``prohibition`` (严禁 + a noun counts 严禁).
 PROHIBITIONS = frozenset({"不得", "不能", "不要", "严禁", "禁止", "决不", "决不能", "绝不", "绝不能", "不准",
                           "不许", "切勿", "切不可", "不应", "不应当", "不应该", "决不可", "绝不可", "千万不要",
-                          "不可以", "勿"})
+                          "不可以", "勿", "不可"})
 #: Prohibitions that count themselves when a noun follows (严禁铺张浪费 has no verb to count).
 PROHIBITION_SELF = frozenset({"严禁", "禁止"})
 #: Reporting verbs of a directive: 要求 / 号召 / 提出 (+ agent) + V.
@@ -72,12 +72,12 @@ ADVERBS = frozenset((
     "坚定 坚定不移 毫不动摇 始终不渝 一如既往 全心全意 千方百计 满腔热情 诚心诚意 坚持不懈 锲而不舍 "
     "旗帜鲜明 脚踏实地 特别 尤其 切切实实 踏踏实实 认认真真 老老实实 真正 真心 尽力 尽量 普遍 大规模 "
     "有计划 有步骤 有重点 有选择 分批 分期 逐一 一律 长期 永远 时刻 经常 常 首先 善于 敢于 勇于 务 "
-    "妥善 很好 好好 深刻 准确 科学 系统 统一 集中 协同 一体 精准 高效 稳 早 迅速 尽早 加速 同步 不折不扣 "
-    "雷厉风行 齐心协力 同心同德 一心一意 持续 长期 继续 历来 一贯 大大 更为 越来越 日益 逐渐 清醒 "
+    "热情 妥善 很好 好好 深刻 准确 科学 系统 统一 集中 协同 一体 精准 高效 稳 早 迅速 尽早 加速 同步 不折不扣 "
+    "雷厉风行 齐心协力 同心同德 一心一意 持续 长期 历来 一贯 大大 更为 越来越 日益 逐渐 清醒 "
     "深深 真抓实干 埋头苦干 艰苦奋斗 谦虚谨慎 戒骄戒躁 同时 今后 从严 严 好 多 少 努力 最 一定 必须 务必"
 ).split()) - {"必须", "务必", "一定"}
 #: Words that are adverbial before another verb (全面加强, 协调推进, 统筹推进) and verbs otherwise.
-ADVERB_OR_VERB = frozenset("全面 协调 统筹 集中 严格 深入 坚定 密切 规范 积极 重点 统一 依法 主动 大胆 "
+ADVERB_OR_VERB = frozenset("胜利 全面 协调 统筹 集中 严格 深入 坚定 密切 规范 积极 重点 统一 依法 主动 大胆 "
                            "持续 加紧 抓紧 加速 系统 科学 充分 合理 广泛".split())
 #: Light and aspectual verbs: the verb after them counts (着力提升 -> 提升; 进一步加强 -> 加强).
 LIGHT = frozenset("着力 努力 致力于 致力 继续 进一步 力求 善于 敢于 勇于 注意 着重 重在 坚持不懈地 开始 去 来 "
@@ -89,8 +89,8 @@ BA_VERBS = frozenset("作为 当作 当成 看作 看成 视为 列为 放在 �
                      "建设成 建设成为 建成 贯彻到 贯穿 贯穿于 融入 统一于 结合起来 统一起来 联系起来".split())
 #: Prepositions and coverbs whose phrase is stepped over before the verb (以更大的力度推进 -> 推进).
 PREPOSITIONS = frozenset("以 把 将 对 对于 在 同 与 跟 向 从 自 由 为 根据 按照 依照 遵照 依据 通过 围绕 就 针对 "
-                         "面向 本着 沿着 顺着 经过 用 凭 凭借 基于 随着 关于 至于 除了 于 朝 朝着 当 趁 借助 "
-                         "依托 结合".split()) - {"结合"}
+                         "本着 沿着 顺着 经过 用 凭 凭借 基于 随着 关于 至于 除了 于 朝 朝着 当 趁 借助 "
+                         "依托 结合 作为".split()) - {"结合"}
 #: Localizers that close a 在 / 从 / 于 phrase (在…方面, 在…的基础上, 从…出发).
 LOCALIZERS = frozenset("上 中 下 里 内 外 方面 之下 之上 之中 之间 之内 以来 时 期间 前提下 基础上 同时 过程 "
                        "过程中 当中 之际 条件下 背景下 前 后 以后 以前 之前 之后 出发 领导下 情况下 范围内 "
@@ -116,7 +116,7 @@ DESCRIPTION_ADVERBS = frozenset("已 已经 曾 曾经 正在 正 先后 相继 
 #: Verbs of the speaker's own speech (应当指出, 必须看到): a discourse marker, not a directive.
 DISCOURSE_VERBS = frozenset("指出 看到 说 讲 讲一讲 说一说 承认 说明 强调 谈谈 谈 提到 看出 认为 说是".split())
 #: Words never counted as a verb (copulas, modals, the markers themselves).
-NOT_VERBS = frozenset("是 为 有所 可以 能 能够 会 可 得 应 要 需 该 将 把 被 叫 在 于 就是 乃是 属于 "
+NOT_VERBS = frozenset("还有 无产 是 为 有所 可以 能 能够 会 可 得 应 要 需 该 将 把 被 叫 在 于 就是 乃是 属于 "
                       "成为的 像 如 等 等于".split()) - {"成为的"}
 #: Complements stripped from a verb's lemma (团结起来 -> 团结, 放在 -> 放, 建设成 -> 建设).
 COMPLEMENTS = ("起来", "出来", "下去", "下来", "上来", "过来", "进来", "起", "在", "成", "到", "于", "给", "好")
