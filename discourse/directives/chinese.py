@@ -116,6 +116,7 @@ _PIVOT = frozenset({"支持", "帮助", "允许", "鼓励", "引导", "要求", 
 _POLICY_TERMS = frozenset(CHINESE_POLICY_TERMS)
 _NOUN_ITEM = ("的观点", "的问题", "的论断", "的思想", "的理论", "的原则", "的方针", "的决定", "的意见", "的规定")
 _ENUM_NUMERALS = frozenset("一二三四五六七八九十")
+_DATE_CHARS = frozenset("0123456789〇○零一二三四五六七八九十百千年月日底初末本")
 _RESULT_CHARS = frozenset("好 到 完 成 起来 下去 出来 住 牢 清".split())
 #: Verbs of discourse that are a marker only before a pause (必须强调，… ; but 必须强调优生优育 prescribes).
 _DISCOURSE_BEFORE_PAUSE = frozenset("强调 说明 认为 谈谈 谈 提到".split())
@@ -415,8 +416,7 @@ class _ZhSentence:
                     k += 1  # 把精神文明建设落实到…: 建设 heads the object, 落实 is the verb
                 if self.word(k - 1) in ADVERBS or self.flag(k - 1) in ("d", "ad"):
                     return k  # 同参与…夺权阴谋活动严格区别开来: an adverb marks the main verb
-                if first is None:
-                    first = k
+                first = k  # the last candidate: 用高新技术和先进适用技术改造传统产业 -> 改造
             k += 1
         return end if first is None else first
 
@@ -442,9 +442,10 @@ class _ZhSentence:
             if w in ("去", "来") and self.verb(self.skip_simple(i + 1), loose=True):
                 i += 1
                 continue
-            if w in ("到", "至") and (self.flag(i + 1) in ("m", "t") or self.word(i + 1)[:1].isdigit()):
-                i += 2  # 到一九六八年底, 到二〇二〇年: a time frame
-                while i < self.n and self.flag(i) in ("m", "t", "q", "f") and not self.boundary(i):
+            if w in ("到", "至") and (self.flag(i + 1) in ("m", "t") or self.word(i + 1)[:1] in _DATE_CHARS):
+                i += 2  # 到一九六八年底, 到二〇二〇年, 到本世纪中叶: a time frame
+                while i < self.n and (self.flag(i) in ("m", "t", "q", "f") or self.word(i)[:1] in _DATE_CHARS) \
+                        and not self.boundary(i):
                     i += 1
                 continue
             if w in LIGHT and self.verb(self.skip_simple(i + 1), loose=True) \
@@ -544,13 +545,15 @@ class _ZhSentence:
 
     # ------------------------------------------------------------------ markers
     def agent_before(self, m: int) -> bool:
-        """A first-person or government agent before ``m``: in its clause, or as the sentence's subject."""
+        """A first-person or government agent before ``m``: the nearest noun or pronoun in its clause (我们
+        希望这些规定将… has 规定 as the subject of 将), or, when the clause has none, the sentence's subject."""
         start = m
         while start > 0 and not self.boundary(start - 1):
             start -= 1
         before = [self.word(j) for j in range(start, m)]
-        if any(w in AGENTS for w in before):
-            return True
+        for j in range(m - 1, start - 1, -1):
+            if self.flag(j).startswith(("n", "r", "j")) and self.word(j) not in ADVERBS:
+                return self.word(j) in AGENTS or self.word(j - 1) + self.word(j) in AGENTS
         if not before or all(w in ADVERBS or self.flag(j) in ("d", "ad") for j, w in zip(range(start, m), before)):
             k = 0
             while k < self.n and (self.word(k) in CLAUSE_CONNECTIVES or self.flag(k) in ("t", "d", "c")):
@@ -745,8 +748,9 @@ class _ZhSentence:
             self.drop_topic()  # 加强党的组织建设，根本的是把…: the clause before was a topic
             self.task = "active" if not self.review else None
             k = self.open_verb(opener, cross=False, loose=False) if not self.boundary(opener) else None
-            if k is not None and self.task == "active":
-                last, pivot = self.count_at(k, "imperative", "是")
+            if k is not None and (self.task == "active" or self.scope is not None):
+                category, trigger = self.scope if self.scope is not None else ("imperative", "是")
+                last, pivot = self.count_at(k, category, trigger)
                 self.ended = pivot
                 return self.clause_end(last + 1) + 1
             return end + 1

@@ -72,7 +72,7 @@ ADVERBS = frozenset((
     "坚定 坚定不移 毫不动摇 始终不渝 一如既往 全心全意 千方百计 满腔热情 诚心诚意 坚持不懈 锲而不舍 "
     "旗帜鲜明 脚踏实地 特别 尤其 切切实实 踏踏实实 认认真真 老老实实 真正 真心 尽力 尽量 普遍 大规模 "
     "有计划 有步骤 有重点 有选择 分批 分期 逐一 一律 长期 永远 时刻 经常 常 首先 善于 敢于 勇于 务 "
-    "热情 妥善 很好 好好 深刻 准确 科学 系统 统一 集中 协同 一体 精准 高效 稳 早 迅速 尽早 加速 同步 不折不扣 "
+    "基本 热情 妥善 很好 好好 深刻 准确 科学 系统 统一 集中 协同 一体 精准 高效 稳 早 迅速 尽早 加速 同步 不折不扣 "
     "雷厉风行 齐心协力 同心同德 一心一意 持续 长期 历来 一贯 大大 更为 越来越 日益 逐渐 清醒 "
     "深深 真抓实干 埋头苦干 艰苦奋斗 谦虚谨慎 戒骄戒躁 同时 今后 从严 严 好 多 少 努力 最 一定 必须 务必"
 ).split()) - {"必须", "务必", "一定"}
@@ -102,13 +102,13 @@ RESULT = frozenset("让 使 使得 令 致使 促使".split())
 #: Conjunctions that coordinate two verbs (建立和完善) or, clause-initially, two verb phrases (并).
 COORDINATORS = frozenset("和 及 与 或 或者 并 并且 以及 而且 又".split())
 #: Connectives stepped over at the start of a clause.
-CLAUSE_CONNECTIVES = frozenset("并 并且 而且 同时 此外 另外 还 也 又 更 然后 进而 特别是 尤其是 总之 因此 "
+CLAUSE_CONNECTIVES = frozenset("但 但是 然而 可是 不过 并 并且 而且 同时 此外 另外 还 也 又 更 然后 进而 特别是 尤其是 总之 因此 "
                                "所以 为此 对此 据此 首先 其次 再次 最后 第一 第二 第三 第四 第五 第六 第七 "
                                "第八 第九 第十 今后 当前 目前 现在 今年 明年 当今 新时代 新形势下".split())
 #: Enumerators of a task list: 一是 / 二是 ... (jieba keeps them as one word or as 一 + 是).
 ENUMERATORS = frozenset(f"{n}是" for n in "一二三四五六七八九十")
 #: Words before 是 that open a list of tasks or principles (主要任务是，完善……; 这就是：……).
-LIST_OPENERS = ("任务", "原则", "方针", "要求", "重点", "关键", "根本", "办法", "途径", "措施", "方向",
+LIST_OPENERS = ("主要", "任务", "原则", "方针", "要求", "重点", "关键", "根本", "办法", "途径", "措施", "方向",
                 "这就", "就", "首要", "根本的", "当务之急", "总的要求", "目标")
 #: Adverbs of a description (已经实施, 曾经提出, 始终坚持): the clause reports, it does not prescribe.
 DESCRIPTION_ADVERBS = frozenset("已 已经 曾 曾经 正在 正 先后 相继 一直 始终 历来 向来 从来 早已 业已 已然 "
