@@ -16,6 +16,7 @@ from discourse.corpus.schema import DIRECTIVE_COLUMNS
 from discourse.directives import directives_in_sentence, find_directives
 from discourse.errors import ParameterError
 from discourse.measures.density import directive_density, directive_hits, top_directive_verbs
+from discourse.processing.load import from_texts
 from discourse.text.analyze import analyze
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -222,6 +223,19 @@ ZH_RULES = [
     ("no: causative result clause", "实施食品安全战略，让人民吃得放心。", [("实施", "imperative")]),
     ("no: heading", "（三）推进机构改革。", []),
     ("no: 要 + V + 了 (about to)", "我的报告就要完了。", []),
+    ("exhortation of a collective addressee", "全党同志和全国各族人民，紧密团结在党中央周围，奋发图强！",
+     [("团结", "imperative"), ("奋发", "imperative")]),
+    ("no: a vocative before a statement", "同志们，北京共产主义组织仅仅是在十个月以前才产生的。", []),
+    ("nominal verb coordinated with a verb", "改革和完善社会保险制度，整合基本医疗保险制度。",
+     [("改革", "imperative"), ("完善", "imperative"), ("整合", "imperative")]),
+    ("no: purposive 要 before 必须", "要贯彻执行这个方针，就必须消除恶果。", [("消除", "obligation")]),
+    ("no: condition before 不可能", "离开科技进步，不可能保持目前的温饱水平。", []),
+    ("pivot before a list of the agent's actions ends the scope",
+     "要支持特别行政区政府依法施政、积极作为，保障和改善民生。", [("支持", "obligation")]),
+    ("causative without a list keeps the scope", "要使党内生活正常化，切实纠正不正之风。",
+     [("使", "obligation"), ("纠正", "obligation")]),
+    ("no: commitment agent is the nearest subject", "我们希望这些规定将得到切实履行。", []),
+    ("commitment 力争 + time frame", "力争到二〇三五年基本实现现代化。", [("实现", "commitment")]),
 ]
 
 
@@ -385,3 +399,39 @@ def test_top_verbs_and_hits():
                                   "trigger", "sentence"]
     assert hits["speaker"].tolist() == ["A", "B", "B", "B"]
     assert hits["year"].tolist() == [2020, 2021, 2021, 2021]
+
+
+# ----------------------------------------------------------------------------- end to end, with sections
+REPORT = "\n".join([
+    "政府工作报告",
+    "一、2023年工作回顾",
+    "过去一年，我们全面推进乡村振兴，深入实施区域协调发展战略。",    # a description (subject first)
+    "全面推进城市更新，深入实施科教兴国战略。",                       # unmarked task clauses, in a review
+    "我们必须坚持稳中求进。",                                         # marked: counts in a review too
+    "二、2024年政府工作任务",
+    "持续扩大国内需求，加快建设现代化产业体系。",                     # unmarked task clauses, in a plan
+    "我们将继续加大对中小企业的支持力度。",                           # a commitment
+])
+
+
+def test_review_section_end_to_end():
+    corpus = from_texts([{"doc_id": "r2024", "year": 2024, "text": REPORT}], lang="zh")
+    sents = corpus.sentences
+    assert sents["section"].tolist() == [0, 1, 1, 1, 1, 2, 2, 2]
+    assert sents["section_kind"].tolist() == ["other"] + ["review"] * 4 + ["plan"] * 3
+    hits = corpus.directives.merge(sents[["sent_id", "section_kind"]], on="sent_id")
+    assert hits[["sent_id", "lemma", "category", "section_kind"]].values.tolist() == [
+        [4, "坚持", "obligation", "review"],
+        [6, "扩大", "imperative", "plan"], [6, "加快", "imperative", "plan"],
+        [7, "加大", "commitment", "plan"]]
+    density = directive_density(corpus, by="section_kind", n_boot=50).set_index("section_kind")
+    words = corpus.tokens[corpus.tokens["is_word"]].merge(sents[["sent_id", "section_kind"]], on="sent_id")
+    n_words = words.groupby("section_kind").size()
+    assert density.loc["review", "n_directives"] == 1 and density.loc["plan", "n_directives"] == 2
+    assert density.loc["plan", "n_commitment"] == 1 and density.loc["other", "n_directives"] == 0
+    for kind in ("review", "plan", "other"):
+        assert density.loc[kind, "n_tokens"] == n_words[kind]
+        assert density.loc[kind, "per_1k"] == pytest.approx(density.loc[kind, "n_directives"] / n_words[kind] * 1000)
+    # without the year the headings still name a review and a task section
+    undated = from_texts([{"doc_id": "r", "text": REPORT}], lang="zh")
+    assert undated.sentences["section_kind"].tolist() == ["other"] + ["review"] * 4 + ["plan"] * 3

@@ -62,6 +62,7 @@ from discourse.directives.chinese_words import (
     ADJECTIVE_VERBS,
     ADVERB_OR_VERB,
     ADVERBS,
+    ADDRESSEES,
     AGENTS,
     CLAUSE_CONNECTIVES,
     COMMITMENTS,
@@ -754,9 +755,11 @@ class _ZhSentence:
                 self.ended = pivot
                 return self.clause_end(last + 1) + 1
             return end + 1
-        if self.word(i) in _CONSEQUENCE:
+        if self.word(i) in _CONSEQUENCE or self.word(i) + self.word(i + 1) in _CONSEQUENCE:
             self.drop_topic()  # 离开科技进步和科学管理，不可能…: the clause before was a condition
             self.task = None
+        if i == 0 and self.vocative(end):
+            return end + 1  # 全党同志和全国各族人民，紧密团结在党中央周围，…！: an exhortation follows
         s = self.skip_to_verb(i, cross=False)
         if s >= self.n or self.boundary(s):
             return max(s, end) + 1  # a frame or a connective: 在…基础上， / 同时，
@@ -767,14 +770,16 @@ class _ZhSentence:
         list_ok = delim not in _LIST or prev_bare or (
             prev_start and self.flag(s) in _STRICT_FLAGS and not any(self.word(j) == "的" for j in range(s, end))
             and s + 1 < end)  # 深化改革、扩大开放 (verb + object); not 加强勘查、保护、合理开发 (a noun list)
-        # the first task clause needs a verb by flag or lexicon; later ones also a nominal verb with an object
+        # the first task clause needs a verb by flag or lexicon (or a nominal verb coordinated with one:
+        # 改革和完善…); later ones also a nominal verb with an object
         after_light = s > i and (self.word(s - 1) in LIGHT or self.word(s - 1) == "地")
-        starts = self.strict_verb(s) if self.scope is None and self.task != "active" else \
-            self.verb(s, loose=after_light)
+        starts = (self.strict_verb(s) or (self.flag(s) == "vn" and self.word(s + 1) in COORDINATORS
+                                          and self.strict_verb(s + 2))) \
+            if self.scope is None and self.task != "active" else self.verb(s, loose=after_light)
         if not (starts and list_ok and self.word(end - 1) != "的" and self.word(s + 1) != "的"):
             if self.task == "eligible":
                 self.task = None
-            if delim not in _LIST and not starts:
+            if delim not in _LIST and not starts and self.flag(s) != "i":  # an idiom (万众一心) is neutral
                 self.scope = None  # a clause with its own subject ends the scope (…，工人才会…)
                 if self.task == "active":
                     if self.word(s) in ("这", "这是", "这些", "此"):
@@ -803,6 +808,16 @@ class _ZhSentence:
         self.prev_start = not self.strict_verb(last + 1) and self.word(last) not in _CLAUSAL
         self.prev_bare = last == k and self.boundary(k + 1)
         return self.clause_end(last + 1) + 1
+
+    def vocative(self, end: int) -> bool:
+        """The sentence opens with a collective addressee and a comma (全党同志和全国各族人民，…): the clauses
+        after it exhort them (``imperative``, like 让我们 + V)."""
+        if end >= self.n or self.word(end) not in ("，", ","):
+            return False
+        words = [self.word(j) for j in range(0, end)]
+        return any(w in ADDRESSEES for w in words) and all(
+            w in ADDRESSEES or w in COORDINATORS or w in _LIST or self.flag(j).startswith(("n", "r", "m", "l", "j"))
+            for j, w in enumerate(words))
 
     def subject_phrase(self, k: int, end: int) -> bool:
         """The verb phrase at ``k`` is the subject of its clause: a copula 是 follows it (not after an

@@ -8,7 +8,7 @@ words that follow a marker in the CPC congress reports (1921-2022) and carry ano
 """
 from __future__ import annotations
 
-__all__ = ["BA_VERBS", "MARKERS", "PROHIBITIONS", "REPORTED", "COMMITMENTS", "AGENTS", "VERBS", "ADJECTIVE_VERBS",
+__all__ = ["ADDRESSEES", "BA_VERBS", "MARKERS", "PROHIBITIONS", "REPORTED", "COMMITMENTS", "AGENTS", "VERBS", "ADJECTIVE_VERBS",
            "ADVERBS", "ADVERB_OR_VERB", "LIGHT", "LIGHT_BEFORE_BARE", "PREPOSITIONS", "LOCALIZERS",
            "PURPOSE", "RESULT", "COORDINATORS", "CLAUSE_CONNECTIVES", "ENUMERATORS", "LIST_OPENERS",
            "DESCRIPTION_ADVERBS", "DISCOURSE_VERBS", "NOT_VERBS", "COMPLEMENTS", "KEEP_WHOLE",
@@ -40,6 +40,10 @@ COMMITMENTS_WITHOUT_AGENT = frozenset({"力争"})
 AGENTS = frozenset({"我们", "我", "我国", "中国", "政府", "国家", "党", "我们党", "中央", "党中央", "国务院",
                     "中国政府", "中国共产党", "我党", "本届政府", "全党", "各级政府", "中共中央", "中方",
                     "我们国家", "人民政府", "咱们", "我省", "我市", "省委", "省政府", "市委", "市政府"})
+#: Collective addressees of an exhortation (全党同志和全国各族人民，紧密团结在党中央周围，…！).
+ADDRESSEES = frozenset({"全党", "全党同志", "全国人民", "全国各族人民", "全军", "全军指战员", "同志们", "全体党员",
+                        "全体共产党员", "共产党员们", "青年们", "朋友们", "全国各族人民和全党同志", "全体中华儿女",
+                        "海内外中华儿女", "广大青年", "全国同胞"})
 #: Words before 将 that make it a prediction (还将, 必将, 即将 are single jieba words too).
 PREDICTION_BEFORE_WILL = frozenset({"还", "必", "也", "即", "终", "都", "仍", "势必", "必然", "一定", "终将"})
 
@@ -52,7 +56,7 @@ VERBS = frozenset((
     "带动 实现 形成 加大 树立 营造 凝聚 培养 保护 治理 整治 补齐 加速 抓紧 领导 依靠 反对 批判 揭发 粉碎 "
     "肃清 打倒 消灭 克服 纠正 防止 警惕 保卫 支援 执行 掌握 改造 整顿 清查 提倡 推广 节约 注意 搞好 搞 抓 "
     "办好 选准 做到 惩处 严惩 打击 取缔 整合 调整 调动 运用 营建 兴办 举办 开辟 开拓 开创 健全 精兵简政 "
-    "依法治国 从严治党 繁荣 壮大 丰富 畅通 密切 端正 严肃 活跃 统一 明确 稳定 纯洁 便利 深入 紧密团结 "
+    "依法治国 从严治党 繁荣 壮大 丰富 畅通 密切 端正 严肃 活跃 统一 明确 稳定 纯洁 便利 深入 "
     "解放 解放思想 实事求是 坚定 抵制 反腐 惩治 遏制 遵守 服从 服务 爱护 关怀 照顾 帮助 教育 团结起来 "
     "动员起来 组织起来 加以 予以 进行 实行 承担 履行 落地 配合 推出 修订 制定 制订 颁布 出台 研究 讨论 "
     "审议 通过 选举 建立 建成 完成 发动 依靠 吸收 吸取 借鉴 引进 输出 扶持 扶贫 脱贫 保证 注重 重视 "
