@@ -49,6 +49,9 @@ _NONE: frozenset[str] = frozenset()
 # Every word a gated rule fires on: one intersection tells whether any of them can.
 _GATED = HOPE_TRIGGERS | NEED_TRIGGERS | CONSTRUCTION_TRIGGERS | MODAL_TRIGGERS | PROPOSE
 _DEONTIC = frozenset({"must", "should", "shall", "ought"})
+_HOPE_NOT = frozenset({"become", "be", "seem", "remain", "happen", "come", "prove", "turn"})
+_MODAL_BEFORE = frozenset({"must", "should", "shall", "ought", "will", "would", "can", "could", "may", "might",
+                           "'ll", "to", "not", "n't", "never"})
 _PERSONS = frozenset({"we", "i", "you", "us"})
 
 
@@ -102,6 +105,9 @@ class _Sentence(ScopedSentence):
                 if self.w[j] in (".", ";") or (self.p[j] == "MD" and self.w[j] not in ("will", "shall")):
                     break
                 if self.w[j] in ("will", "shall"):
+                    v = self.skip_adv(j + 1)
+                    if v < self.n and (self.verb_lemma(v) in _HOPE_NOT or self.event(j, "other", j - 1)):
+                        break  # "what we hope will happen", "it will not become necessary": a hoped event
                     self.scope(j + 1, "recommendation", self.text(start, i + (self.word(i + 1) == "that")))
                     break
 
@@ -129,8 +135,9 @@ class _Sentence(ScopedSentence):
         for i in where:
             if not self.p[i].startswith("VB") or self.verb_lemma(i) not in URGE:
                 continue
-            if self.word(i - 1) == "to":
-                continue  # "to encourage X to V": a purpose or a complement, not a reported directive
+            if self.word(i - 1) == "to" or self.word(i - 1) in _MODAL_BEFORE and self.word(i - 1) != "to" \
+                    and any(self.p[j] == "MD" for j in range(max(i - 3, 0), i)):
+                continue  # "to encourage X to V", "we must not ask X to V": the urging verb is itself governed
             passive = self.word(self.skip_back_adv(i - 1)) in BE
             if passive:
                 if self.word(i + 1) == "to" and self.verb_lemma(i) != "require":
@@ -259,10 +266,12 @@ class _Sentence(ScopedSentence):
                     cat = "prohibition" if self.negated(j) else MODAL_CATEGORY[w]
                     self.vp(j + 1, cat, start, subj, j)
                 continue
-            if w in ("must", "should", "shall") and subj == "first" and self.word(k) == "i":
+            if w in ("must", "should", "shall", "will", "'ll") and subj == "first" and self.word(k) == "i":
                 v = self.skip_adv(i + 1)
-                if v < self.n and self.verb_lemma(v) in DISCOURSE_VERBS:
-                    continue  # "I should make some brief remarks", "I must say": the speaker's discourse
+                if v < self.n and self.verb_lemma(v) in DISCOURSE_VERBS and not (
+                        w in ("will", "shall", "'ll") and self.verb_lemma(v) in ("make", "give", "offer", "ask",
+                                                                                 "report", "send", "take")):
+                    continue  # "I should make some brief remarks", "I must say", "I will repeat": discourse
             if w in ("should", "shall") and self.event(i, subj, k):
                 continue  # epistemic: a prediction, not a prescription
             if w in ("must", "should") or (w == "ought" and self.word(i + 1) == "to") or \
@@ -350,8 +359,11 @@ class _Sentence(ScopedSentence):
         there be no mistake" are discourse markers; "Let the word go forth" (let + noun phrase + V) is an
         exhortation too."""
         nxt = self.word(i + 1)
-        if nxt in ("me", "myself", "there", "no", "nobody", "none", "none", "it", "this", "that") or i >= self.n - 2:
+        if nxt in ("me", "myself", "there", "no", "nobody", "none", "it", "this", "that") or i >= self.n - 2:
             return
+        if i > 0 and (self.p[i - 1] in ("MD", "TO", "PRP", "WDT", "WP") or self.p[i - 1].startswith(("NN", "VB"))
+                      or self.w[i - 1] in ("will", "to", "not", "n't")):
+            return  # "which will let us work together": let = allow
         if nxt in ("us", "'s"):
             v = self.skip_adv(i + 2)
             if v < self.n and (self.verb_lemma(v) in LET_US_DISCOURSE or
