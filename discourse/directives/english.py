@@ -39,7 +39,7 @@ from discourse.directives.english_words import (
 from discourse.text.lemmas import lemmatize
 from discourse.text.tagging import can_be_verb as _can_be_verb  # the tagger's notion of "can be a base verb"
 
-_CLAUSE_MARKS = frozenset({";", ":", "--", "—", "–"})
+_CLAUSE_MARKS = frozenset({";", ":"})  # not dashes: "--help them lift their standards" elaborates
 _LET = frozenset({"let"})
 # Words seen so far, and those of them that can be a form of a verb of URGE when tagged as a verb (the urged
 # rule reads no other word): a sentence's candidates come from two set operations once its words are known.
@@ -49,6 +49,12 @@ _NONE: frozenset[str] = frozenset()
 # Every word a gated rule fires on: one intersection tells whether any of them can.
 _GATED = HOPE_TRIGGERS | NEED_TRIGGERS | CONSTRUCTION_TRIGGERS | MODAL_TRIGGERS | PROPOSE
 _DEONTIC = frozenset({"must", "should", "shall", "ought"})
+#: Verbs of experience or state: "will never forget", "shall face problems" predict, they pledge no action.
+_EXPERIENCE = frozenset({"forget", "remember", "know", "see", "find", "feel", "face", "need", "enjoy", "suffer",
+                         "hear", "learn", "understand", "recall", "miss", "encounter", "experience", "witness"})
+#: Adverbs that make a modal epistemic ("must inevitably follow").
+_EPISTEMIC_ADVERBS = frozenset({"inevitably", "necessarily", "surely", "certainly", "undoubtedly", "probably",
+                                "doubtless", "obviously", "clearly", "evidently"})
 _HOPE_NOT = frozenset({"become", "be", "seem", "remain", "happen", "come", "prove", "turn"})
 _MODAL_BEFORE = frozenset({"must", "should", "shall", "ought", "will", "would", "can", "could", "may", "might",
                            "'ll", "to", "not", "n't", "never"})
@@ -138,6 +144,8 @@ class _Sentence(ScopedSentence):
             if self.word(i - 1) == "to" or self.word(i - 1) in _MODAL_BEFORE and self.word(i - 1) != "to" \
                     and any(self.p[j] == "MD" for j in range(max(i - 3, 0), i)):
                 continue  # "to encourage X to V", "we must not ask X to V": the urging verb is itself governed
+            if self.p[i] == "VB" and self.modal_before(i):
+                continue  # "It will not only keep X, but require all members to pay": governed by a modal
             passive = self.word(self.skip_back_adv(i - 1)) in BE
             if passive:
                 if self.word(i + 1) == "to" and self.verb_lemma(i) != "require":
@@ -178,6 +186,15 @@ class _Sentence(ScopedSentence):
                 end = i + 1
                 if subj == "requirement" and self.to_verb(end) is not None:
                     self.scope(end + 1, "reported", self.text(k, end))
+
+    def modal_before(self, i: int) -> bool:
+        """A modal earlier in the clause of token ``i`` (within 15 tokens, no ";" or ":" between)."""
+        for j in range(i - 1, max(i - 16, -1), -1):
+            if self.w[j] in (";", ":") or self.p[j] == ".":
+                return False
+            if self.p[j] == "MD":
+                return True
+        return False
 
     def hypothetical(self, i: int) -> bool:
         """The modal at ``i`` stands in a conditional or concessive clause ("if we should ever lose sight")."""
@@ -272,8 +289,11 @@ class _Sentence(ScopedSentence):
                         w in ("will", "shall", "'ll") and self.verb_lemma(v) in ("make", "give", "offer", "ask",
                                                                                  "report", "send", "take")):
                     continue  # "I should make some brief remarks", "I must say", "I will repeat": discourse
-            if w in ("should", "shall") and self.event(i, subj, k):
-                continue  # epistemic: a prediction, not a prescription
+            if w in ("should", "shall", "must") and self.event(i, subj, k) or \
+                    self.word(i + 1) in _EPISTEMIC_ADVERBS:
+                continue  # epistemic: a prediction, not a prescription ("must inevitably follow")
+            if w == "should" and self.word(i + 1) in ("like", "love", "wish", "think", "imagine", "suppose"):
+                continue  # "I should like to speak": would like
             if w in ("must", "should") or (w == "ought" and self.word(i + 1) == "to") or \
                     (w == "ought" and self.word(i + 1) == "not" and self.word(i + 2) == "to"):
                 neg = self.negated(i)
@@ -297,6 +317,8 @@ class _Sentence(ScopedSentence):
                     while c < self.n and c < j + 15 and self.w[c] != ",":
                         c += 1
                     j = c + 1 if self.word(c) == "," else j
+                if j < self.n and self.verb_lemma(j) in _EXPERIENCE:
+                    continue  # "A generous country will never forget": a prediction, not a pledge
                 self.vp(j, "commitment", start, subj, i)
             elif w in ("strive", "strives", "aim", "aims") and self.p[i] in ("VBP", "VBZ", "VB", "NN") \
                     and subj in ("first", "institution") and self.word(i + 1) == "to":
