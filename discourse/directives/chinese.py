@@ -22,9 +22,11 @@ only before a bare verb: 进行改革 -> 改革, but 进行一系列必要的基
 another verb do too (全面加强, 协调推进 -> 推进). Coordination counts each clause's first verb, across ，；：
 and 、 (after 、 only when the item before was a bare verb, or a verb phrase and the new item has no 的: 开展
 移风易俗、弘扬时代新风行动 is one noun phrase), and a verb joined to the counted one by 和 / 及 / 与 / 或 / 并
-(建立和完善 -> 建立, 完善). A clause-taking verb followed by a pivot and a verb (支持特别行政区政府依法施政、…)
-ends the scope: what follows is the pivot's action. Each clause under a marker inherits its category; a
-later marker opens its own.
+(建立和完善 -> 建立, 完善). 把 / 将 + object + a verb of the construction (作为, 放在, 落实到, 建设成) counts that
+verb, even when the object runs over a comma. A support or causative verb whose pivot's actions go on in a list
+(要支持特别行政区政府依法施政、积极作为，…) ends the scope: the clauses after it are the pivot's. Each clause under a
+marker inherits its category; a later marker opens its own. A clause with its own subject ends the scope and
+the task list. "要 V1 …，必须 V2" reads the 要 clause as a purpose ("to V1, one must V2"): only V2 counts.
 
 **Categories.** ``obligation`` (要, 必须, 须, 务必, 一定要, 需要, 不能不), ``recommendation`` (应, 应当, 应该),
 ``prohibition`` (不得, 不能, 不要, 严禁, 禁止, 决不, 决不能, 绝不, 不准, 不许, 切勿, 不应 + V: the prohibited verb
@@ -36,11 +38,16 @@ report sets its own targets).
 **Unmarked task clauses** (``imperative``): a sentence whose first clause (after connectives, enumerators
 一是 / 二是, time words and framing phrases) opens with a verb and no subject is a task list, and every
 following clause that opens with a verb counts; so do the clauses after a list opener (这就是：, 主要任务是,
-根本的是 + V). They count only outside a ``review`` section (``section_kind``), since in a review of past work
+根本的是 + V), and after a collective addressee (全党同志和全国各族人民，紧密团结…！, an exhortation like 让我们). They count only outside a ``review`` section (``section_kind``), since in a review of past work
 the same clause reports what was done; marked directives count in every section. Not task clauses: a clause
 with a description adverb (已经, 曾经, 始终, 一直) or an aspect particle (了, 过); topic verb phrases, which a
 later 是 or a subjectless marked clause shows to be the subject (增强…，增强…，是…的重大问题; 加速科技进步，应当
-立足… counts 立足, not 加速); a verb phrase that ends in 的 (a relative clause).
+立足… counts 立足, not 加速; 下放权力涉及到…: the subject of 涉及); a condition before 不可能 / 就 / 才 (离开科技进步，
+不可能…); a verb phrase that ends in 的 (a relative clause).
+
+The rules are hand-made because no maintained library finds Chinese directives; what they earn is measured
+on the blind gold set (tests/test_directives_gold.py): F1 0.99 on its development part, 0.83 on its test part
+(0.55 and 0.46 for the earlier word-list rules).
 
 **Not counted.** Purpose and result clauses (以 / 以便 / 为了 / 从而 / 进而 / 去 + V, 让 / 使 + a result after a
 comma); heading sentences (一、 / （一） / 第一部分 ...: a title); words inside 《》 titles; verbs of the
