@@ -44,7 +44,8 @@ def fake_process(doc: Document, settings: dict) -> Batch:
     sentences = pd.DataFrame({"doc_id": doc.doc_id, "para_id": 0, "sent_id": range(len(parts)),
                               "lang": lang, "text": parts,
                               "speaker": doc.meta.get("speaker") or "narrator", "role": "",
-                              "voice_cue": "", "script": ""}, columns=SENTENCE_COLUMNS)
+                              "voice_cue": "", "script": "", "section": 0, "section_kind": "other"},
+                             columns=SENTENCE_COLUMNS)
     tok_rows, dir_rows = [], []
     for sid, part in enumerate(parts):
         for tid, word in enumerate(part.split()):

@@ -31,7 +31,7 @@ DOCUMENT_COLUMNS = ["doc_id", "path", "title", "date", "year", "source", "speake
                     "encoding", "n_paragraphs", "n_sentences", "n_tokens",
                     "script", "n_removed_tokens", "removed_share", "near_duplicate_of", "similarity", "doc_type"]
 SENTENCE_COLUMNS = ["doc_id", "para_id", "sent_id", "lang", "text", "speaker", "role", "voice_cue",
-                    "script"]
+                    "script", "section", "section_kind"]
 TOKEN_COLUMNS = ["doc_id", "sent_id", "tok_id", "token", "norm", "lemma", "pos", "lang",
                  "is_stop", "is_punct", "is_word"]
 DIRECTIVE_COLUMNS = ["doc_id", "sent_id", "lemma", "verb", "category", "trigger", "start", "end",

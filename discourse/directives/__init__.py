@@ -2,12 +2,13 @@
 
 A directive verb is a lexical verb whose action the text prescribes (``MEASURES.md``, "Directive
 (imperative) verbs"). Each hit is counted under its lemma with a category: ``imperative`` (bare
-imperative clause), ``obligation`` (must, have/has to, need(s) to, shall with a non-first-person
+imperative clause, "Let us V"), ``obligation`` (must, have/has to, need(s) to, shall with a non-first-person
 subject, "it is essential / necessary / imperative / crucial / vital / critical to", "the need to",
 "be required to"), ``recommendation`` (should, ought to, "it is important / advisable to", "it is
-hoped that X will"), ``reported`` (emphasized / stressed / underscored / pointed out ... "the need
-to V"; urged / asked / requested / required / called on ... "X to V"; "requirements were made to V")
-and ``commitment`` (first-person or institutional subject + will / shall / strive to / aim to).
+hoped that X will"), ``prohibition`` (must not, should never, ought not to, "Do not V"; Chinese 不得, 严禁 ...),
+``reported`` (emphasized / stressed / underscored / pointed out ... "the need to V"; urged / asked /
+requested / required / called on / pleaded with ... "X to V"; "requirements were made to V"; "I recommend
+that X V") and ``commitment`` (first-person or institutional subject + will / shall / strive to / aim to).
 
 Choices where the definition is silent:
 
@@ -39,8 +40,27 @@ Choices where the definition is silent:
   ministry, department, province, committee, ...) or an effort noun ("Efforts will be made to V").
   A bare proper name ("Sichuan will", "America will") is not taken as an institutional agent,
   because it is as often the topic of a prediction. *would* is never counted (reported future).
-- **Negation**: "must not", "should never" are prohibitions and count; "do not have to", "need not",
-  "no need to" do not count. "Do not V" at a clause start is an imperative.
+- **Prohibitions**: ``MEASURES.md`` makes ``prohibition`` a category of its own for Chinese (不得, 严禁 ...); the
+  English negated deontics are the same act, so they carry it too: "must not", "should never", "ought not to",
+  "shall not" (non-first person), "Do not V" / "Never V" at a clause start; the prohibited verb counts
+  (not "must not only"). "do not have to", "need not", "no need to" do not count. Prohibitions enter the
+  imperative-verb density like every category but ``commitment``.
+- **Not directives** (``MEASURES.md``): "Let me ..." is always a discourse marker, and so are "let us" + a verb
+  of speech ("let us say", "let us turn to"), "let there be", "let no one", "I should / must" + a verb of
+  speech ("I should make some brief remarks", "I must say"); "Let us work together" and "Let the word go
+  forth" (let + noun phrase + V) are exhortations, ``imperative``. Placeholders: an imperative of reference
+  (refer, see, consult ...) whose next few words name a document, table, annex, page or Hansard ("Please refer
+  to Hansard document."). Epistemic *should* / *shall*: an event verb used intransitively (settle, recover,
+  rise, survive, prevail ...) with a subject that is not "we", "I" or "you" ("Prices should settle once supply
+  recovers"); a modal inside an if / unless / though clause ("if we should ever lose sight") or after
+  would / could ("would have to"). Sentence-initial purpose clauses: "To V ..., " - nothing before the first
+  comma counts ("To encourage X to V, I will ...": neither encourage nor V), and an urging verb after
+  infinitival "to" is never a reported directive.
+- **Proposals**: "I propose / recommend V-ing" and "I recommend that the Congress enact" (a base verb in the
+  that-clause) are ``reported``; "I propose to V" with the speaker as agent is a ``commitment`` (a stated
+  intention); "plead with X to V" is ``reported``. "We must and we will V" counts V once, with the deontic
+  category. "must be V-ed" counts V even for light participles ("must be done", "must be wisely made"), except
+  after a noun of effort or action ("Implementation must be undertaken", "Steps must be taken to V" -> V).
 - **Not counted**: copular *be* ("must be strong"), "must have V-ed" (epistemic), past deontic
   statements ("it was necessary to", "had to", "needed to"), gerunds and nominalisations after
   reporting verbs ("underscored the importance of taking"), "X is essential" without "to V",
@@ -50,8 +70,13 @@ Choices where the definition is silent:
   us"). An initial verb directly followed by a finite verb or modal is a subject, not an imperative.
 - A verb is counted once, by the first rule that claims it, in this order: "it is hoped", "the need
   to", urged-X-to, deontic constructions, modals and commitments, imperatives.
-- **Chinese**: see :mod:`discourse.directives_zh`; 要 and 需要 map to ``obligation`` (in Party-state
-  prose 要 is the standard "must"), 着力 to ``imperative``.
+- **Chinese**: see :mod:`discourse.directives.chinese` (scope by grammar on jieba's words and flags, the
+  simplified form of the text, sections); 要 and 需要 map to ``obligation`` (in Party-state prose 要 is the
+  standard "must"); 着力 is a light verb: the verb after it counts, in the category of its scope.
+
+**Sections.** Chinese task clauses without a marker read the same in a review of past work and in a plan; in a
+``review`` section (:mod:`discourse.text.sections`) they are descriptions and not counted. Marked directives
+count in every section. Headings themselves (the first sentence of a heading paragraph) are titles: no hits.
 """
 from __future__ import annotations
 
@@ -61,72 +86,121 @@ from discourse.directives.chinese import chinese_directives
 from discourse.directives.english import english_directives
 from discourse.errors import ParameterError
 from discourse.text.analyze import analyze
+from discourse.text.sections import SECTION_KINDS, find_sections
 from discourse.validate import check_choice
 
 #: Hit categories; all but ``commitment`` enter the imperative-verb density.
-CATEGORIES = ("imperative", "obligation", "recommendation", "reported", "commitment")
-DIRECTIVE_CATEGORIES = CATEGORIES[:4]
+CATEGORIES = ("imperative", "obligation", "recommendation", "prohibition", "reported", "commitment")
+DIRECTIVE_CATEGORIES = CATEGORIES[:5]
 LANGS = ("en", "zh")
-FIND_COLUMNS = ["sentence_id", "lemma", "category", "trigger", "verb", "start", "end", "sentence"]
+#: Columns of :func:`find_directives`: the names of ``corpus.directives`` where they mean the same thing.
+FIND_COLUMNS = ["sent_id", "lemma", "verb", "category", "trigger", "start", "end", "text_start", "text_end",
+                "section", "section_kind", "sentence"]
 
 
-def directives_in_sentence(sentence, *, lang: str = "en") -> list[dict]:
+def _check_section_kind(section_kind: str | None) -> str | None:
+    if section_kind is not None and section_kind not in SECTION_KINDS:
+        raise ParameterError(f"section_kind must be one of {', '.join(SECTION_KINDS)} or None, "
+                             f"got {section_kind!r}")
+    return section_kind
+
+
+def directives_in_sentence(sentence, *, lang: str = "en", section_kind: str | None = None,
+                           heading: bool = False) -> list[dict]:
     """Directive and commitment verbs of one analysed sentence (its tokens are used as tagged).
 
     Parameters
     ----------
-    sentence : discourse.tokenize.Sentence
+    sentence : discourse.text.tokens.Sentence
         An analysed sentence (``text``, ``tokens`` with ``text, start, end, norm, pos``).
     lang : {"en", "zh"}
         Language of the sentence; other values give no hits (nothing is known about them).
+    section_kind : {"review", "plan", "other"}, optional
+        The kind of the sentence's section (:mod:`discourse.text.sections`). In a ``review`` section
+        Chinese unmarked task clauses are not counted. None: unknown (counted as outside a review).
+    heading : bool
+        The sentence is a heading (a title): no hits.
 
     Returns
     -------
     list of dict
         One dict per counted verb, in text order: ``lemma, verb, category, trigger, start, end``
-        (offsets in the sentence text).
+        (offsets in the sentence text; Chinese lemmas in simplified script).
     """
+    _check_section_kind(section_kind)
+    if heading:
+        return []
     if lang == "en":
         return english_directives(sentence.tokens)
     if lang == "zh":
-        return chinese_directives(sentence.tokens)
+        return chinese_directives(sentence, section_kind=section_kind)
     return []
 
 
-def find_directives(text: str, lang: str = "en") -> pd.DataFrame:
+def find_directives(text: str, *, lang: str = "en", section_kind: str | None = None,
+                    year: int | None = None) -> pd.DataFrame:
     """Find the directive and commitment verbs of a text.
+
+    The text is read as the pipeline reads a document: one paragraph per line, headings splitting it into
+    sections (:func:`discourse.text.sections.find_sections`), so a Chinese report's review section does not
+    count its unmarked task clauses here either.
 
     Parameters
     ----------
     text : str
-        The text (one or more sentences).
+        The text (one or more sentences; one paragraph per line).
     lang : {"en", "zh"}
         Its language.
+    section_kind : {"review", "plan", "other"}, optional
+        Treat every sentence as standing in a section of this kind (for a sentence taken out of its
+        document, whose section is known); None: find the sections from the text's headings.
+    year : int, optional
+        The document's year, for headings that name a year ("2023年工作回顾" in a 2024 report looks back).
 
     Returns
     -------
     DataFrame
-        One row per verb: ``sentence_id`` (0-based index of the sentence in ``text``), ``lemma``,
-        ``category`` (imperative, obligation, recommendation, reported, commitment), ``trigger``
-        (e.g. "must", "need to", "it is essential to", "Efforts should be made to", "emphasized the
-        need to", "will", "要"), ``verb`` (surface form), ``start``/``end`` (offsets in ``text``) and
-        ``sentence``.
+        One row per verb, with the column names of ``corpus.directives`` where they mean the same:
+        ``sent_id`` (0-based index of the sentence in ``text``), ``lemma``, ``verb`` (as written),
+        ``category`` (imperative, obligation, recommendation, prohibition, reported, commitment),
+        ``trigger`` (e.g. "must", "need to", "it is essential to", "Efforts should be made to", "要"),
+        ``start``/``end`` (offsets of the verb in its sentence, as in ``corpus.directives``),
+        ``text_start``/``text_end`` (offsets in ``text``: ``text[text_start:text_end] == verb``),
+        ``section`` and ``section_kind`` (of the sentence) and ``sentence`` (its text).
 
     References
     ----------
-    The definition of directive verbs in ``MEASURES.md`` ("Directive (imperative) verbs").
+    The definition of directive verbs in ``MEASURES.md`` ("Directive (imperative) verbs", "Sections").
     """
     if not isinstance(text, str):
         raise ParameterError(f"text must be a str, got {type(text).__name__}")
     check_choice("lang", lang, LANGS)
+    _check_section_kind(section_kind)
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise ParameterError(f"year must be an int or None, got {year!r}")
+    lines, offsets = [], []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            lines.append(line.rstrip("\r\n"))
+            offsets.append(pos)
+        pos += len(line)
+    sections = find_sections(lines, langs=lang, year=year) if section_kind is None else None
     rows = []
-    for sid, sentence in enumerate(analyze(text, lang)):
-        for hit in directives_in_sentence(sentence, lang=lang):
-            rows.append({"sentence_id": sid, "lemma": hit["lemma"], "category": hit["category"],
-                         "trigger": hit["trigger"], "verb": hit["verb"],
-                         "start": sentence.start + hit["start"], "end": sentence.start + hit["end"],
-                         "sentence": sentence.text})
+    sid = 0
+    for j, (line, base) in enumerate(zip(lines, offsets)):
+        section, kind, heading = (sections[j] if sections is not None else (0, section_kind, False))
+        for k, sentence in enumerate(analyze(line, lang)):
+            for hit in directives_in_sentence(sentence, lang=lang, section_kind=kind,
+                                              heading=heading and k == 0):
+                rows.append({"sent_id": sid, "lemma": hit["lemma"], "verb": hit["verb"],
+                             "category": hit["category"], "trigger": hit["trigger"],
+                             "start": hit["start"], "end": hit["end"],
+                             "text_start": base + sentence.start + hit["start"],
+                             "text_end": base + sentence.start + hit["end"],
+                             "section": section, "section_kind": kind, "sentence": sentence.text})
+            sid += 1
     return pd.DataFrame(rows, columns=FIND_COLUMNS)
 
 
-__all__ = ["CATEGORIES", "DIRECTIVE_CATEGORIES", "directives_in_sentence", "find_directives"]
+__all__ = ["CATEGORIES", "DIRECTIVE_CATEGORIES", "FIND_COLUMNS", "directives_in_sentence", "find_directives"]

@@ -15,6 +15,15 @@ from typing import Any
 from discourse.directives.english_scope import ScopedSentence
 from discourse.directives.english_words import (
     BE,
+    DISCOURSE_VERBS,
+    EVENT_VERBS,
+    HYPOTHETICAL,
+    LET_US_DISCOURSE,
+    NEGATIONS,
+    PLACEHOLDER_NOUNS,
+    PLACEHOLDER_VERBS,
+    PROPOSE,
+    SUBORDINATORS,
     CONSTRUCTION_TRIGGERS,
     DEONTIC_ADJ,
     ENUMERATORS,
@@ -22,6 +31,7 @@ from discourse.directives.english_words import (
     MODAL_CATEGORY,
     MODAL_TRIGGERS,
     NEED_TRIGGERS,
+    OBJECT_TAGS,
     PRESENT_BE,
     REPORT_NEED,
     URGE,
@@ -29,7 +39,7 @@ from discourse.directives.english_words import (
 from discourse.text.lemmas import lemmatize
 from discourse.text.tagging import can_be_verb as _can_be_verb  # the tagger's notion of "can be a base verb"
 
-_CLAUSE_MARKS = frozenset({";", ":", "--", "—", "–"})
+_CLAUSE_MARKS = frozenset({";", ":"})  # not dashes: "--help them lift their standards" elaborates
 _LET = frozenset({"let"})
 # Words seen so far, and those of them that can be a form of a verb of URGE when tagged as a verb (the urged
 # rule reads no other word): a sentence's candidates come from two set operations once its words are known.
@@ -37,7 +47,18 @@ _SEEN: set[str] = set()
 _URGE_FORMS: set[str] = set()
 _NONE: frozenset[str] = frozenset()
 # Every word a gated rule fires on: one intersection tells whether any of them can.
-_GATED = HOPE_TRIGGERS | NEED_TRIGGERS | CONSTRUCTION_TRIGGERS | MODAL_TRIGGERS
+_GATED = HOPE_TRIGGERS | NEED_TRIGGERS | CONSTRUCTION_TRIGGERS | MODAL_TRIGGERS | PROPOSE
+_DEONTIC = frozenset({"must", "should", "shall", "ought"})
+#: Verbs of experience or state: "will never forget", "shall face problems" predict, they pledge no action.
+_EXPERIENCE = frozenset({"forget", "remember", "know", "see", "find", "feel", "face", "need", "enjoy", "suffer",
+                         "hear", "learn", "understand", "recall", "miss", "encounter", "experience", "witness"})
+#: Adverbs that make a modal epistemic ("must inevitably follow").
+_EPISTEMIC_ADVERBS = frozenset({"inevitably", "necessarily", "surely", "certainly", "undoubtedly", "probably",
+                                "doubtless", "obviously", "clearly", "evidently"})
+_HOPE_NOT = frozenset({"become", "be", "seem", "remain", "happen", "come", "prove", "turn"})
+_MODAL_BEFORE = frozenset({"must", "should", "shall", "ought", "will", "would", "can", "could", "may", "might",
+                           "'ll", "to", "not", "n't", "never"})
+_PERSONS = frozenset({"we", "i", "you", "us"})
 
 
 def _urge_forms(words: set[str]) -> set[str]:
@@ -90,6 +111,9 @@ class _Sentence(ScopedSentence):
                 if self.w[j] in (".", ";") or (self.p[j] == "MD" and self.w[j] not in ("will", "shall")):
                     break
                 if self.w[j] in ("will", "shall"):
+                    v = self.skip_adv(j + 1)
+                    if v < self.n and (self.verb_lemma(v) in _HOPE_NOT or self.event(j, "other", j - 1)):
+                        break  # "what we hope will happen", "it will not become necessary": a hoped event
                     self.scope(j + 1, "recommendation", self.text(start, i + (self.word(i + 1) == "that")))
                     break
 
@@ -117,12 +141,17 @@ class _Sentence(ScopedSentence):
         for i in where:
             if not self.p[i].startswith("VB") or self.verb_lemma(i) not in URGE:
                 continue
+            if self.word(i - 1) == "to" or self.word(i - 1) in _MODAL_BEFORE and self.word(i - 1) != "to" \
+                    and any(self.p[j] == "MD" for j in range(max(i - 3, 0), i)):
+                continue  # "to encourage X to V", "we must not ask X to V": the urging verb is itself governed
+            if self.p[i] == "VB" and self.modal_before(i):
+                continue  # "It will not only keep X, but require all members to pay": governed by a modal
             passive = self.word(self.skip_back_adv(i - 1)) in BE
             if passive:
                 if self.word(i + 1) == "to" and self.verb_lemma(i) != "require":
                     self.scope(i + 2, "reported", self.text(i, i + 1))
                 continue
-            j = i + 1 + (self.word(i + 1) in ("on", "upon", "for"))
+            j = i + 1 + (self.word(i + 1) in ("on", "upon", "for", "with", "to"))
             if self.verb_lemma(i) == "call" and j == i + 1:
                 continue
             first = j
@@ -158,26 +187,129 @@ class _Sentence(ScopedSentence):
                 if subj == "requirement" and self.to_verb(end) is not None:
                     self.scope(end + 1, "reported", self.text(k, end))
 
+    def modal_before(self, i: int) -> bool:
+        """A modal earlier in the clause of token ``i`` (within 15 tokens, no ";" or ":" between)."""
+        for j in range(i - 1, max(i - 16, -1), -1):
+            if self.w[j] in (";", ":") or self.p[j] == ".":
+                return False
+            if self.p[j] == "MD":
+                return True
+        return False
+
+    def hypothetical(self, i: int) -> bool:
+        """The modal at ``i`` stands in a conditional or concessive clause ("if we should ever lose sight")."""
+        for j in range(i - 1, max(i - 25, -1), -1):
+            w = self.w[j]
+            if w in (",", ";", ":", "--", "—") or self.p[j] == ".":
+                return False
+            if w in HYPOTHETICAL:
+                return True
+        return False
+
+    def negated(self, i: int) -> bool:
+        """The modal at ``i`` is negated ("must not", "should never"; not "must not only")."""
+        j = i + 1
+        return self.word(j) in NEGATIONS and self.word(j + 1) not in ("only", "merely", "just", "simply")
+
+    def event(self, i: int, subj: str, k: int) -> bool:
+        """should / shall + an event verb used intransitively, with a subject that is not a person speaking
+        or spoken to: a prediction ("Prices should settle once supply recovers")."""
+        if subj == "first" or self.word(k) in _PERSONS:
+            return False
+        v = self.skip_adv(i + 1)
+        if v >= self.n or self.verb_lemma(v) not in EVENT_VERBS:
+            return False
+        nxt = self.word(v + 1)
+        transitive = v + 1 < self.n and (self.p[v + 1] in OBJECT_TAGS or self.p[v + 1].startswith("NN")) \
+            and self.p[v + 1] != "RP"
+        return not transitive and nxt != "to" or \
+            self.verb_lemma(v) in ("survive", "prevail", "succeed", "endure", "perish")
+
+    def proposals(self, where: list[int]) -> None:
+        """"I propose improving X" and "I recommend that the Congress enact X" (reported); "I propose to V"
+        with the speaker as agent (commitment: a stated intention)."""
+        for i in where:
+            if not (self.p[i].startswith("VB") or self.p[i] in ("NN", "NNS")) or self.word(i - 1) == "to":
+                continue
+            subj, _ = self.subject(i)
+            if subj not in ("first", "institution") and self.p[i] not in ("VBD",):
+                continue
+            j = self.skip_adv(i + 1)
+            lemma = self.verb_lemma(i) if self.p[i].startswith("VB") else self.w[i].rstrip("s")
+            if self.p[j:j + 1] == ["VBG"] and lemma in ("propose", "recommend", "suggest", "urge"):
+                self.add(j, "reported", self.text(i, i))
+                continue
+            if self.word(j) == "to" and lemma == "propose" and subj == "first":
+                self.scope(j + 1, "commitment", self.text(i, j))
+                continue
+            if self.word(j) == "that":
+                for v in range(j + 2, min(self.n, j + 14)):
+                    if self.p[v] == "MD" or self.w[v] in (".", ";", ":") or self.p[v] in ("VBZ", "VBD"):
+                        break  # a modal is counted by its own rule; a finite verb states a fact
+                    if self.p[v] in ("VB", "VBP") and self.w[v] not in BE and self.w[v] not in ("have", "has") \
+                            and self.p[v - 1][:2] in ("NN", "PR", "RB"):
+                        self.scope(v, "reported", self.text(i, j))
+                        break
+
     def modals(self, where: list[int]) -> None:
         """must / should / shall / ought to / need(s) to / have/has to, and will/shall commitments."""
+        done: set[int] = set()
         for i in where:
             w = self.w[i]
             prev = self.word(i - 1)
+            if i in done:
+                continue
             if i == 0 and w in MODAL_CATEGORY or prev in ("if", "not", "n't") or \
                     (w in {"must", "should", "shall", "ought", "will", "'ll"} and self.p[i + 1:i + 2] == ["PRP"]
                      and self.word(i + 1) != "it" and i + 1 < self.n and self.word(i - 1) in ("", ",")):
                 continue
+            if w in ("must", "should", "shall", "ought", "will", "'ll", "need", "needs", "have", "has") \
+                    and self.hypothetical(i):
+                continue  # if we should ever lose sight; if that spirit shall prevail
+            if w in ("have", "has", "need", "needs") and prev in ("would", "could", "might", "may", "will", "'d"):
+                continue  # would have to: a hypothetical obligation
+            if w in ("need", "needs") and prev in ("you", "they") and self.p[i - 2:i - 1] and \
+                    self.p[i - 2].startswith("NN"):
+                continue  # "the resources you need to fight": need takes the noun, to V is its purpose
             subj, k = self.subject(i)
             start = k if subj in ("effort", "requirement") else i
-            if w in ("must", "should") or (w == "ought" and self.word(i + 1) == "to"):
-                self.vp(i + 1 + (w == "ought"), MODAL_CATEGORY[w], start, subj, i + (w == "ought"))
+            if w in _DEONTIC and self.word(i + 1) in ("and", "or"):
+                # "We must and we will pursue": one verb under two triggers, with the directive category
+                j = i + 2
+                while j < self.n and j <= i + 4 and self.p[j] != "MD":
+                    j += 1
+                if j < self.n and self.p[j] == "MD":
+                    done.add(j)
+                    cat = "prohibition" if self.negated(j) else MODAL_CATEGORY[w]
+                    self.vp(j + 1, cat, start, subj, j)
+                continue
+            if w in ("must", "should", "shall", "will", "'ll") and subj == "first" and self.word(k) == "i":
+                v = self.skip_adv(i + 1)
+                if v < self.n and self.verb_lemma(v) in DISCOURSE_VERBS and not (
+                        w in ("will", "shall", "'ll") and self.verb_lemma(v) in ("make", "give", "offer", "ask",
+                                                                                 "report", "send", "take")):
+                    continue  # "I should make some brief remarks", "I must say", "I will repeat": discourse
+            if w in ("should", "shall", "must") and self.event(i, subj, k) or \
+                    self.word(i + 1) in _EPISTEMIC_ADVERBS:
+                continue  # epistemic: a prediction, not a prescription ("must inevitably follow")
+            if w == "should" and self.word(i + 1) in ("like", "love", "wish", "think", "imagine", "suppose"):
+                continue  # "I should like to speak": would like
+            if w in ("must", "should") or (w == "ought" and self.word(i + 1) == "to") or \
+                    (w == "ought" and self.word(i + 1) == "not" and self.word(i + 2) == "to"):
+                neg = self.negated(i)
+                cat = "prohibition" if neg else MODAL_CATEGORY[w]
+                if w == "ought":
+                    self.vp(i + 2 + neg, cat, start, subj, i + 1 + neg)
+                else:
+                    self.vp(i + 1, cat, start, subj, i)
             elif w in ("need", "needs") and self.word(i + 1) == "to" and \
                     prev not in ("the", "a", "an", "no") and not self.p[i - 1:i] == ["JJ"]:
                 self.vp(i + 2, "obligation", start, subj, i + 1)
             elif w in ("have", "has") and self.word(i + 1) == "to" and prev not in ("do", "does", "did"):
                 self.vp(i + 2, "obligation", start, subj, i + 1)
             elif w == "shall":
-                self.vp(i + 1, "commitment" if subj == "first" else "obligation", start, subj, i)
+                cat = "commitment" if subj == "first" else "prohibition" if self.negated(i) else "obligation"
+                self.vp(i + 1, cat, start, subj, i)
             elif w in ("will", "'ll") and subj in ("first", "institution", "effort"):
                 j = self.skip_adv(i + 1)
                 if self.word(j) == ",":  # "will, based on its functions, continue to"
@@ -185,6 +317,8 @@ class _Sentence(ScopedSentence):
                     while c < self.n and c < j + 15 and self.w[c] != ",":
                         c += 1
                     j = c + 1 if self.word(c) == "," else j
+                if j < self.n and self.verb_lemma(j) in _EXPERIENCE:
+                    continue  # "A generous country will never forget": a prediction, not a pledge
                 self.vp(j, "commitment", start, subj, i)
             elif w in ("strive", "strives", "aim", "aims") and self.p[i] in ("VBP", "VBZ", "VB", "NN") \
                     and subj in ("first", "institution") and self.word(i + 1) == "to":
@@ -195,29 +329,76 @@ class _Sentence(ScopedSentence):
         if self.n < 3 or self.w[-1] not in (".", "!", ";"):
             return  # headings and fragments are not imperative clauses
         starts = [0] + [i + 1 for i in _positions(self.w, words & _CLAUSE_MARKS)]
-        for i in _positions(self.w, words & _LET):  # "let us V" anywhere in the sentence
-            if i < self.n - 2 and self.w[i + 1] in ("us", "'s"):
-                self.scope(i + 2, "imperative", self.text(i, i + 1))
+        for i in _positions(self.w, words & _LET):  # "let us V" and "let X V" anywhere in the sentence
+            self.let(i)
         for s in starts:
             i = s
+            s = i
             while i < self.n and (self.p[i] in ("``", "''", "(", ")", "CD", "LS", ":", ",", "-")
                                   or self.w[i] in ENUMERATORS or self.is_adv(i)
                                   or not (self.w[i].isalnum() or any(c.isalnum() for c in self.w[i]))):
                 i += 1
             if i >= self.n:
                 continue
-            if self.w[i] == "let" and self.word(i + 1) in ("us", "'s"):
-                self.scope(i + 2, "imperative", self.text(i, i + 1))
-            elif self.w[i] in ("do", "please") and self.word(i + 1) in ("not", "n't", "please") \
+            never = any(self.w[j] == "never" for j in range(s, i))
+            if self.w[i] == "let":
+                continue  # handled by :meth:`let`
+            if self.placeholder(i):
+                continue  # "Please refer to Hansard document.": a line standing for a table or a text
+            if self.w[i] in ("do", "please") and self.word(i + 1) in ("not", "n't", "please") \
                     or self.w[i] == "please":
-                self.scope(i + 1, "imperative", self.text(i, i))
+                neg = self.w[i] == "do" or self.word(i + 1) in ("not", "n't")
+                self.scope(i + 1, "prohibition" if neg else "imperative", self.text(i, i))
             elif self.w[i] == "thank" and self.word(i + 1) == "you":
                 continue  # a formula of politeness, not a prescribed action
             elif (self.p[i] == "VB" or (self.p[i] in ("NN", "NNP") and _can_be_verb(self.w[i])
                                         and self.object_like(i + 1)
                                         and self.word(i + 1) not in ("in", "into"))) \
+                    and not self.finite_follows(i) \
                     and self.w[i] not in BE and self.p[i + 1:i + 2] not in (["MD"], ["VBZ"], ["VBD"], ["VBP"]):
-                self.scope(i, "imperative", "(imperative)")
+                self.scope(i, "prohibition" if never else "imperative", "(imperative)")
+
+    def finite_follows(self, i: int) -> bool:
+        """A finite verb follows in the clause: the sentence-initial word is a subject ("Drug use ... has
+        declined"), not an imperative verb."""
+        for j in range(i + 1, self.n):
+            if self.w[j] in (",", ";", ":", "so", "and", "or", "but", "to") or self.w[j] in SUBORDINATORS \
+                    or self.p[j] in ("WDT", "WP", "WRB"):
+                return False
+            if self.p[j] in ("VBZ", "VBD", "MD"):
+                return True
+        return False
+
+    def placeholder(self, i: int) -> bool:
+        """An imperative of reference ("Please refer to Hansard document.", "See Table 3."): a placeholder."""
+        j = i + 1 if self.w[i] == "please" else i
+        if self.verb_lemma(j) not in PLACEHOLDER_VERBS:
+            return False
+        return any(self.w[k] in PLACEHOLDER_NOUNS for k in range(j + 1, min(self.n, j + 7)))
+
+    def let(self, i: int) -> None:
+        """"Let us work together" is an exhortation (imperative); "Let me explain", "let us turn to" and "let
+        there be no mistake" are discourse markers; "Let the word go forth" (let + noun phrase + V) is an
+        exhortation too."""
+        nxt = self.word(i + 1)
+        if nxt in ("me", "myself", "there", "no", "nobody", "none", "it", "this", "that") or i >= self.n - 2:
+            return
+        if i > 0 and (self.p[i - 1] in ("MD", "TO", "PRP", "WDT", "WP") or self.p[i - 1].startswith(("NN", "VB"))
+                      or self.w[i - 1] in ("will", "to", "not", "n't")):
+            return  # "which will let us work together": let = allow
+        if nxt in ("us", "'s"):
+            v = self.skip_adv(i + 2)
+            if v < self.n and (self.verb_lemma(v) in LET_US_DISCOURSE or
+                               (self.w[v] == "turn" and self.word(v + 1) in ("to", "now"))):
+                return
+            self.scope(i + 2, "imperative", self.text(i, i + 1))
+            return
+        j = i + 1
+        while j < self.n and j <= i + 6 and (self.p[j][:2] in ("DT", "JJ", "NN", "CD", "PR") or self.p[j] == "POS"
+                                              or self.w[j] in ("and", "of")):
+            j += 1
+        if j > i + 1 and j < self.n and self.p[j] in ("VB", "VBP") and self.w[j] not in BE:
+            self.scope(j, "imperative", "let")
 
 
 def english_directives(tokens: Sequence[Any]) -> list[dict]:
@@ -241,10 +422,25 @@ def english_directives(tokens: Sequence[Any]) -> list[dict]:
     if gated or urge:
         # Order matters: a verb claimed by an earlier rule is not counted again by a later one.
         for rule, gate in ((s.hoped, HOPE_TRIGGERS), (s.need_noun, NEED_TRIGGERS), (s.urged, None),
-                           (s.constructions, CONSTRUCTION_TRIGGERS), (s.modals, MODAL_TRIGGERS)):
+                           (s.constructions, CONSTRUCTION_TRIGGERS), (s.proposals, PROPOSE),
+                           (s.modals, MODAL_TRIGGERS)):
             found = gated & gate if gate is not None else urge
             if found:
                 rule(_positions(w, found))
     if s.n >= 3 and w[-1] in (".", "!", ";"):  # headings and fragments are not imperative clauses
         s.imperatives(words)
-    return [s.hits[i] for i in sorted(s.hits)] if s.hits else []
+    if not s.hits:
+        return []
+    purpose = _purpose_end(w, s)
+    return [s.hits[i] for i in sorted(s.hits) if i >= purpose]
+
+
+def _purpose_end(w: list[str], s: _Sentence) -> int:
+    """Where a sentence-initial purpose clause ends ("To help firms hire, I will ..."): its verbs are not
+    directives. 0 when the sentence does not open with one."""
+    if not w or w[0] != "to" or s.to_verb(0) is None:
+        return 0
+    for j in range(1, s.n):
+        if w[j] == ",":
+            return j
+    return 0

@@ -137,6 +137,16 @@ class ScopedSentence:
         k = i - 1
         while k >= 0 and self.is_adv(k):
             k -= 1
+        if k >= 1 and self.w[k] == "," and self.p[k - 1][:2] in ("NN", "PR"):
+            # "my administration, and this Congress, will": a coordinated subject set off by commas
+            j = k - 1
+            while j >= 0 and (self.p[j][:2] in ("NN", "JJ", "DT", "CD") or self.p[j] in ("POS", "PRP$", "CC", ",")
+                              or self.w[j] == "of"):
+                if self.w[j] in FIRST_PERSON:
+                    return "first", k - 1
+                if self.w[j] in INSTITUTIONS:
+                    return "institution", k - 1
+                j -= 1
         if k < 0:
             return "other", k
         if self.w[k] in FIRST_PERSON:
@@ -152,7 +162,7 @@ class ScopedSentence:
         j = k
         while j >= 0 and (self.p[j][:2] in ("NN", "JJ", "DT", "CD") or self.p[j] in ("POS", "PRP$")
                           or self.w[j] == "of"):
-            if self.w[j] in INSTITUTIONS or self.w[j] in FIRST_PERSON:
+            if self.w[j] in INSTITUTIONS:
                 return "institution", k
             j -= 1
         return "other", k
@@ -248,6 +258,9 @@ class ScopedSentence:
                 self.scope(k, category, trig)
             return
         v = self.skip_adv(k + 1)
+        if v < self.n and self.p[v] == "VBG" and category != "commitment" and self.w[v] != "going":
+            self.take(v, category, trig + " be")  # progressive: "banks should be making sound loans"
+            return
         if not self.passive_participle(v):
             return  # copula: must be strong
         end = v + 1
@@ -260,8 +273,10 @@ class ScopedSentence:
                 return
             if subject == "requirement" or self.verb_lemma(v) in LIGHT_PASSIVE | EFFORT_PARTICIPLES:
                 return  # "Efforts should be directed towards the implementation of ..."
-        if category == "commitment" or self.verb_lemma(v) in LIGHT_PASSIVE:
+        if category == "commitment":
             return
+        if self.verb_lemma(v) in LIGHT_PASSIVE and inf is not None:
+            return  # "Steps should be taken to V" with another subject: the light verb is not the directive
         if subject == "it" and self.word(end) == "that":
             return  # it should be noted that ...
         self.scope(v, category, trig + " be", passive=True)

@@ -8,7 +8,8 @@ end a directive's scope (a purpose clause, a colon). Lower-case words, compared 
 """
 from __future__ import annotations
 
-__all__ = ["BE", "PRESENT_BE", "ADVERB_WORDS", "DEONTIC_ADJ", "MODAL_CATEGORY", "REPORT_NEED", "URGE", "EFFORT_NOUNS",
+__all__ = ["LET_US_DISCOURSE", "PROPOSE", "NEGATIONS", "DISCOURSE_VERBS", "EVENT_VERBS", "HYPOTHETICAL", "PLACEHOLDER_NOUNS",
+           "PLACEHOLDER_VERBS", "BE", "PRESENT_BE", "ADVERB_WORDS", "DEONTIC_ADJ", "MODAL_CATEGORY", "REPORT_NEED", "URGE", "EFFORT_NOUNS",
            "REQUIREMENT_NOUNS", "LIGHT_ACTIVE", "LIGHT_PASSIVE", "EFFORT_PARTICIPLES", "CATENATIVE", "FIRST_PERSON",
            "NOMINATIVE", "INSTITUTIONS", "SUBORDINATORS", "HARD_STOPS", "ENUMERATORS", "OBJECT_TAGS", "PARTICLES",
            "MODAL_TRIGGERS", "HOPE_TRIGGERS", "NEED_TRIGGERS", "CONSTRUCTION_TRIGGERS", "STOPS_BY_FIRST"]
@@ -32,12 +33,53 @@ MODAL_CATEGORY = {"must": "obligation", "should": "recommendation", "ought": "re
 REPORT_NEED = frozenset({"emphasize", "emphasise", "stress", "underscore", "underline", "highlight",
                          "reiterate", "point", "note", "call", "state", "say", "stipulate",
                          "demand", "urge", "require", "request", "mention", "express"})
-#: Verbs that ask someone else to act ("urged departments to").
+#: Verbs that ask someone else to act ("urged departments to", "plead with the House to").
 URGE = frozenset({"urge", "ask", "request", "require", "demand", "instruct", "encourage", "exhort",
-                  "order", "call", "direct"})
+                  "order", "call", "direct", "plead", "implore", "beseech", "appeal", "challenge"})
+#: Verbs of a proposal: "I propose improving X", "I recommend that the Congress enact" (reported).
+PROPOSE = frozenset({"propose", "proposes", "proposed", "recommend", "recommends", "recommended", "suggest",
+                     "suggests", "suggested", "urge", "urges", "urged", "ask", "asks", "asked", "request",
+                     "requests", "requested", "insist", "insists", "demand", "demands"})
+#: Negations that turn a deontic modal into a prohibition ("must not", "should never").
+NEGATIONS = frozenset({"not", "n't", "never"})
+#: Verbs of the speaker's own discourse: "Let me explain", "I should add", "let us turn to" are discourse
+#: markers, not directives.
+DISCOURSE_VERBS = frozenset({"say", "speak", "talk", "explain", "add", "mention", "emphasize", "emphasise",
+                             "stress", "repeat", "summarize", "summarise", "conclude", "turn", "begin", "note",
+                             "point", "put", "give", "illustrate", "cite", "quote", "read", "describe",
+                             "outline", "remark", "report", "tell", "express", "confess", "admit", "state",
+                             "make", "offer", "share", "close", "end", "start", "speak", "touch", "dwell",
+                             "digress", "pause", "ask", "thank", "review", "refer", "recall", "take"})
+#: Verbs after "let us" that make it a discourse marker ("let us turn to", "let us say"): the speaker's own
+#: discourse, not an exhortation.
+LET_US_DISCOURSE = frozenset({"say", "speak", "talk", "explain", "add", "mention", "emphasize", "emphasise",
+                              "stress", "repeat", "summarize", "summarise", "conclude", "note", "illustrate",
+                              "cite", "quote", "describe", "outline", "remark", "digress", "pause", "suppose",
+                              "assume", "imagine"})
+#: Verbs that, intransitive after "should" or "shall", predict a course of events rather than prescribe
+#: one ("Prices should settle once supply recovers", "freedom shall survive").
+EVENT_VERBS = frozenset({"settle", "adjust", "recover", "rebound", "stabilize", "stabilise", "ease", "decline",
+                         "fall", "rise", "grow", "increase", "decrease", "drop", "pick", "return", "improve",
+                         "reach", "remain", "last", "come", "arrive", "result", "follow", "occur", "happen",
+                         "exceed", "total", "amount", "average", "survive", "succeed", "prevail", "endure",
+                         "perish", "fail", "triumph", "flourish", "die", "live", "emerge", "appear", "expire",
+                         "begin", "end", "pass", "prove", "turn", "change", "vanish", "disappear",
+                         "subside", "level", "peak", "slow", "accelerate", "expand", "contract", "balance"})
+#: Words that open a hypothetical clause: a modal inside it is not deontic ("if we should ever lose sight").
+HYPOTHETICAL = frozenset({"if", "unless", "lest", "whether", "though", "although", "suppose", "supposing",
+                          "provided"})
+#: Nouns of a placeholder line standing for a table or a document ("Please refer to Hansard document.").
+PLACEHOLDER_NOUNS = frozenset({"hansard", "document", "documents", "table", "tables", "annex", "annexure",
+                               "appendix", "appendices", "attachment", "attachments", "chart", "charts",
+                               "figure", "figures", "page", "pages", "schedule", "website", "link", "above",
+                               "below", "overleaf", "statement", "statements", "exhibit", "graph", "box",
+                               "footnote", "note", "notes", "annexe", "volume", "report", "supplement"})
+#: Verbs of a placeholder or cross-reference ("see Table 3", "refer to Annex B").
+PLACEHOLDER_VERBS = frozenset({"refer", "see", "consult", "view", "click", "note", "check", "find"})
 #: Nouns of effort ("efforts to", "steps will be taken to").
 EFFORT_NOUNS = frozenset({"effort", "efforts", "work", "step", "steps", "measure", "measures",
-                          "initiative", "initiatives", "action", "actions", "attempt", "attempts"})
+                          "initiative", "initiatives", "action", "actions", "attempt", "attempts",
+                          "implementation", "preparation", "preparations", "arrangements"})
 #: Nouns that carry a requirement ("the requirement to").
 REQUIREMENT_NOUNS = frozenset({"requirement", "requirements", "demand", "demands", "call", "calls",
                                "request", "requests", "instruction", "instructions"})
@@ -87,7 +129,7 @@ PARTICLES = frozenset({"up", "out", "on", "forth", "forward", "ahead", "off", "d
 # --- gates: words without which a rule of :mod:`discourse.directives_en` cannot fire ------------------------
 #: The modal rule reads only these words (the triggers it tests, one branch each).
 MODAL_TRIGGERS = frozenset(MODAL_CATEGORY) | {"need", "needs", "have", "has", "will", "'ll", "strive", "strives",
-                                              "aim", "aims"}
+                                              "aim", "aims", "propose", "proposes"}
 #: The "it is hoped" rule ("it is hoped that", "we hope").
 HOPE_TRIGGERS = frozenset({"hoped", "hope"})
 #: The "the need to" rule.

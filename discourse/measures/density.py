@@ -106,7 +106,8 @@ def directive_density(corpus, by: str = "speaker", *, include_commitments: bool 
     corpus : Corpus
         A processed corpus (its ``directives``, ``sentences`` and ``tokens`` tables are used).
     by : str
-        Group column (any sentence or document column: ``speaker``, ``year``, ``doc_id`` ...).
+        Group column (any sentence or document column: ``speaker``, ``year``, ``doc_id``,
+        ``section_kind`` (review / plan / other, see :mod:`discourse.text.sections`) ...).
     include_commitments : bool
         Count commitments in ``n_directives`` and ``per_1k`` too (default: no, as in MEASURES.md;
         ``n_commitment`` and ``commitments_per_1k`` are always shown).
@@ -125,8 +126,8 @@ def directive_density(corpus, by: str = "speaker", *, include_commitments: bool 
         ``n_sentences, n_directives, per_1k, ci_low, ci_high`` (percentile bootstrap over the
         group's sentences, resampled with replacement; the density of a resample is its summed
         directives / summed tokens x 1000), ``directive_sentence_share`` (sentences with at least
-        one counted verb), ``n_imperative, n_obligation, n_recommendation, n_reported,
-        n_commitment, commitments_per_1k``.
+        one counted verb), ``n_imperative, n_obligation, n_recommendation, n_prohibition,
+        n_reported, n_commitment, commitments_per_1k``.
 
     References
     ----------

@@ -37,6 +37,7 @@ from discourse.text.chinese import script_of
 from discourse.text.clean import DEFAULT_STEPS, check_steps, clean_text, text_language
 from discourse.text.sentences import MAX_SENTENCE_CHARS, bound_spans
 from discourse.text.tokens import Sentence
+from discourse.text.sections import find_sections
 from discourse.version import __version__
 from discourse.voices.attribute import attribute_document, english_text, extract_people
 
@@ -88,21 +89,28 @@ def _document_rows(doc: Document, settings: dict) -> dict:
     tok_counts: list[int] = []      # per sentence: its number of tokens
     all_tokens: list = []
     dir_rows: list[dict] = []
+    section_col: list[int] = []
+    kind_col: list[str] = []
+    sections = find_sections([p.text for p in cleaned.paragraphs],
+                             langs=[forced_lang or p.lang for p in cleaned.paragraphs], year=_doc_year(doc))
     sent_id = 0
     n_long = 0
-    for para in cleaned.paragraphs:
+    for para, section in zip(cleaned.paragraphs, sections):
         lang = forced_lang or para.lang
         script = para.script if lang == para.lang else (script_of(para.text) or "") if lang == "zh" else ""
         sentences, cut = _analyze_bounded(para.text, lang)
         n_long += cut
-        for sentence in sentences:
+        for k, sentence in enumerate(sentences):
             para_col.append(para.para_id)
             lang_col.append(lang)
             script_col.append(script)
             text_col.append(sentence.text)
+            section_col.append(section.section)
+            kind_col.append(section.section_kind)
             tok_counts.append(len(sentence.tokens))
             all_tokens += sentence.tokens
-            for hit in directives_in_sentence(sentence, lang=lang):
+            for hit in directives_in_sentence(sentence, lang=lang, section_kind=section.section_kind,
+                                              heading=section.heading and k == 0):
                 dir_rows.append({"doc_id": doc.doc_id, "sent_id": sent_id, **hit, "lang": lang})
             sent_id += 1
 
@@ -131,7 +139,7 @@ def _document_rows(doc: Document, settings: dict) -> dict:
         "sentences": {"para_id": para_col, "sent_id": list(range(sent_id)), "lang": lang_col,
                       "text": text_col, "speaker": [v.speaker for v in voices],
                       "role": [v.role for v in voices], "voice_cue": [v.cue for v in voices],
-                      "script": script_col},
+                      "script": script_col, "section": section_col, "section_kind": kind_col},
         "tokens": {"counts": tok_counts, "tokens": all_tokens},
         "directives": dir_rows,
         "removed": removed,
@@ -163,6 +171,21 @@ def _document_facts(langs: list[str], scripts: list[str], tok_counts: list[int],
     script = "mixed" if len(main) > 1 else main[0] if main else next(iter(by_script), "")
     return {"language": "+".join(present), "script": script,
             "n_removed_tokens": sum(r["n_tokens"] for r in removed)}
+
+
+def _doc_year(doc: Document) -> int | None:
+    """The document's year from its metadata (``year``, else the year of ``date``), for section kinds."""
+    for value in (doc.meta.get("year"), doc.meta.get("date")):
+        if value is None or (isinstance(value, float) and value != value):
+            continue
+        if hasattr(value, "year"):  # a date or timestamp
+            return int(value.year)
+        try:
+            return int(value) if not isinstance(value, str) or value.strip().isdigit() \
+                else int(pd.Timestamp(value).year)
+        except (TypeError, ValueError, OverflowError):
+            continue
+    return None
 
 
 def _str_dtype() -> object:
@@ -305,18 +328,22 @@ def _in_parts(doc: Document, settings: dict) -> Batch:
     Each part (ending at a paragraph break, see :func:`_part_ends`) is processed as a text of its own
     and its rows are built into compact tables at once, so only one part's Python objects (tokens,
     hits) exist at a time: memory grows with the text, at the tables' few dozen bytes a token. Ids and
-    line numbers continue across parts. What looks across a whole document looks within a part only:
-    the repeated paragraphs that cleaning removes, the people a voice may refer back to, and a voice
-    that continues over a paragraph break at a part's edge.
+    line numbers (and section numbers) continue across parts. What looks across a whole document looks
+    within a part only: the repeated paragraphs that cleaning removes, the people a voice may refer
+    back to, a voice that continues over a paragraph break at a part's edge, and the kind of a section
+    whose heading stands in an earlier part (``other`` until the part's first heading).
     """
     parts, infos, start = [], [], 0
-    sent_off = para_off = 0
+    sent_off = para_off = section_off = 0
     for end in _part_ends(doc.text, PART_CHARS):
         part = _batch_from_rows([_document_rows(replace(doc, text=doc.text[start:end]), settings)])
         tables, info = part.tables, part.infos[0]
         for name in ("sentences", "tokens", "directives"):
             tables[name]["sent_id"] += sent_off
         tables["sentences"]["para_id"] += para_off
+        if "section" in tables["sentences"] and len(tables["sentences"]):
+            tables["sentences"]["section"] += section_off  # a part's section 0 continues the last one
+            section_off = int(tables["sentences"]["section"].max())
         lines_before = doc.text.count("\n", 0, start)
         removed = tables["removed"]
         removed["line_no"] += lines_before

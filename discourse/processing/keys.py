@@ -1,9 +1,11 @@
 """The keys the cache stores processed documents under, and their infos as JSON.
 
-A document's key is the SHA-256 of its text, the metadata that processing reads (``speaker``), the
-template lines learned for it from its corpus (``Document.templates``: a template learned later, when
-the corpus grows, changes the key of every document that holds it, and of no other), the settings dict, the package version, ``PIPELINE_VERSION``, a fingerprint of the processing code and the
-versions of the libraries that tokenize and tag: change any of them and the document is processed
+A document's key is the SHA-256 of its text, the metadata that processing reads (``speaker``; ``year``
+and ``date``, which date a report's sections), the template lines learned for it from its corpus
+(``Document.templates``: a template learned later, when the corpus grows, changes the key of every
+document that holds it, and of no other), the settings dict, the package version, ``PIPELINE_VERSION``,
+a fingerprint of the processing code and the versions of the libraries that tokenize and tag: change
+any of them and the document is processed
 again. A corpus's pack id hashes its ordered document ids and keys. Documents' ``info`` dicts are
 stored as JSON, dates included (:func:`dumps_info`).
 """
@@ -24,7 +26,7 @@ from discourse.processing.document import PIPELINE_VERSION
 from discourse.version import __version__
 
 #: Document metadata that processing reads, and so part of the key.
-KEY_META = ("speaker",)
+KEY_META = ("speaker", "year", "date")
 #: Libraries whose version changes tokens or tags.
 KEY_LIBRARIES = ("nltk", "textblob", "jieba", "pandas")
 #: Subpackages whose code makes a document's tables: every module in them (and every file of

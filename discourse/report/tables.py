@@ -20,7 +20,7 @@ DOCUMENTS_BY_COLUMNS = ["n_documents", "n_sentences", "n_tokens"]
 #: Columns of :func:`discourse.directive_density` after the group column.
 DENSITY_COLUMNS = ["n_tokens", "n_sentences", "n_directives", "per_1k", "ci_low", "ci_high",
                    "directive_sentence_share", "n_imperative", "n_obligation", "n_recommendation",
-                   "n_reported", "n_commitment", "commitments_per_1k"]
+                   "n_prohibition", "n_reported", "n_commitment", "commitments_per_1k"]
 #: Columns of :func:`voices_found`.
 VOICE_COLUMNS = ["speaker", "kind", "n_documents", "n_sentences", "n_tokens", "roles"]
 

@@ -91,12 +91,14 @@ def group_choices(corpus: Any) -> list[tuple[str, str]]:
     """The group columns the corpus has, as ``(label, column)`` pairs for a dropdown.
 
     Only the columns of :data:`GROUP_LABELS` that the corpus has with at least one value are offered
-    (``section`` and ``section_kind`` when processing added them; ``source`` when the manifest has it).
+    (``source`` when the manifest has it); ``section`` and ``section_kind`` only when headings split a
+    document into sections (two values or more), since every sentence has them.
     """
     columns = corpus.group_columns()
     out = []
     for column, label in GROUP_LABELS.items():
-        if column in columns and corpus.groups(column):
+        needed = 2 if column in ("section", "section_kind") else 1
+        if column in columns and len(corpus.groups(column)) >= needed:
             out.append((label, column))
     return out
 
