@@ -8,7 +8,8 @@ from scipy.spatial.distance import jensenshannon
 
 from discourse.corpus.model import from_tables
 from discourse.errors import ParameterError
-from discourse.measures.shift import emerging_formulations, rising_falling, term_trajectories, vocabulary_shift
+from discourse.measures.emerging import emerging_formulations
+from discourse.measures.shift import rising_falling, term_trajectories, vocabulary_shift
 
 STOP = {"the", "of", "and", "to", "a", "we", "up"}
 
@@ -46,7 +47,10 @@ def test_jsd_against_scipy(small):
     p2 = np.array([1, 2, 1, 0]) / 4
     q2 = np.array([1, 0, 2, 2]) / 5
     assert out.loc[1, "jsd"] == pytest.approx(jensenshannon(p2, q2, base=2) ** 2)
-    assert out.loc[0, "n_tokens_from"] == 4 and out.loc[1, "n_tokens_to"] == 5
+    assert out.loc[0, "n_counted_from"] == 4 and out.loc[1, "n_counted_to"] == 5
+    # the token bases: all word tokens, and those after stop words ("the", "and" are stop words)
+    assert (out.loc[0, "n_tokens_from"], out.loc[0, "n_content_tokens_from"]) == (5, 4)
+    assert (out.loc[0, "n_tokens_to"], out.loc[0, "n_content_tokens_to"]) == (5, 4)
     assert (out.loc[0, "n_types_from"], out.loc[0, "n_types_to"]) == (3, 3)
     assert out.loc[1, "jsd_excess"] == pytest.approx(out.loc[1, "jsd"] - out.loc[1, "jsd_baseline"])
     assert out.loc[1, "jsd_ratio"] == pytest.approx(out.loc[1, "jsd"] / out.loc[1, "jsd_baseline"])
@@ -136,7 +140,7 @@ def test_term_trajectories():
     c = by_year({2021: ["Opening up matters , opening up ."], 2022: ["opening , up ; nothing else"],
                  2023: ["New Quality productive forces"]})
     out = term_trajectories(c, ["opening up", "new quality productive forces", "absent"])
-    assert list(out.columns) == ["term", "year", "count", "n_tokens", "per_1k"]
+    assert list(out.columns) == ["term", "year", "count", "n_tokens", "n_content_tokens", "per_1k"]
     assert len(out) == 9                                                  # zeros kept
     ou = out[out["term"] == "opening up"].set_index("year")
     assert ou["count"].tolist() == [2, 0, 0]                              # punctuation breaks a phrase
