@@ -23,7 +23,9 @@ the same corpus. Hence the two numbers reported beside the effect (``jsd_excess`
   is the default here).
 - ``p_value``: a permutation test of the pair's JSD that shuffles whole documents between the two
   periods (Kilgarriff's point: the document, not the token, is the unit that varies); where a period
-  has a single document, its sentences are shuffled instead (``permuted`` says which). A small p says
+  has a single document, or the two have too few documents for the test to reach a small p (fewer
+  than 200 or ``n_perm`` distinct ways to split them: three and three documents allow only 20, and
+  p >= 0.1), their sentences are shuffled instead (``permuted`` says which). A small p says
   the pair's difference is larger than a reshuffling of its own texts gives, so not an accident of
   which texts fell into which year.
 
@@ -45,6 +47,7 @@ Theory, 37(1), 145-151.
 """
 from __future__ import annotations
 
+from math import comb
 from numbers import Real
 from typing import TYPE_CHECKING, Any
 
@@ -76,8 +79,9 @@ if TYPE_CHECKING:  # pragma: no cover - annotations only
 
 SHIFT_COLUMNS = ["from", "to", "gap", "n_tokens_from", "n_tokens_to", "n_content_tokens_from",
                  "n_content_tokens_to", "n_counted_from", "n_counted_to", "n_types_from", "n_types_to",
-                 "jsd", "jsd_baseline", "baseline_low", "baseline_high", "jsd_excess", "jsd_ratio", "z",
-                 "p_value", "permuted", "flag", "warning", "n_emerging", "n_vanishing"]
+                 "jsd", "jsd_baseline", "baseline_low", "baseline_high", "jsd_excess", "jsd_ratio",
+                 "jsd_permuted", "excess_permuted", "z", "p_value", "permuted", "flag", "warning",
+                 "n_emerging", "n_vanishing"]
 WINDOW_COLUMNS = ["at", "before_first", "before_last", "after_first", "after_last", "gap",
                   "n_counted_before", "n_counted_after", "jsd", "jsd_baseline", "jsd_excess", "z", "flag"]
 WORD_SHIFT_COLUMNS = ["from", "to", "term", "count_from", "count_to", "share_from", "share_to",
@@ -86,6 +90,10 @@ TRAJECTORY_COLUMNS = ["term", "count", "n_tokens", "n_content_tokens", "per_1k"]
 
 #: MAD of a normal sample x 1.4826 estimates its standard deviation.
 MAD_SCALE = 1.4826
+#: Fewest distinct ways of splitting two periods' documents for the test to shuffle documents: with
+#: fewer, even the observed split cannot reach a small p (two of the C(6, 3) = 20 splits of three and
+#: three documents give the observed JSD, so p >= 0.1), and sentences are shuffled instead.
+MIN_SPLITS = 200
 
 
 # ----------------------------------------------------------------------------- divergence
@@ -169,13 +177,43 @@ def permutation_jsd(units: sparse.csr_matrix, n_first: int, *, n_perm: int,
     return out
 
 
-def robust_z(values: np.ndarray, ordinary: np.ndarray, *, window: int | None = None) -> np.ndarray:
+def bootstrap_jsd(units: sparse.csr_matrix, n_first: int, *, n_boot: int,
+                  rng: np.random.Generator) -> np.ndarray:
+    """JSD between two sides each resampled ``n_boot`` times from its own units, with replacement.
+
+    The first ``n_first`` rows of ``units`` are the first side's units, the rest the second's. The
+    spread of these JSDs is the pair's sampling error with the periods as they are (under a real
+    difference the JSD varies far more than under the permutations' "no difference").
+    """
+    n_units = units.shape[0]
+    by_term = units.T.tocsr()
+    sides = (np.arange(n_first), np.arange(n_first, n_units))
+    out = np.empty(n_boot)
+    batch = max(1, min(n_boot, int(4_000_000 // max(units.shape[1], 1))))
+    for lo in range(0, n_boot, batch):
+        size = min(batch, n_boot - lo)
+        counts = []
+        for rows in sides:
+            weights = np.zeros((n_units, size))
+            draws = rows[rng.integers(0, len(rows), size=(size, len(rows)))]
+            np.add.at(weights, (draws.T, np.arange(size)[None, :]), 1.0)
+            counts.append(np.asarray(by_term @ weights).T)
+        out[lo:lo + size] = jsd_bits(counts[0], counts[1])
+    return out
+
+
+def robust_z(values: np.ndarray, ordinary: np.ndarray, *, noise: np.ndarray | None = None,
+             window: int | None = None) -> np.ndarray:
     """Robust z of each value against the median and scaled MAD of the ``ordinary`` values.
 
-    With ``window``, each value is set against the ordinary values within ``window`` positions either
-    side (itself included). NaN where fewer than three ordinary values are at hand or their MAD is 0.
+    With ``noise`` (each value's own sampling variance), a value is divided by
+    ``sqrt(mad ** 2 + noise)``: it must stand out both from the spread of the ordinary values and from
+    its own noise. With ``window``, each value is set against the ordinary values within ``window``
+    positions either side (itself included). NaN where fewer than three ordinary values are at hand or
+    the scale is 0.
     """
     values = np.asarray(values, dtype=float)
+    own = np.zeros(len(values)) if noise is None else np.asarray(noise, dtype=float)
     out = np.full(len(values), np.nan)
     for i in range(len(values)):
         lo, hi = (0, len(values)) if window is None else (max(0, i - window), i + window + 1)
@@ -183,9 +221,9 @@ def robust_z(values: np.ndarray, ordinary: np.ndarray, *, window: int | None = N
         if len(ref) < 3:
             continue
         med = np.median(ref)
-        mad = np.median(np.abs(ref - med)) * MAD_SCALE
-        if mad > 0:
-            out[i] = (values[i] - med) / mad
+        scale = np.sqrt((np.median(np.abs(ref - med)) * MAD_SCALE) ** 2 + own[i])
+        if scale > 0:
+            out[i] = (values[i] - med) / scale
     return out
 
 
@@ -357,8 +395,8 @@ def vocabulary_shift(corpus: "Corpus", *, by: str = "year", ngram: int = 1, min_
         rng = np.random.default_rng([seed, i])
         boot = jsd_baseline(ca, cb, n_boot=n_boot, rng=rng)
         base = float(boot.mean())
-        permuted, perm = units.permutations(ga, gb, support, n_perm=n_perm,
-                                            rng=np.random.default_rng([seed, i, 1]))
+        permuted, perm, boot_units = units.permutations([ga], [gb], support, n_perm=n_perm,
+                                                        rng=np.random.default_rng([seed, i, 1]))
         rows.append({
             "from": stream.groups[ga], "to": stream.groups[gb], "gap": int(gaps[i - 1]),
             "n_tokens_from": int(stream.n_tokens[ga]), "n_tokens_to": int(stream.n_tokens[gb]),
@@ -370,6 +408,8 @@ def vocabulary_shift(corpus: "Corpus", *, by: str = "year", ngram: int = 1, min_
             "baseline_low": float(np.percentile(boot, 2.5)),
             "baseline_high": float(np.percentile(boot, 97.5)),
             "jsd_excess": jsd - base, "jsd_ratio": jsd / base if base > 0 else np.nan,
+            "jsd_permuted": float(perm.mean()), "excess_permuted": jsd - float(perm.mean()),
+            "_noise": float(boot_units.var()),
             "p_value": float((1 + np.sum(perm >= jsd - 1e-12)) / (n_perm + 1)),
             "permuted": permuted, "warning": _warning(lang, script, ga, gb),
             "n_emerging": int(((b >= min_count) & (first == i)).sum()),
@@ -377,7 +417,8 @@ def vocabulary_shift(corpus: "Corpus", *, by: str = "year", ngram: int = 1, min_
         })
     table = pd.DataFrame(rows)
     ordinary = ((table["gap"] == 0) & (table["warning"] == "")).to_numpy()
-    table["z"] = robust_z(table["jsd_excess"].to_numpy(), ordinary, window=window)
+    table["z"] = robust_z(table["excess_permuted"].to_numpy(), ordinary, noise=table["_noise"].to_numpy(),
+                          window=window)
     table["flag"] = ordinary & (table["z"] >= z_min).to_numpy() & (table["p_value"] <= alpha).to_numpy()
     return table[SHIFT_COLUMNS]
 
@@ -407,19 +448,21 @@ class _Units:
         unit_group[codes] = group
         return codes.astype(np.int64), unit_group
 
-    def permutations(self, ga: int, gb: int, support: np.ndarray, *, n_perm: int,
-                     rng: np.random.Generator) -> tuple[str, np.ndarray]:
-        """Which units were shuffled and the permuted JSDs between periods ``ga`` and ``gb``."""
-        a_docs = np.flatnonzero(self._doc_group == ga)
-        b_docs = np.flatnonzero(self._doc_group == gb)
-        if len(a_docs) >= 2 and len(b_docs) >= 2:
+    def permutations(self, ga: list[int], gb: list[int], support: np.ndarray, *, n_perm: int,
+                     rng: np.random.Generator) -> tuple[str, np.ndarray, np.ndarray]:
+        """Which units were shuffled, the permuted JSDs between the periods ``ga`` and ``gb``, and the
+        JSDs of ``n_perm`` bootstrap resamples of each period's units (for the pair's standard error)."""
+        a_docs = np.flatnonzero(np.isin(self._doc_group, ga))
+        b_docs = np.flatnonzero(np.isin(self._doc_group, gb))
+        if comb(len(a_docs) + len(b_docs), len(a_docs)) >= max(n_perm, MIN_SPLITS):
             kind, mat, a_rows, b_rows = "documents", self._docs, a_docs, b_docs
         else:
             kind, mat = "sentences", self._sents
-            a_rows = np.flatnonzero(self._sent_group == ga)
-            b_rows = np.flatnonzero(self._sent_group == gb)
-        units = mat[np.concatenate([a_rows, b_rows])][:, np.flatnonzero(support)]
-        return kind, permutation_jsd(units.tocsr(), len(a_rows), n_perm=n_perm, rng=rng)
+            a_rows = np.flatnonzero(np.isin(self._sent_group, ga))
+            b_rows = np.flatnonzero(np.isin(self._sent_group, gb))
+        units = mat[np.concatenate([a_rows, b_rows])][:, np.flatnonzero(support)].tocsr()
+        perm = permutation_jsd(units, len(a_rows), n_perm=n_perm, rng=rng)
+        return kind, perm, bootstrap_jsd(units, len(a_rows), n_boot=n_perm, rng=rng)
 
 
 def _rows(unit: np.ndarray, key: np.ndarray, n_terms: int) -> sparse.csr_matrix:
