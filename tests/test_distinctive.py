@@ -181,3 +181,38 @@ def test_term_counts_ngrams_and_stop_words():
     with_stop = term_counts(c, by="speaker", exclude_stop=False)
     assert with_stop.set_index(["speaker", "term"]).loc[("A", "the"), "count"] == 1
     assert set(term_counts(c, by="speaker", min_count=2)["term"]) == {"rule", "law"}
+
+
+def test_speakers_own_names_are_not_terms(sichuan_dir):
+    import discourse
+    from discourse.measures.distinctive import name_words
+
+    corpus = discourse.load_corpus(sichuan_dir, cache=False)
+    persons = [s for s in corpus.groups("speaker") if s not in ("meeting", "narrator")]
+    assert {"Wang Xiaohui", "Shi Xiaolin"} <= set(persons)
+    names = name_words(persons)
+    assert {"wang", "xiaohui", "shi", "xiaolin"} <= names and "meeting" not in names
+    kept = distinctive_terms_all(corpus, by="speaker", min_count=2, keep_names=True)
+    # without the option a speaker's own name tops his own list
+    top = kept[kept["speaker"] == "Wang Xiaohui"].head(10)["term"].tolist()
+    assert {"wang", "xiaohui"} & set(top)
+    out = distinctive_terms_all(corpus, by="speaker", min_count=2)
+    assert not out["term"].isin(names).any()
+    # only the name words are left out: every other row is the same
+    expected = kept[~kept["term"].isin(names)].reset_index(drop=True)
+    pd.testing.assert_frame_equal(out, expected)
+    pair = distinctive_terms(corpus, "Wang Xiaohui", "Shi Xiaolin", min_count=1)
+    assert not pair["term"].isin(names).any()
+    # grouped by anything but the speaker, names are terms like any other
+    by_year = distinctive_terms(corpus, 2024, by="year", min_count=1)
+    assert by_year["term"].isin(names).any()
+
+
+def test_name_words_written_out():
+    from discourse.measures.distinctive import name_words, without_names
+
+    assert name_words(["Wang Xiaohui", "meeting", "narrator", "习近平", "Jean-Claude Juncker"]) == {
+        "wang", "xiaohui", "wang xiaohui", "习近平", "jean", "claude", "juncker", "jean-claude juncker"}
+    terms = pd.Series(["wang", "wang xiaohui", "trade", "xiaohui 's", "jean-claude"]).to_numpy(dtype=object)
+    assert without_names(terms, frozenset({"wang", "xiaohui", "jean", "claude"})).tolist() == [
+        False, False, True, False, False]

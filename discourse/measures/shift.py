@@ -15,12 +15,20 @@ a test on token counts rejects homogeneity between any two real corpora; a diffe
 only against the variation *within* the material, here the ordinary change between adjacent periods of
 the same corpus. Hence the two numbers reported beside the effect (``jsd_excess``):
 
-- ``z``: a robust z-score of the excess against the median and the MAD (scaled by 1.4826, so that it
-  estimates a standard deviation under normality) of the excess of the ordinary pairs (adjacent,
-  without a gap or a change of script or language), over the whole series or over a window of pairs
-  around each one. Median and MAD are not moved by the breaks themselves, as a mean and standard
-  deviation would be (the modified z-score of Iglewicz & Hoaglin 1993, whose outlier threshold of 3.5
-  is the default here).
+- ``z``: a robust z-score of the pair's excess against the ordinary pairs (adjacent, without a gap or
+  a change of script or language), over the whole series or over a window of pairs around each one.
+  The excess scored is the one over the permutation null below (``excess_permuted`` = jsd - the mean
+  JSD of the permuted splits), not over the resampling baseline: the baseline draws only the words seen
+  in the two periods, so for small periods it falls short of the chance divergence that the unseen
+  rare words bring (with 600 and 1,600 words from one and the same vocabulary of 1,000 words the excess
+  over the baseline averaged 0.015 bits, over the permutations 0.001), and small periods would stand
+  out for their size alone. The centre is the median of the ordinary excesses; the scale combines
+  their spread (MAD x 1.4826, which estimates a standard deviation under normality) with the pair's own
+  sampling error (the variance of its JSD when each period's documents or sentences are resampled
+  with replacement): ``z = (excess - median) / sqrt(mad ** 2 + error ** 2)``, so a pair of two small
+  periods must stand out from its own noise too. Median and MAD are not moved by the breaks
+  themselves, as a mean and standard deviation would be (the modified z-score of Iglewicz & Hoaglin
+  1993, whose outlier threshold of 3.5 is the default here).
 - ``p_value``: a permutation test of the pair's JSD that shuffles whole documents between the two
   periods (Kilgarriff's point: the document, not the token, is the unit that varies); where a period
   has a single document, or the two have too few documents for the test to reach a small p (fewer
@@ -83,7 +91,8 @@ SHIFT_COLUMNS = ["from", "to", "gap", "n_tokens_from", "n_tokens_to", "n_content
                  "jsd_permuted", "excess_permuted", "z", "p_value", "permuted", "flag", "warning",
                  "n_emerging", "n_vanishing"]
 WINDOW_COLUMNS = ["at", "before_first", "before_last", "after_first", "after_last", "gap",
-                  "n_counted_before", "n_counted_after", "jsd", "jsd_baseline", "jsd_excess", "z", "flag"]
+                  "n_counted_before", "n_counted_after", "jsd", "jsd_baseline", "jsd_excess",
+                  "jsd_permuted", "excess_permuted", "z", "p_value", "permuted", "flag"]
 WORD_SHIFT_COLUMNS = ["from", "to", "term", "count_from", "count_to", "share_from", "share_to",
                       "contribution", "share_of_jsd", "cumulative_share", "direction"]
 TRAJECTORY_COLUMNS = ["term", "count", "n_tokens", "n_content_tokens", "per_1k"]
@@ -288,6 +297,26 @@ def _warning(lang: list[str], script: list[str], a: int, b: int) -> str:
     return ""
 
 
+def _pair(a: np.ndarray, b: np.ndarray, ga: list[int], gb: list[int], units: "_Units", *, n_boot: int,
+          n_perm: int, seed: list[int]) -> dict[str, Any]:
+    """The divergence of two count vectors with its baseline, permutation test and sampling error."""
+    support = (a > 0) | (b > 0)
+    ca, cb = a[support], b[support]
+    jsd = float(jsd_bits(ca, cb)[0])
+    boot = jsd_baseline(ca, cb, n_boot=n_boot, rng=np.random.default_rng(seed))
+    base = float(boot.mean())
+    permuted, perm, resampled = units.permutations(ga, gb, support, n_perm=n_perm,
+                                                   rng=np.random.default_rng([*seed, 1]))
+    return {"n_counted_from": int(ca.sum()), "n_counted_to": int(cb.sum()),
+            "n_types_from": int((ca > 0).sum()), "n_types_to": int((cb > 0).sum()),
+            "jsd": jsd, "jsd_baseline": base, "baseline_low": float(np.percentile(boot, 2.5)),
+            "baseline_high": float(np.percentile(boot, 97.5)), "jsd_excess": jsd - base,
+            "jsd_ratio": jsd / base if base > 0 else np.nan, "jsd_permuted": float(perm.mean()),
+            "excess_permuted": jsd - float(perm.mean()),
+            "p_value": float((1 + np.sum(perm >= jsd - 1e-12)) / (n_perm + 1)), "permuted": permuted,
+            "_noise": float(resampled.var())}
+
+
 def _check_shift_options(ngram: int, unit: str, min_count: int, n_boot: int, seed: int, n_perm: int,
                          z_min: float, alpha: float, window: int | None, step: float | None) -> tuple:
     check_term_options(ngram, unit, min_count)
@@ -360,8 +389,10 @@ def vocabulary_shift(corpus: "Corpus", *, by: str = "year", ngram: int = 1, min_
         words), ``n_counted_from, n_counted_to`` (occurrences of the counted terms, the sizes of the two
         distributions: the content tokens for single words), ``n_types_from, n_types_to``, ``jsd``,
         ``jsd_baseline`` (mean over resamples), ``baseline_low, baseline_high`` (2.5 and 97.5
-        percentiles), ``jsd_excess, jsd_ratio``, ``z`` (robust z of the excess; NaN with fewer than
-        three ordinary pairs), ``p_value`` (permutation test), ``permuted`` ("documents" or
+        percentiles), ``jsd_excess, jsd_ratio`` (against the baseline), ``jsd_permuted`` (mean JSD of
+        the permuted splits), ``excess_permuted`` (jsd - jsd_permuted), ``z`` (robust z of
+        ``excess_permuted``, see the module notes; NaN with fewer than three ordinary pairs),
+        ``p_value`` (permutation test), ``permuted`` ("documents" or
         "sentences"), ``flag`` (True: a break), ``warning`` (a change of language or script, else ""),
         ``n_emerging`` (terms with at least ``min_count`` occurrences in ``to`` that occur in no period
         before it), ``n_vanishing`` (terms with at least ``min_count`` occurrences in ``from`` that occur
@@ -389,29 +420,13 @@ def vocabulary_shift(corpus: "Corpus", *, by: str = "year", ngram: int = 1, min_
         ga, gb = present[i - 1], present[i]
         a = sub[i - 1].toarray().ravel()
         b = sub[i].toarray().ravel()
-        support = (a > 0) | (b > 0)
-        ca, cb = a[support], b[support]
-        jsd = float(jsd_bits(ca, cb)[0])
-        rng = np.random.default_rng([seed, i])
-        boot = jsd_baseline(ca, cb, n_boot=n_boot, rng=rng)
-        base = float(boot.mean())
-        permuted, perm, boot_units = units.permutations([ga], [gb], support, n_perm=n_perm,
-                                                        rng=np.random.default_rng([seed, i, 1]))
+        row = _pair(a, b, [ga], [gb], units, n_boot=n_boot, n_perm=n_perm, seed=[seed, i])
         rows.append({
             "from": stream.groups[ga], "to": stream.groups[gb], "gap": int(gaps[i - 1]),
             "n_tokens_from": int(stream.n_tokens[ga]), "n_tokens_to": int(stream.n_tokens[gb]),
             "n_content_tokens_from": int(stream.n_content_tokens[ga]),
             "n_content_tokens_to": int(stream.n_content_tokens[gb]),
-            "n_counted_from": int(ca.sum()), "n_counted_to": int(cb.sum()),
-            "n_types_from": int((ca > 0).sum()), "n_types_to": int((cb > 0).sum()),
-            "jsd": jsd, "jsd_baseline": base,
-            "baseline_low": float(np.percentile(boot, 2.5)),
-            "baseline_high": float(np.percentile(boot, 97.5)),
-            "jsd_excess": jsd - base, "jsd_ratio": jsd / base if base > 0 else np.nan,
-            "jsd_permuted": float(perm.mean()), "excess_permuted": jsd - float(perm.mean()),
-            "_noise": float(boot_units.var()),
-            "p_value": float((1 + np.sum(perm >= jsd - 1e-12)) / (n_perm + 1)),
-            "permuted": permuted, "warning": _warning(lang, script, ga, gb),
+            **row, "warning": _warning(lang, script, ga, gb),
             "n_emerging": int(((b >= min_count) & (first == i)).sum()),
             "n_vanishing": int(((a >= min_count) & (last == i - 1)).sum()),
         })
@@ -484,19 +499,19 @@ def _first_last(mat) -> tuple[np.ndarray, np.ndarray]:
 
 # ----------------------------------------------------------------------------- windows
 def shift_window(corpus: "Corpus", *, by: str = "year", k: int = 2, ngram: int = 1, unit: Unit = "norm",
-                 n_boot: int = 200, seed: int = 0, z_min: float = 3.5,
-                 step: float | None = None) -> pd.DataFrame:
+                 n_boot: int = 200, seed: int = 0, n_perm: int = 200, z_min: float = 3.5,
+                 alpha: float = 0.05, step: float | None = None) -> pd.DataFrame:
     """Where the vocabulary turns: the change between the ``k`` periods before and the ``k`` periods
     from each boundary between consecutive periods.
 
     The terms of the ``k`` periods before the boundary are pooled into one distribution, those of the
-    ``k`` periods from it into another, and their JSD is set against a resampling baseline at the two
-    pooled sizes as in :func:`vocabulary_shift`. A change spread over two periods (a new government
-    whose words come in over its first two years) gives two moderate year-on-year divergences but one
-    high windowed one, so the turning point shows as one peak (or a plateau as wide as the change).
-    Windows count the periods present; boundaries without ``k`` periods on both sides are left out.
-    ``z`` is the robust z of the excess over all boundaries whose window has no gap; ``flag`` marks the
-    boundaries with ``z >= z_min``.
+    ``k`` periods from it into another, and their JSD is set against chance and against the other
+    boundaries exactly as a pair of :func:`vocabulary_shift` is (baseline, permutation test, robust z,
+    flag). A change spread over two periods (a new government whose words come in over its first two
+    years) gives two moderate year-on-year divergences but one high windowed one, so the turning point
+    shows as one peak (or a plateau as wide as the change). Windows count the periods present;
+    boundaries without ``k`` periods on both sides are left out, and a window that spans a gap is
+    reported (``gap``) but not flagged and not part of the ordinary change.
 
     Parameters
     ----------
@@ -504,7 +519,7 @@ def shift_window(corpus: "Corpus", *, by: str = "year", k: int = 2, ngram: int =
     by : str, default "year"
     k : int, default 2
         Periods on each side.
-    ngram, unit, n_boot, seed, z_min, step
+    ngram, unit, n_boot, seed, n_perm, z_min, alpha, step
         As in :func:`vocabulary_shift`.
 
     Returns
@@ -513,38 +528,37 @@ def shift_window(corpus: "Corpus", *, by: str = "year", k: int = 2, ngram: int =
         ``at`` (the first period after the boundary), ``before_first, before_last, after_first,
         after_last`` (the two windows), ``gap`` (periods missing inside the whole span),
         ``n_counted_before, n_counted_after`` (term occurrences pooled on each side), ``jsd,
-        jsd_baseline, jsd_excess, z, flag``; one row per boundary in period order.
+        jsd_baseline, jsd_excess, jsd_permuted, excess_permuted, z, p_value, permuted, flag``; one row
+        per boundary in period order.
     """
     k = check_positive_int("k", k)
-    n_boot, seed, _, z_min, _, _, step = _check_shift_options(
-        ngram, unit, 1, n_boot, seed, 1, z_min, 0.05, None, step)
+    n_boot, seed, n_perm, z_min, alpha, _, step = _check_shift_options(
+        ngram, unit, 1, n_boot, seed, n_perm, z_min, alpha, None, step)
     corpus.check_by(by)
     stream = word_stream(corpus, by, unit=unit)
-    group, key, words, _ = ngram_keys(stream, ngram, exclude_stop=True)
+    group, key, words, token = ngram_keys(stream, ngram, exclude_stop=True)
     mat = count_matrix(group, key, len(stream.groups), len(words))
     sizes = np.asarray(mat.sum(axis=1)).ravel()
     present = np.flatnonzero(sizes > 0)
     periods = [stream.groups[i] for i in present]
     gaps = period_gaps(periods, step=step)
+    units = _Units(stream, group, key, token, len(words))
     rows = []
     for i in range(k, len(present) - k + 1):
-        a = np.asarray(mat[present[i - k:i]].sum(axis=0)).ravel()
-        b = np.asarray(mat[present[i:i + k]].sum(axis=0)).ravel()
-        support = (a > 0) | (b > 0)
-        ca, cb = a[support], b[support]
-        jsd = float(jsd_bits(ca, cb)[0])
-        base = float(jsd_baseline(ca, cb, n_boot=n_boot, rng=np.random.default_rng([seed, i, 2])).mean())
+        before, after = list(present[i - k:i]), list(present[i:i + k])
+        a = np.asarray(mat[before].sum(axis=0)).ravel()
+        b = np.asarray(mat[after].sum(axis=0)).ravel()
+        row = _pair(a, b, before, after, units, n_boot=n_boot, n_perm=n_perm, seed=[seed, i, 2])
         rows.append({"at": periods[i], "before_first": periods[i - k], "before_last": periods[i - 1],
                      "after_first": periods[i], "after_last": periods[i + k - 1],
-                     "gap": int(gaps[i - k:i + k - 1].sum()), "n_counted_before": int(ca.sum()),
-                     "n_counted_after": int(cb.sum()), "jsd": jsd, "jsd_baseline": base,
-                     "jsd_excess": jsd - base})
+                     "gap": int(gaps[i - k:i + k - 1].sum()), "n_counted_before": row["n_counted_from"],
+                     "n_counted_after": row["n_counted_to"], **row})
     if not rows:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in WINDOW_COLUMNS})
     table = pd.DataFrame(rows)
     ordinary = (table["gap"] == 0).to_numpy()
-    table["z"] = robust_z(table["jsd_excess"].to_numpy(), ordinary)
-    table["flag"] = ordinary & (table["z"] >= z_min).to_numpy()
+    table["z"] = robust_z(table["excess_permuted"].to_numpy(), ordinary, noise=table["_noise"].to_numpy())
+    table["flag"] = ordinary & (table["z"] >= z_min).to_numpy() & (table["p_value"] <= alpha).to_numpy()
     return table[WINDOW_COLUMNS]
 
 
