@@ -145,7 +145,7 @@ def sentence_rows(corpus: "Corpus", doc: np.ndarray, sent_id: np.ndarray, *, tab
 
 
 def text_order(corpus: "Corpus") -> Tokens:
-    """The :class:`Tokens` of ``corpus``: its token table in text order, with the codes every measure needs."""
+    """The :class:`Tokens` of ``corpus``: its token table in text order, with the codes measures need."""
     tok = corpus.tokens
     doc = doc_positions(corpus, tok["doc_id"], table="tokens")
     sent = tok["sent_id"].to_numpy(dtype=np.int64)
@@ -333,11 +333,6 @@ class PhraseStream:
     run: np.ndarray
     is_stop: np.ndarray
     is_particle: np.ndarray
-
-
-def check_by(corpus: "Corpus", by: str) -> str:
-    """``by`` itself if it is a group column of ``corpus``; else :class:`ParameterError`."""
-    return corpus.check_by(by)
 
 
 def word_stream(corpus: "Corpus", by: str | None, *, unit: Unit = "norm",

@@ -134,7 +134,8 @@ def top_terms_kwic(corpus: Corpus, table: pd.DataFrame, *, by: str = "speaker", 
         sub = corpus.subset(**{by: value})
         for term, z in zip(top["term"], top["z"]):
             lines = kwic(sub, str(term), window=window).head(n_lines)
-            frames.append(lines.drop(columns=[by], errors="ignore").assign(**{by: value, "term": term, "z": z}))
+            lines = lines.drop(columns=[by], errors="ignore")
+            frames.append(lines.assign(**{by: value, "term": term, "z": z}))
     columns = [by, "term", "z", "doc_id", "left", "match", "right"]
     if not frames:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
@@ -167,6 +168,7 @@ def rising_falling_by_pair(corpus: Corpus, periods: Sequence[Any], *, by: str = 
                              unit=unit, exclude_stop=exclude_stop).assign(**{"from": a, "to": b})
               for a, b in zip(periods[:-1], periods[1:])]
     if not frames:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in ["from", "to", "direction", *DISTINCTIVE_COLUMNS]})
+        columns = ["from", "to", "direction", *DISTINCTIVE_COLUMNS]
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
     out = pd.concat(frames, ignore_index=True)
     return out[["from", "to", *[c for c in out.columns if c not in ("from", "to")]]]
