@@ -106,11 +106,9 @@ def kwic(corpus: "Corpus", query: str, *, window: int = 8, by: str | None = None
 
     begin = pieces.token[first]
     end = pieces.token[last]
-    shown = tokens.column("token")
-    shown = shown.where(shown.notna(), tokens.column("norm")).astype(str)
-    tok_code, tok_uniques = pd.factorize(shown)
-    display = np.asarray(tok_uniques, dtype=object)[tok_code]
-    uniq_tokens = pd.Index(np.asarray(tok_uniques, dtype=object))
+    tok_code, tok_uniques = unit_text(tokens, "token")         # the token as written
+    display = tok_uniques[tok_code]
+    uniq_tokens = pd.Index(tok_uniques)
     tight_before = np.asarray(uniq_tokens.isin(_NO_SPACE_BEFORE))[tok_code]
     tight_after = np.asarray(uniq_tokens.isin(_NO_SPACE_AFTER))[tok_code]
     doc = tokens.doc

@@ -92,15 +92,20 @@ class Tokens:
     sentence_index: np.ndarray
     is_word: np.ndarray
     is_stop: np.ndarray
+    _codes: dict = field(default_factory=dict, repr=False, compare=False)
 
     def column(self, name: str) -> pd.Series:
         """Column ``name`` of the token table in text order."""
         return self.corpus.tokens[name].take(self.rows).reset_index(drop=True)
 
     def codes(self, name: str) -> tuple[np.ndarray, np.ndarray]:
-        """Codes (text order) and distinct values (object array) of a token column; -1 = missing."""
-        codes, uniques = pd.factorize(self.corpus.tokens[name])
-        return codes[self.rows].astype(np.int64), np.asarray(uniques, dtype=object)
+        """Codes (text order) and distinct values (object array) of a token column; -1 = missing.
+
+        Each column is encoded once per :class:`Tokens` (the result is kept)."""
+        if name not in self._codes:
+            codes, uniques = pd.factorize(self.corpus.tokens[name])
+            self._codes[name] = (codes[self.rows].astype(np.int64), np.asarray(uniques, dtype=object))
+        return self._codes[name]
 
 
 def doc_positions(corpus: "Corpus", doc_ids: pd.Series, *, table: str) -> np.ndarray:
@@ -190,19 +195,37 @@ def unit_text(tokens: Tokens, unit: str) -> tuple[np.ndarray, np.ndarray]:
     """Codes (text order) and distinct texts of the counted text of every token for ``unit``.
 
     ``norm``: the norm (the lower-cased token where it is missing); ``lemma``: the lower-cased lemma (the
-    norm where it is missing or empty); ``token``: the token as written (the norm where missing).
+    norm where it is missing or empty); ``token``: the token as written (the norm where missing). The
+    columns are encoded once each; the fallbacks and the lower-casing work on their distinct values.
     """
-    tok = tokens.corpus.tokens
-    norm = tok["norm"].where(tok["norm"].notna(), tok["token"].astype(str).str.lower())
-    if unit == "norm":
-        text = norm
-    elif unit == "lemma":
-        lemma = tok["lemma"].astype(object)
-        text = lemma.where(lemma.notna() & (lemma.astype(str) != ""), norm).astype(str).str.lower()
-    else:
-        text = tok["token"].where(tok["token"].notna(), norm)
-    codes, uniques = pd.factorize(text.fillna(""))
-    return codes[tokens.rows].astype(np.int64), np.asarray(uniques, dtype=object).astype(str).astype(object)
+    codes, uniques = tokens.codes("norm")
+    if (codes < 0).any():   # a missing norm: the lower-cased token
+        token, token_uniques = tokens.codes("token")
+        codes, uniques = _coalesce(codes, uniques, token, np.array([str(u).lower() for u in token_uniques],
+                                                                   dtype=object))
+    if unit == "lemma":
+        lemma, lemma_uniques = tokens.codes("lemma")
+        lowered = np.array([str(u).lower() for u in lemma_uniques], dtype=object)
+        lemma = np.where((lemma >= 0) & np.append(lowered != "", False)[lemma], lemma, -1)   # "" = none
+        codes, uniques = _coalesce(lemma, lowered, codes, uniques)
+    elif unit == "token":
+        token, token_uniques = tokens.codes("token")
+        codes, uniques = _coalesce(token, token_uniques, codes, uniques)
+    if (codes < 0).any():
+        codes = np.where(codes < 0, len(uniques), codes)
+        uniques = np.append(uniques, "")
+    return codes, np.asarray(uniques, dtype=object).astype(str).astype(object)
+
+
+def _coalesce(codes: np.ndarray, uniques: np.ndarray, other: np.ndarray,
+              other_uniques: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of "the value, or the other column's value where the value is missing (-1)", equal strings
+    sharing one code."""
+    merged, names = pd.factorize(pd.Series(np.concatenate([uniques, other_uniques]), dtype=object))
+    mine = np.append(merged[: len(uniques)], -1)
+    theirs = np.append(merged[len(uniques):], -1)
+    out = np.where(codes >= 0, mine[codes], theirs[other])
+    return out.astype(np.int64), np.asarray(names, dtype=object)
 
 
 @dataclass(frozen=True)
