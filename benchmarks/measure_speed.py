@@ -47,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tokens", type=int, default=1_000_000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--times", type=int, default=1,
+                        help="replicate the corpus's tables this many times (as make bench does for 10M)")
+    parser.add_argument("--only", nargs="*", help="time only these measures")
     args = parser.parse_args(argv)
     import discourse
 
@@ -54,9 +57,13 @@ def main(argv: list[str] | None = None) -> int:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         corpus = discourse.load_corpus(folder, pattern=PATTERN)
+        if args.times > 1:
+            from run import replicate
+
+            corpus = replicate(corpus, args.times)
         voices = corpus.sentences["speaker"].value_counts()
         target = voices.drop(["narrator", "meeting"], errors="ignore").index[0]
-        todo = calls(corpus, target)
+        todo = {k: v for k, v in calls(corpus, target).items() if not args.only or k in args.only}
         seconds: dict[str, list[float]] = {k: [] for k in todo}
         for _ in range(args.rounds):
             for name, fn in todo.items():

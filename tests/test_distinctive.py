@@ -10,7 +10,14 @@ from scipy.stats import chi2_contingency
 
 from discourse.corpus.model import from_tables
 from discourse.errors import ParameterError
-from discourse.measures.distinctive import distinctive_terms, distinctive_terms_all, pairwise_distinctive
+from discourse.processing.load import load_corpus
+from discourse.measures.distinctive import (
+    distinctive_terms,
+    distinctive_terms_all,
+    name_words,
+    pairwise_distinctive,
+    without_names,
+)
 from discourse.measures.terms import term_counts
 
 STOP = {"the", "of", "and", "to", "a", "in", "we", "up", "is"}
@@ -184,10 +191,7 @@ def test_term_counts_ngrams_and_stop_words():
 
 
 def test_speakers_own_names_are_not_terms(sichuan_dir):
-    import discourse
-    from discourse.measures.distinctive import name_words
-
-    corpus = discourse.load_corpus(sichuan_dir, cache=False)
+    corpus = load_corpus(sichuan_dir, cache=False)
     persons = [s for s in corpus.groups("speaker") if s not in ("meeting", "narrator")]
     assert {"Wang Xiaohui", "Shi Xiaolin"} <= set(persons)
     names = name_words(persons)
@@ -209,8 +213,6 @@ def test_speakers_own_names_are_not_terms(sichuan_dir):
 
 
 def test_name_words_written_out():
-    from discourse.measures.distinctive import name_words, without_names
-
     assert name_words(["Wang Xiaohui", "meeting", "narrator", "习近平", "Jean-Claude Juncker"]) == {
         "wang", "xiaohui", "wang xiaohui", "习近平", "jean", "claude", "juncker", "jean-claude juncker"}
     terms = pd.Series(["wang", "wang xiaohui", "trade", "xiaohui 's", "jean-claude"]).to_numpy(dtype=object)

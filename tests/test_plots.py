@@ -17,7 +17,9 @@ from discourse.plots import (  # noqa: E402
     plot_distinctive_scatter,
     plot_profile,
     plot_shift,
+    plot_shift_window,
     plot_trajectories,
+    plot_word_shift,
 )
 
 
@@ -85,3 +87,33 @@ def test_profile_bars():
     table = pd.DataFrame({"speaker": ["A", "B"], "mattr": [0.7, 0.6], "n_tokens": [900, 400]})
     ax = plot_profile(table)
     assert len(ax.patches) == 2 and "type-token" in ax.get_ylabel()
+
+
+def test_shift_marks_flagged_pairs():
+    table = pd.DataFrame({"from": [2020, 2021, 2022], "to": [2021, 2022, 2023], "jsd": [0.2, 0.5, 0.2],
+                          "jsd_baseline": [0.1] * 3, "baseline_low": [0.08] * 3, "baseline_high": [0.12] * 3,
+                          "flag": [False, True, False]})
+    ax = plot_shift(table)
+    circled = [c for c in ax.collections if isinstance(c, matplotlib.collections.PathCollection)]
+    assert len(circled) == 1 and tuple(circled[0].get_offsets()[0]) == (1.0, 0.5)
+
+
+def test_shift_window_points_gaps_and_turns():
+    table = pd.DataFrame({"at": [2002, 2003, 2004, 2005], "jsd_excess": [0.1, 0.4, 0.1, 0.2],
+                          "flag": [False, True, False, False], "gap": [0, 0, 0, 2]})
+    ax = plot_shift_window(table)
+    sizes = sorted(len(c.get_offsets()) for c in ax.collections)
+    assert sizes == [1, 1, 3]                      # flagged, window across a gap, the others
+    with pytest.raises(ParameterError, match="jsd_excess"):
+        plot_shift_window(table.drop(columns="jsd_excess"))
+
+
+def test_word_shift_bars_by_direction():
+    table = pd.DataFrame({"from": 2020, "to": 2021, "term": ["a", "b", "c"],
+                          "contribution": [0.3, 0.2, 0.1], "direction": ["rising", "falling", "rising"]})
+    ax = plot_word_shift(table, n=2)
+    widths = sorted(round(p.get_width(), 6) for p in ax.patches)
+    assert widths == [-0.2, 0.3]                   # the two largest, falling to the left
+    both = pd.concat([table, table.assign(**{"from": 2021, "to": 2022})])
+    with pytest.raises(ParameterError, match="one pair"):
+        plot_word_shift(both)

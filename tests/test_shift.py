@@ -11,6 +11,7 @@ from discourse.corpus.model import from_tables
 from discourse.errors import ParameterError
 from discourse.measures.emerging import emerging_formulations
 from discourse.measures.shift import (
+    period_gaps,
     rising_falling,
     shift_window,
     term_trajectories,
@@ -263,7 +264,6 @@ def test_a_gap_is_reported_and_set_apart():
     assert out["gap"].to_dict() == {2001: 0, 2002: 0, 2005: 2, 2006: 0, 2007: 0}
     assert not out.loc[2005, "flag"]
     assert out["warning"].eq("").all()
-    from discourse.measures.shift import period_gaps
     assert period_gaps([1969, 1973, 1977, 1982, 2002]).tolist() == [0, 0, 0, 3]   # spacing 4.5: 2002 - 1982 = 20
     assert period_gaps(["a", "b", "c"]).tolist() == [0, 0]
 
