@@ -165,16 +165,17 @@ def plot_profile(table: pd.DataFrame, *, by: str = "speaker", measure: str = "ma
 
 
 def plot_shift_window(table: pd.DataFrame, *, ax: Any = None, title: str | None = None) -> Any:
-    """Where the vocabulary turns: the excess JSD of ``shift_window`` at each boundary, flagged
-    boundaries marked, boundaries whose window spans a gap drawn hollow."""
-    _need(table, ["at", "jsd_excess", "flag", "gap"], "plot_shift_window")
+    """Where the vocabulary turns: the excess JSD of ``shift_window`` at each boundary over its shuffled
+    texts (``excess_permuted``, the excess its z is scored on), flagged boundaries circled, boundaries
+    whose window spans a gap drawn hollow."""
+    _need(table, ["at", "excess_permuted", "flag", "gap"], "plot_shift_window")
     ax = _axes(ax)
     pos = np.arange(len(table))
-    excess = table["jsd_excess"].to_numpy(dtype=float)
+    excess = table["excess_permuted"].to_numpy(dtype=float)
     gap = table["gap"].to_numpy() > 0
     flag = table["flag"].to_numpy(dtype=bool)
     ax.plot(pos, excess, color="tab:purple", lw=1.2)
-    ax.scatter(pos[~gap], excess[~gap], color="tab:purple", s=18, zorder=3, label="excess over chance")
+    ax.scatter(pos[~gap], excess[~gap], color="tab:purple", s=18, zorder=3, label="excess over shuffled texts")
     if gap.any():
         ax.scatter(pos[gap], excess[gap], facecolors="none", edgecolors="tab:purple", s=18, zorder=3,
                    label="window spans a gap")
@@ -185,7 +186,7 @@ def plot_shift_window(table: pd.DataFrame, *, ax: Any = None, title: str | None 
     ax.set_xticks(pos[::step])
     ax.set_xticklabels([str(v) for v in table["at"].tolist()[::step]], rotation=30, ha="right")
     ax.set_xlabel("first period after the boundary")
-    ax.set_ylabel("JSD excess over chance (bits)")
+    ax.set_ylabel("JSD excess over shuffled texts (bits)")
     ax.set_title(title or "Change between the periods before and after each boundary")
     ax.legend(loc="best", fontsize=8)
     return ax

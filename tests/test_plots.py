@@ -99,13 +99,13 @@ def test_shift_marks_flagged_pairs():
 
 
 def test_shift_window_points_gaps_and_turns():
-    table = pd.DataFrame({"at": [2002, 2003, 2004, 2005], "jsd_excess": [0.1, 0.4, 0.1, 0.2],
+    table = pd.DataFrame({"at": [2002, 2003, 2004, 2005], "excess_permuted": [0.1, 0.4, 0.1, 0.2],
                           "flag": [False, True, False, False], "gap": [0, 0, 0, 2]})
     ax = plot_shift_window(table)
     sizes = sorted(len(c.get_offsets()) for c in ax.collections)
     assert sizes == [1, 1, 3]                      # flagged, window across a gap, the others
-    with pytest.raises(ParameterError, match="jsd_excess"):
-        plot_shift_window(table.drop(columns="jsd_excess"))
+    with pytest.raises(ParameterError, match="excess_permuted"):
+        plot_shift_window(table.drop(columns="excess_permuted"))
 
 
 def test_word_shift_bars_by_direction():

@@ -13,6 +13,7 @@ he said).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import permutations
 from typing import TYPE_CHECKING, Any
 
@@ -52,7 +53,8 @@ def resolve_groups(corpus: "Corpus", by: str, values: Any, *, name: str) -> list
     return [by_str[str(v)] for v in seq]
 
 
-def name_words(speakers: list) -> frozenset[str]:
+@lru_cache(maxsize=64)
+def name_words(speakers: tuple) -> frozenset[str]:
     """The lower-cased words of the names of ``speakers`` (persons only), each name also whole.
 
     "Wang Xiaohui" gives {"wang", "xiaohui", "wang xiaohui"}; a name written without spaces (习近平)
@@ -72,9 +74,14 @@ def without_names(terms: np.ndarray, names: frozenset[str]) -> np.ndarray:
     """Per term: True where none of its words (space- or hyphen-separated) is in ``names``."""
     if not names:
         return np.ones(len(terms), dtype=bool)
-    splitter = re.compile(f"[\\s{re.escape(HYPHENS)}]+")
-    return np.fromiter((t not in names and not any(w in names for w in splitter.split(t))
-                        for t in terms.astype(str).tolist()), dtype=bool, count=len(terms))
+    text = pd.Series(terms, dtype=object).astype(str)
+    keep = ~text.isin(names).to_numpy()
+    splitter = f"[\\s{re.escape(HYPHENS)}]+"
+    several = np.flatnonzero(keep & text.str.contains(splitter, regex=True).to_numpy())
+    if len(several):
+        words = text.iloc[several].str.split(splitter, regex=True)
+        keep[several] = [not any(w in names for w in ws) for ws in words]
+    return keep
 
 
 def _scores(y_t: np.ndarray, y_r: np.ndarray, n_t: float, n_r: float, prior_share: np.ndarray,
@@ -148,7 +155,7 @@ def _check_options(alpha0: float, min_count: int, ngram: int, unit: str, keep_na
 
 
 def _names_left_out(by: str, groups: list, keep_names: bool) -> frozenset[str]:
-    return frozenset() if keep_names or by != SPEAKER_COLUMN else name_words(groups)
+    return frozenset() if keep_names or by != SPEAKER_COLUMN else name_words(tuple(groups))
 
 
 def distinctive_terms(corpus: "Corpus", target: Any, reference: Any = None, *, by: str = "speaker",
@@ -244,7 +251,7 @@ def _stacked(tm: TermMatrix, pairs: list[tuple[list, list]], labels: list[dict],
     frames = []
     for (tgt, ref), label in zip(pairs, labels):
         frame = compare(tm, tgt, ref, alpha0=alpha0, min_count=min_count,
-                        leave_out=_names_left_out(by, tgt + ref, keep_names))
+                        leave_out=_names_left_out(by, sorted(tgt + ref, key=str), keep_names))
         for i, (col, value) in enumerate(label.items()):
             frame.insert(i, col, pd.Series([value] * len(frame), dtype=object))
         frames.append(frame)

@@ -20,9 +20,9 @@ the same corpus. Hence the two numbers reported beside the effect (``jsd_excess`
   The excess scored is the one over the permutation null below (``excess_permuted`` = jsd - the mean
   JSD of the permuted splits), not over the resampling baseline: the baseline draws only the words seen
   in the two periods, so for small periods it falls short of the chance divergence that the unseen
-  rare words bring (with 600 and 1,600 words from one and the same vocabulary of 1,000 words the excess
-  over the baseline averaged 0.015 bits, over the permutations 0.001), and small periods would stand
-  out for their size alone. The centre is the median of the ordinary excesses; the scale combines
+  rare words bring (two samples of 600 and 1,635 words from one and the same Zipfian vocabulary of
+  300 words: an excess over the baseline of 0.015 bits on average over 40 draws, over the permutations
+  0.001), and small periods would stand out for their size alone. The centre is the median of the ordinary excesses; the scale combines
   their spread (MAD x 1.4826, which estimates a standard deviation under normality) with the pair's own
   sampling error (the variance of its JSD when each period's documents or sentences are resampled
   with replacement): ``z = (excess - median) / sqrt(mad ** 2 + error ** 2)``, so a pair of two small

@@ -92,11 +92,20 @@ class Tokens:
     sentence_index: np.ndarray
     is_word: np.ndarray
     is_stop: np.ndarray
+    _in_order: bool = field(default=False, repr=False)
     _codes: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def in_order(self) -> bool:
+        """Whether the token table is stored in text order (then ``rows`` is 0, 1, ... and no column
+        needs reordering)."""
+        return self._in_order
 
     def column(self, name: str) -> pd.Series:
         """Column ``name`` of the token table in text order."""
-        return self.corpus.tokens[name].take(self.rows).reset_index(drop=True)
+        column = self.corpus.tokens[name]
+        return column.reset_index(drop=True) if self._in_order else \
+            column.take(self.rows).reset_index(drop=True)
 
     def codes(self, name: str) -> tuple[np.ndarray, np.ndarray]:
         """Codes (text order) and distinct values (object array) of a token column; -1 = missing.
@@ -104,7 +113,9 @@ class Tokens:
         Each column is encoded once per :class:`Tokens` (the result is kept)."""
         if name not in self._codes:
             codes, uniques = pd.factorize(self.corpus.tokens[name])
-            self._codes[name] = (codes[self.rows].astype(np.int64), np.asarray(uniques, dtype=object))
+            codes = codes.astype(np.int64, copy=False)
+            self._codes[name] = (codes if self._in_order else codes[self.rows],
+                                 np.asarray(uniques, dtype=object))
         return self._codes[name]
 
 
@@ -156,17 +167,20 @@ def text_order(corpus: "Corpus") -> Tokens:
     sent = tok["sent_id"].to_numpy(dtype=np.int64)
     pos = tok["tok_id"].to_numpy(dtype=np.int64)
     n = len(tok)
-    ordered = n < 2 or bool(np.all((np.diff(doc) > 0) | ((np.diff(doc) == 0) & (
-        (np.diff(sent) > 0) | ((np.diff(sent) == 0) & (np.diff(pos) > 0))))))
+    d_doc, d_sent = np.diff(doc), np.diff(sent)
+    ordered = n < 2 or bool(np.all((d_doc > 0) | ((d_doc == 0) & ((d_sent > 0) | ((d_sent == 0) & (
+        np.diff(pos) > 0))))))
     rows = np.arange(n) if ordered else np.lexsort((pos, sent, doc))
-    doc, sent = doc[rows], sent[rows]
+    if not ordered:
+        doc, sent = doc[rows], sent[rows]
     new_sent = np.ones(n, dtype=bool)
     new_sent[1:] = (doc[1:] != doc[:-1]) | (sent[1:] != sent[:-1])
+    flags = {name: tok[name].fillna(False).to_numpy(dtype=bool) for name in ("is_word", "is_stop")}
+    if not ordered:
+        flags = {name: values[rows] for name, values in flags.items()}
     return Tokens(corpus=corpus, rows=rows, doc=doc,
                   sentence=sentence_rows(corpus, doc, sent, table="tokens"),
-                  sentence_index=np.cumsum(new_sent) - 1,
-                  is_word=tok["is_word"].fillna(False).to_numpy(dtype=bool)[rows],
-                  is_stop=tok["is_stop"].fillna(False).to_numpy(dtype=bool)[rows])
+                  sentence_index=np.cumsum(new_sent) - 1, _in_order=ordered, **flags)
 
 
 def sentence_groups(corpus: "Corpus", by: str, groups: list) -> np.ndarray:
