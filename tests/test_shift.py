@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from _metrics import record_metric
 from scipy.spatial.distance import jensenshannon
 
 from discourse.corpus.model import from_tables
@@ -344,3 +345,22 @@ def test_word_shift_terms_add_up_to_the_jsd():
     assert len(stacked) == 2 and stacked["from"].tolist() == [2021, 2021]
     with pytest.raises(ParameterError, match="2030"):
         word_shift(c, 2021, 2030)
+
+
+@pytest.mark.parametrize("part, seeds", [("dev", (1, 2)), ("test", (101, 102))])
+def test_break_detection_out_of_sample(part, seeds):
+    # dev: seeds among those the rule was designed on (0-7); test: seeds never run before the rule was
+    # fixed. Each series: five size arrangements, the break in year 3 or 9.
+    right = wrong_flags = missed = 0
+    for seed in seeds:
+        for brk in (3, 9):
+            for sizes in ARRANGEMENTS.values():
+                out = vocabulary_shift(sampled_series(sizes, brk=brk, seed=seed), n_boot=20, n_perm=100)
+                flagged = set(out.loc[out["flag"], "to"])
+                right += flagged == {2000 + brk}
+                wrong_flags += len(flagged - {2000 + brk})
+                missed += (2000 + brk) not in flagged
+    n = len(seeds) * 2 * len(ARRANGEMENTS)
+    record_metric(f"vocabulary shift, synthetic breaks ({part})", series=n, only_break_flagged=right,
+                  false_flags=wrong_flags, missed_breaks=missed)
+    assert right == n
