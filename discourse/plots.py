@@ -103,7 +103,8 @@ def plot_density(table: pd.DataFrame, *, by: str, ax: Any = None, title: str | N
 
 
 def plot_shift(table: pd.DataFrame, *, ax: Any = None, title: str | None = None) -> Any:
-    """JSD between consecutive periods, with the resampling baseline as a band (mean and 95% range)."""
+    """JSD between consecutive periods, with the resampling baseline as a band (mean and 95% range);
+    flagged pairs circled, pairs across a gap or a change of script or language boxed."""
     _need(table, ["from", "to", "jsd", "jsd_baseline", "baseline_low", "baseline_high"], "plot_shift")
     ax = _axes(ax)
     pos = np.arange(len(table))
@@ -112,12 +113,22 @@ def plot_shift(table: pd.DataFrame, *, ax: Any = None, title: str | None = None)
                     label="chance (95% of resamples)")
     ax.plot(pos, table["jsd_baseline"], color="0.5", ls="--", label="chance (mean)")
     ax.plot(pos, table["jsd"], marker="o", color="tab:purple", label="observed JSD")
+    apart = np.zeros(len(table), dtype=bool)
+    if "gap" in table.columns:
+        apart |= table["gap"].to_numpy() > 0
+    if "warning" in table.columns:
+        apart |= table["warning"].fillna("").astype(str).to_numpy() != ""
+    if apart.any():
+        ax.scatter(pos[apart], table["jsd"].to_numpy(dtype=float)[apart], s=60, marker="s",
+                   facecolors="none", edgecolors="0.4", zorder=3,
+                   label="across a gap or a change of script (not comparable)")
     if "flag" in table.columns and table["flag"].any():
         flagged = table["flag"].to_numpy(dtype=bool)
         ax.scatter(pos[flagged], table["jsd"].to_numpy(dtype=float)[flagged], s=90, facecolors="none",
                    edgecolors="tab:red", linewidths=1.5, zorder=3, label="flagged: more change than usual")
-    ax.set_xticks(pos)
-    ax.set_xticklabels(labels, rotation=30, ha="right")
+    step = max(1, len(table) // 20)                      # at most about 20 labels
+    ax.set_xticks(pos[::step])
+    ax.set_xticklabels(labels[::step], rotation=30, ha="right")
     ax.set_xlabel("consecutive periods")
     ax.set_ylabel("Jensen-Shannon divergence (bits)")
     ax.set_title(title or "Year-on-year vocabulary shift")

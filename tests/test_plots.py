@@ -96,6 +96,11 @@ def test_shift_marks_flagged_pairs():
     ax = plot_shift(table)
     circled = [c for c in ax.collections if isinstance(c, matplotlib.collections.PathCollection)]
     assert len(circled) == 1 and tuple(circled[0].get_offsets()[0]) == (1.0, 0.5)
+    plt.close("all")
+    ax = plot_shift(table.assign(gap=[0, 0, 2], warning=["script changes: a -> b", "", ""]))
+    marked = [c.get_offsets().tolist() for c in ax.collections
+              if isinstance(c, matplotlib.collections.PathCollection)]
+    assert marked == [[[0.0, 0.2], [2.0, 0.2]], [[1.0, 0.5]]]    # boxed apart, then circled
 
 
 def test_shift_window_points_gaps_and_turns():
