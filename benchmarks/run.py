@@ -184,11 +184,11 @@ def replicate(corpus: discourse.Corpus, times: int) -> discourse.Corpus:
 def time_measures(corpus: discourse.Corpus, target: str) -> dict[str, Any]:
     """Seconds of each measure on ``corpus`` (an error message instead where one fails)."""
     calls = {
-        "directive_density": lambda: discourse.directive_density(corpus, "speaker"),
-        "distinctive_terms": lambda: discourse.distinctive_terms(corpus, "speaker", target),
-        "lexical_profile": lambda: discourse.lexical_profile(corpus, "speaker"),
-        "term_counts": lambda: discourse.term_counts(corpus, "speaker"),
-        "vocabulary_shift": lambda: discourse.vocabulary_shift(corpus, "year"),
+        "directive_density": lambda: discourse.directive_density(corpus, by="speaker"),
+        "distinctive_terms": lambda: discourse.distinctive_terms(corpus, target, by="speaker"),
+        "lexical_profile": lambda: discourse.lexical_profile(corpus, by="speaker"),
+        "term_counts": lambda: discourse.term_counts(corpus, by="speaker"),
+        "vocabulary_shift": lambda: discourse.vocabulary_shift(corpus, by="year"),
         "emerging_formulations": lambda: discourse.emerging_formulations(corpus, by="year"),
         "kwic": lambda: discourse.kwic(corpus, "the people"),
     }
@@ -237,8 +237,8 @@ def scattertext_side_by_side(corpus: discourse.Corpus, target: str, repeat: int)
         return pd.Series(scorer.get_zeta_i_j_given_separate_counts(y_i, y_j), index=counts.index)
 
     (_, theirs), (ours_s, seconds) = rounds(
-        repeat, lambda: discourse.distinctive_terms(corpus, "speaker", target), run)
-    ours = discourse.distinctive_terms(corpus, "speaker", target, min_count=1)
+        repeat, lambda: discourse.distinctive_terms(corpus, target, by="speaker"), run)
+    ours = discourse.distinctive_terms(corpus, target, by="speaker", min_count=1)
     term_col = "term" if "term" in ours.columns else ours.columns[0]
     joined = ours.set_index(term_col)["z"].to_frame("ours").join(theirs.rename("theirs"), how="inner")
     rho = joined.rank().corr().iloc[0, 1] if len(joined) > 2 else float("nan")

@@ -24,7 +24,14 @@ from discourse.measures.density import directive_density, directive_hits, top_di
 from discourse.measures.distinctive import distinctive_terms, distinctive_terms_all, pairwise_distinctive
 from discourse.measures.emerging import emerging_formulations
 from discourse.measures.profile import lexical_profile
-from discourse.measures.shift import rising_falling, term_trajectories, vocabulary_shift
+from discourse.measures.shift import (
+    rising_falling,
+    shift_window,
+    term_trajectories,
+    vocabulary_shift,
+    word_shift,
+    word_shifts,
+)
 from discourse.measures.terms import term_counts
 from discourse.plots import (
                               plot_density,
@@ -32,7 +39,9 @@ from discourse.plots import (
                               plot_distinctive_scatter,
                               plot_profile,
                               plot_shift,
+                              plot_shift_window,
                               plot_trajectories,
+                              plot_word_shift,
 )
 from discourse.processing.load import from_texts, load_corpus
 from discourse.report.params import check_parameters
@@ -55,9 +64,10 @@ __all__ = [
     "find_directives", "directive_density", "top_directive_verbs", "directive_hits", "term_counts",
     "distinctive_terms", "distinctive_terms_all", "pairwise_distinctive", "lexical_profile",
     "vocabulary_shift", "rising_falling", "emerging_formulations", "term_trajectories", "kwic",
+    "shift_window", "word_shift", "word_shifts",
     # plots (each takes one of the tables above and an optional ax)
     "plot_distinctive_scatter", "plot_distinctive_bars", "plot_density", "plot_shift",
-    "plot_trajectories", "plot_profile",
+    "plot_trajectories", "plot_profile", "plot_shift_window", "plot_word_shift",
     # notebook parameters and reports
     "check_parameters", "run_report",
 ]

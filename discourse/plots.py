@@ -124,7 +124,8 @@ def plot_density(table: pd.DataFrame, *, by: str, ax: Any = None, title: str | N
 
 
 def plot_shift(table: pd.DataFrame, *, ax: Any = None, title: str | None = None) -> Any:
-    """JSD between consecutive periods, with the resampling baseline as a band (mean and 95% range)."""
+    """JSD between consecutive periods, with the resampling baseline as a band (mean and 95% range);
+    flagged pairs circled, pairs across a gap or a change of script or language boxed."""
     _need(table, ["from", "to", "jsd", "jsd_baseline", "baseline_low", "baseline_high"], "plot_shift")
     ax = _axes(ax)
     pos = np.arange(len(table))
@@ -133,8 +134,22 @@ def plot_shift(table: pd.DataFrame, *, ax: Any = None, title: str | None = None)
                     label="chance (95% of resamples)")
     ax.plot(pos, table["jsd_baseline"], color="0.5", ls="--", label="chance (mean)")
     ax.plot(pos, table["jsd"], marker="o", color="tab:purple", label="observed JSD")
-    ax.set_xticks(pos)
-    ax.set_xticklabels(labels, rotation=30, ha="right")
+    apart = np.zeros(len(table), dtype=bool)
+    if "gap" in table.columns:
+        apart |= table["gap"].to_numpy() > 0
+    if "warning" in table.columns:
+        apart |= table["warning"].fillna("").astype(str).to_numpy() != ""
+    if apart.any():
+        ax.scatter(pos[apart], table["jsd"].to_numpy(dtype=float)[apart], s=60, marker="s",
+                   facecolors="none", edgecolors="0.4", zorder=3,
+                   label="across a gap or a change of script (not comparable)")
+    if "flag" in table.columns and table["flag"].any():
+        flagged = table["flag"].to_numpy(dtype=bool)
+        ax.scatter(pos[flagged], table["jsd"].to_numpy(dtype=float)[flagged], s=90, facecolors="none",
+                   edgecolors="tab:red", linewidths=1.5, zorder=3, label="flagged: more change than usual")
+    step = max(1, len(table) // 20)                      # at most about 20 labels
+    ax.set_xticks(pos[::step])
+    ax.set_xticklabels(labels[::step], rotation=30, ha="right")
     ax.set_xlabel("consecutive periods")
     ax.set_ylabel("Jensen-Shannon divergence (bits)")
     ax.set_title(title or "Year-on-year vocabulary shift")
@@ -178,4 +193,54 @@ def plot_profile(table: pd.DataFrame, *, by: str = "speaker", measure: str = "ma
              "directive_sentence_share": "share of sentences with a directive"}
     ax.set_ylabel(names.get(measure, measure))
     ax.set_title(title or f"Lexical profile by {by}")
+    return ax
+
+
+def plot_shift_window(table: pd.DataFrame, *, ax: Any = None, title: str | None = None) -> Any:
+    """Where the vocabulary turns: the excess JSD of ``shift_window`` at each boundary over its shuffled
+    texts (``excess_permuted``, the excess its z is scored on), flagged boundaries circled, boundaries
+    whose window spans a gap drawn hollow."""
+    _need(table, ["at", "excess_permuted", "flag", "gap"], "plot_shift_window")
+    ax = _axes(ax)
+    pos = np.arange(len(table))
+    excess = table["excess_permuted"].to_numpy(dtype=float)
+    gap = table["gap"].to_numpy() > 0
+    flag = table["flag"].to_numpy(dtype=bool)
+    ax.plot(pos, excess, color="tab:purple", lw=1.2)
+    ax.scatter(pos[~gap], excess[~gap], color="tab:purple", s=18, zorder=3, label="excess over shuffled texts")
+    if gap.any():
+        ax.scatter(pos[gap], excess[gap], facecolors="none", edgecolors="tab:purple", s=18, zorder=3,
+                   label="window spans a gap")
+    if flag.any():
+        ax.scatter(pos[flag], excess[flag], s=110, facecolors="none", edgecolors="tab:red",
+                   linewidths=1.5, zorder=4, label="turning point (flagged)")
+    step = max(1, len(table) // 20)
+    ax.set_xticks(pos[::step])
+    ax.set_xticklabels([str(v) for v in table["at"].tolist()[::step]], rotation=30, ha="right")
+    ax.set_xlabel("first period after the boundary")
+    ax.set_ylabel("JSD excess over shuffled texts (bits)")
+    ax.set_title(title or "Change between the periods before and after each boundary")
+    ax.legend(loc="best", fontsize=8)
+    return ax
+
+
+def plot_word_shift(table: pd.DataFrame, *, ax: Any = None, n: int = 20, title: str | None = None) -> Any:
+    """Word shift of one pair (a ``word_shift`` table): each term's contribution to the JSD as a bar,
+    to the right for terms used more in the later period, to the left for those used more before."""
+    _need(table, ["from", "to", "term", "contribution", "direction"], "plot_word_shift")
+    pairs = table[["from", "to"]].drop_duplicates()
+    if len(pairs) > 1:
+        raise ParameterError(f"plot_word_shift draws one pair; the table holds {len(pairs)}: "
+                             "select one pair's rows")
+    top = table.nlargest(n, "contribution").iloc[::-1]
+    ax = _axes(ax, (7.0, 0.25 * len(top) + 1.5))
+    sign = np.where(top["direction"] == "rising", 1.0, -1.0)
+    values = sign * top["contribution"].to_numpy(dtype=float)
+    ax.barh(np.arange(len(top)), values, color=np.where(sign > 0, "tab:red", "tab:blue"))
+    ax.set_yticks(np.arange(len(top)))
+    ax.set_yticklabels(top["term"].astype(str), fontsize=8)
+    ax.axvline(0, color="0.3", lw=0.7)
+    a, b = (pairs.iloc[0].tolist() if len(pairs) else ("", ""))
+    ax.set_xlabel(f"contribution to the JSD (bits; > 0: more in {b}, < 0: more in {a})")
+    ax.set_title(title or f"Word shift {a} \u2192 {b}")
     return ax

@@ -348,7 +348,7 @@ HITS = [("d1", 0, "implement", "implement", "obligation", "must", 0, 1, "en"),
 
 
 def test_density_counts_and_hand_bootstrap():
-    out = directive_density(_toy(HITS), "speaker", n_boot=500, seed=3)
+    out = directive_density(_toy(HITS), by="speaker", n_boot=500, seed=3)
     a = out.set_index("speaker").loc["A"]
     b = out.set_index("speaker").loc["B"]
     assert (a["n_tokens"], a["n_sentences"], a["n_directives"]) == (10, 2, 1)
@@ -362,14 +362,14 @@ def test_density_counts_and_hand_bootstrap():
     assert b["per_1k"] == pytest.approx(100.0) and b["commitments_per_1k"] == pytest.approx(50.0)
     assert b["directive_sentence_share"] == pytest.approx(2 / 3)
     assert b["ci_low"] <= b["per_1k"] <= b["ci_high"]
-    with_c = directive_density(_toy(HITS), "speaker", include_commitments=True, n_boot=50)
+    with_c = directive_density(_toy(HITS), by="speaker", include_commitments=True, n_boot=50)
     assert with_c.set_index("speaker").loc["B", "per_1k"] == pytest.approx(150.0)
 
 
 def test_density_reproducible_and_grouping():
     corpus = _toy(HITS)
-    one = directive_density(corpus, "year", n_boot=200, seed=7)
-    two = directive_density(corpus, "year", n_boot=200, seed=7)
+    one = directive_density(corpus, by="year", n_boot=200, seed=7)
+    two = directive_density(corpus, by="year", n_boot=200, seed=7)
     pd.testing.assert_frame_equal(one, two)
     assert one["year"].tolist() == [2020, 2021]
     assert list(one.columns[:8]) == ["year", "n_tokens", "n_sentences", "n_directives", "per_1k",
@@ -378,7 +378,7 @@ def test_density_reproducible_and_grouping():
 
 def test_density_bootstrap_matches_numpy_reference():
     corpus = _toy(HITS)
-    out = directive_density(corpus, "speaker", n_boot=300, seed=11).set_index("speaker")
+    out = directive_density(corpus, by="speaker", n_boot=300, seed=11).set_index("speaker")
     d, t = np.array([1, 0, 1]), np.array([5, 5, 10])  # speaker B, commitments left out
     idx = np.random.default_rng(11).integers(0, 3, size=(300, 3))
     dens = d[idx].sum(1) / t[idx].sum(1) * 1000
@@ -393,16 +393,16 @@ def test_density_validates():
     with pytest.raises(ParameterError, match="ci"):
         directive_density(corpus, ci=1.5)
     with pytest.raises(ParameterError, match="by"):
-        directive_density(corpus, "nope")
+        directive_density(corpus, by="nope")
     with pytest.raises(ParameterError, match="corpus"):
         directive_density("not a corpus")
 
 
 def test_top_verbs_and_hits():
     corpus = _toy(HITS)
-    top = top_directive_verbs(corpus, "speaker")
+    top = top_directive_verbs(corpus, by="speaker")
     assert top.values.tolist() == [["A", "implement", 1, 100.0, 1], ["B", "promote", 2, 100.0, 1]]
-    only_c = top_directive_verbs(corpus, "speaker", categories=["commitment"])
+    only_c = top_directive_verbs(corpus, by="speaker", categories=["commitment"])
     assert only_c[["speaker", "lemma", "count"]].values.tolist() == [["B", "improve", 1]]
     with pytest.raises(ParameterError, match="categories"):
         top_directive_verbs(corpus, categories=["orders"])

@@ -17,7 +17,9 @@ from discourse.plots import (  # noqa: E402
     plot_distinctive_scatter,
     plot_profile,
     plot_shift,
+    plot_shift_window,
     plot_trajectories,
+    plot_word_shift,
 )
 
 
@@ -123,3 +125,38 @@ def test_bars_x_label_is_short_lines_for_axes_side_by_side():
     label = ax.get_xlabel().splitlines()
     plt.close(fig)
     assert label == ["z-score of weighted log-odds", "> 0: Shi Xiaolin", "< 0: other voices of the corpus he\u2026"]
+
+
+def test_shift_marks_flagged_pairs():
+    table = pd.DataFrame({"from": [2020, 2021, 2022], "to": [2021, 2022, 2023], "jsd": [0.2, 0.5, 0.2],
+                          "jsd_baseline": [0.1] * 3, "baseline_low": [0.08] * 3, "baseline_high": [0.12] * 3,
+                          "flag": [False, True, False]})
+    ax = plot_shift(table)
+    circled = [c for c in ax.collections if isinstance(c, matplotlib.collections.PathCollection)]
+    assert len(circled) == 1 and tuple(circled[0].get_offsets()[0]) == (1.0, 0.5)
+    plt.close("all")
+    ax = plot_shift(table.assign(gap=[0, 0, 2], warning=["script changes: a -> b", "", ""]))
+    marked = [c.get_offsets().tolist() for c in ax.collections
+              if isinstance(c, matplotlib.collections.PathCollection)]
+    assert marked == [[[0.0, 0.2], [2.0, 0.2]], [[1.0, 0.5]]]    # boxed apart, then circled
+
+
+def test_shift_window_points_gaps_and_turns():
+    table = pd.DataFrame({"at": [2002, 2003, 2004, 2005], "excess_permuted": [0.1, 0.4, 0.1, 0.2],
+                          "flag": [False, True, False, False], "gap": [0, 0, 0, 2]})
+    ax = plot_shift_window(table)
+    sizes = sorted(len(c.get_offsets()) for c in ax.collections)
+    assert sizes == [1, 1, 3]                      # flagged, window across a gap, the others
+    with pytest.raises(ParameterError, match="excess_permuted"):
+        plot_shift_window(table.drop(columns="excess_permuted"))
+
+
+def test_word_shift_bars_by_direction():
+    table = pd.DataFrame({"from": 2020, "to": 2021, "term": ["a", "b", "c"],
+                          "contribution": [0.3, 0.2, 0.1], "direction": ["rising", "falling", "rising"]})
+    ax = plot_word_shift(table, n=2)
+    widths = sorted(round(p.get_width(), 6) for p in ax.patches)
+    assert widths == [-0.2, 0.3]                   # the two largest, falling to the left
+    both = pd.concat([table, table.assign(**{"from": 2021, "to": 2022})])
+    with pytest.raises(ParameterError, match="one pair"):
+        plot_word_shift(both)

@@ -40,7 +40,7 @@ def test_profile_counts_by_hand():
                ("d2", 1, "Shi", "---")],
               directives=[("d1", 0, "obligation"), ("d1", 0, "obligation"), ("d2", 0, "imperative"),
                           ("d1", 2, "commitment")])
-    out = lexical_profile(c, "speaker").set_index("speaker")
+    out = lexical_profile(c, by="speaker").set_index("speaker")
     shi = out.loc["Shi"]
     assert shi["n_documents"] == 2 and shi["n_sentences"] == 4
     assert shi["n_tokens"] == 4 + 4 + 2                      # numbers and punctuation are not words
@@ -52,7 +52,7 @@ def test_profile_counts_by_hand():
     nar = out.loc["narrator"]
     assert nar["directive_sentence_share"] == 0.0            # commitments are not directives
     assert nar["n_tokens"] == 4 and nar["n_documents"] == 1
-    assert list(lexical_profile(c, "speaker").columns) == [
+    assert list(lexical_profile(c, by="speaker").columns) == [
         "speaker", "n_documents", "n_sentences", "n_tokens", "n_types", "ttr", "mattr",
         "mean_sentence_length", "directive_sentence_share"]
 
@@ -67,7 +67,7 @@ def test_mattr_matches_brute_force_on_a_corpus():
             rows.append((f"d{d}", s, ["A", "B"][(d + s) % 2], " ".join(words)))
     c = build(rows)
     for window in (1, 5, 30, 500):
-        out = lexical_profile(c, "speaker", window=window).set_index("speaker")
+        out = lexical_profile(c, by="speaker", window=window).set_index("speaker")
         for sp in ("A", "B"):
             seq = [w for d, s, who, text in sorted(rows) if who == sp for w in text.split()]
             assert out.loc[sp, "mattr"] == pytest.approx(brute_mattr(seq, window))
@@ -85,9 +85,9 @@ def test_mattr_function_interleaved_groups():
 
 def test_profile_by_document_column_and_errors():
     c = build([("d1", 0, "A", "one two three"), ("d2", 0, "B", "one one")])
-    out = lexical_profile(c, "doc_id").set_index("doc_id")
+    out = lexical_profile(c, by="doc_id").set_index("doc_id")
     assert out.loc["d2", "n_types"] == 1 and out.loc["d2", "ttr"] == pytest.approx(0.5)
     with pytest.raises(ParameterError, match="by"):
-        lexical_profile(c, "colour")
+        lexical_profile(c, by="colour")
     with pytest.raises(ParameterError, match="window"):
-        lexical_profile(c, "speaker", window=0)
+        lexical_profile(c, by="speaker", window=0)

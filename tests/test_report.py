@@ -241,10 +241,11 @@ def _check_report(out: Path, corpus, *, n_boot: int = 1000) -> None:
 
     distinctive = pd.read_csv(out / "tables" / "02-distinctive-terms-by-speaker.csv")
     assert set(distinctive.columns) == {
-        "group", "term", "count_target", "count_reference", "n_target", "n_reference", "rate_target",
-        "rate_reference", "log_odds", "z", "g2", "log_ratio", "p_value"}
-    assert list(distinctive.columns) == ["group", *DISTINCTIVE_COLUMNS]
-    for _, rows in distinctive.groupby("group"):
+        "speaker", "term", "count_target", "count_reference", "n_tokens_target", "n_tokens_reference",
+        "n_content_tokens_target", "n_content_tokens_reference", "rate_target", "rate_reference",
+        "log_odds", "z", "g2", "log_ratio", "p_value"}
+    assert list(distinctive.columns) == ["speaker", *DISTINCTIVE_COLUMNS]
+    for _, rows in distinctive.groupby("speaker"):
         assert rows["z"].is_monotonic_decreasing
 
     shift = pd.read_csv(out / "tables" / "04-vocabulary-shift.csv")

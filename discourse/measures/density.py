@@ -6,14 +6,18 @@ These measures read ``corpus.directives`` (filled by the pipeline with
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from discourse.directives import CATEGORIES, DIRECTIVE_CATEGORIES
 from discourse.errors import ParameterError
-from discourse.measures.codes import doc_codes, group_codes, sentence_rows, sentence_table_codes
+from discourse.measures.terms import doc_positions, sentence_groups, sentence_rows, text_order
 from discourse.validate import check_number, check_positive_int, check_values_known
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only
+    from discourse.corpus.model import Corpus
 
 HIT_COLUMNS = ["doc_id", "sent_id", "speaker", "year", "lemma", "verb", "category", "trigger",
                "sentence"]
@@ -25,54 +29,21 @@ def _check_corpus(corpus) -> None:
             raise ParameterError(f"corpus must be a discourse Corpus, got {type(corpus).__name__}")
 
 
-def _sentence_table(corpus, by: str) -> pd.DataFrame:
-    """One row per sentence with its group, word-token count and directive counts per category."""
-    sents = corpus.annotate(corpus.sentences[["doc_id", "sent_id"]], by)
-    tok = corpus.tokens
-    words = tok[tok["is_word"].astype(bool)].groupby(["doc_id", "sent_id"]).size().rename("n_tokens")
-    sents = sents.merge(words, left_on=["doc_id", "sent_id"], right_index=True, how="left")
-    sents["n_tokens"] = sents["n_tokens"].fillna(0).astype(np.int64)
-    d = corpus.directives
-    for cat in CATEGORIES:
-        counts = d[d["category"] == cat].groupby(["doc_id", "sent_id"]).size().rename(f"n_{cat}")
-        sents = sents.merge(counts, left_on=["doc_id", "sent_id"], right_index=True, how="left")
-        sents[f"n_{cat}"] = sents[f"n_{cat}"].fillna(0).astype(np.int64)
-    return sents
-
-
-def _sentence_counts(corpus, by: str, groups: list) -> tuple[np.ndarray, pd.DataFrame] | None:
-    """:func:`_sentence_table` as integer arrays: the group code of every sentence (in ``sentences``
-    order) and a frame of its ``n_tokens`` and ``n_<category>`` counts. None where a key repeats."""
+def _sentence_counts(corpus: "Corpus", by: str, groups: list) -> tuple[np.ndarray, pd.DataFrame]:
+    """The group code of every row of ``corpus.sentences`` and a frame (same rows) of its word tokens
+    ``n_tokens`` and its directive counts ``n_<category>``."""
     sents = corpus.sentences
-    code = sentence_table_codes(corpus, by, groups)
-    if code is None:
-        return None
-    tok = corpus.tokens
-    t_doc, t_ids = doc_codes(tok["doc_id"])
-    t_sent = tok["sent_id"].to_numpy(dtype=np.int64)
-    start = np.ones(len(tok), dtype=bool)
-    start[1:] = (t_doc[1:] != t_doc[:-1]) | (t_sent[1:] != t_sent[:-1])
-    first = np.flatnonzero(start)
-    rows = sentence_rows(sents, pd.Series(t_ids[t_doc[first]], dtype=object), t_sent[first])
-    if rows is None:
-        return None
-    words = np.bincount(np.cumsum(start)[tok["is_word"].astype(bool).to_numpy()] - 1,
-                        minlength=len(first))
-    counts = {"n_tokens": _per_row(rows, words, len(sents))}
+    code = sentence_groups(corpus, by, groups)
+    tokens = text_order(corpus)
+    counts = {"n_tokens": np.bincount(tokens.sentence[tokens.is_word], minlength=len(sents))}
     d = corpus.directives
-    d_rows = sentence_rows(sents, d["doc_id"], d["sent_id"].to_numpy(dtype=np.int64)) if len(d) \
+    rows = sentence_rows(corpus, doc_positions(corpus, d["doc_id"], table="directives"),
+                         d["sent_id"].to_numpy(dtype=np.int64), table="directives") if len(d) \
         else np.zeros(0, dtype=np.int64)
     category = d["category"].to_numpy(dtype=object)
     for cat in CATEGORIES:
-        hit = d_rows[category == cat]
-        counts[f"n_{cat}"] = _per_row(hit, np.ones(len(hit), dtype=np.int64), len(sents))
-    return code, pd.DataFrame(counts)
-
-
-def _per_row(rows: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
-    """Sum of ``values`` per row (rows of -1 left out)."""
-    ok = rows >= 0
-    return np.bincount(rows[ok], weights=values[ok], minlength=size).astype(np.int64)
+        counts[f"n_{cat}"] = np.bincount(rows[category == cat], minlength=len(sents))
+    return code, pd.DataFrame({k: v.astype(np.int64) for k, v in counts.items()})
 
 
 def _bootstrap(directives: np.ndarray, tokens: np.ndarray, *, n_boot: int, seed: int,
@@ -97,7 +68,7 @@ def _bootstrap(directives: np.ndarray, tokens: np.ndarray, *, n_boot: int, seed:
     return float(low), float(high)
 
 
-def directive_density(corpus, by: str = "speaker", *, include_commitments: bool = False,
+def directive_density(corpus: "Corpus", *, by: str = "speaker", include_commitments: bool = False,
                       n_boot: int = 1000, seed: int = 0, ci: float = 0.95) -> pd.DataFrame:
     """Imperative-verb density (directive verbs per 1,000 word tokens) of each group.
 
@@ -144,12 +115,7 @@ def directive_density(corpus, by: str = "speaker", *, include_commitments: bool 
         raise ParameterError(f"ci must be < 1, got {ci!r}")
     groups = corpus.groups(by)
     cats = CATEGORIES if include_commitments else DIRECTIVE_CATEGORIES
-    fast = _sentence_counts(corpus, by, groups)
-    if fast is None:
-        sents = _sentence_table(corpus, by)
-        code = group_codes(sents[by], groups)
-    else:
-        code, sents = fast
+    code, sents = _sentence_counts(corpus, by, groups)
     sents["_dir"] = sents[[f"n_{c}" for c in cats]].sum(axis=1)
     order = np.argsort(code, kind="stable")          # each group's sentences in table order
     bounds = np.searchsorted(code[order], np.arange(len(groups) + 1))
@@ -174,7 +140,7 @@ def directive_density(corpus, by: str = "speaker", *, include_commitments: bool 
     return pd.DataFrame(rows, columns=columns)
 
 
-def top_directive_verbs(corpus, by: str = "speaker", *, n: int = 10,
+def top_directive_verbs(corpus: "Corpus", *, by: str = "speaker", n: int = 10,
                         categories: Sequence[str] | None = None) -> pd.DataFrame:
     """The most frequent directive verbs (lemmas) of each group.
 
@@ -201,22 +167,24 @@ def top_directive_verbs(corpus, by: str = "speaker", *, n: int = 10,
         check_values_known("categories", [categories] if isinstance(categories, str) else categories,
                            CATEGORIES, what="category")
     groups = corpus.groups(by)
-    sents = _sentence_table(corpus, by)
-    n_tok = sents.groupby(by)["n_tokens"].sum()
+    code, sents = _sentence_counts(corpus, by, groups)
+    ok = code >= 0
+    n_tok = np.bincount(code[ok], weights=sents["n_tokens"].to_numpy()[ok], minlength=len(groups))
     hits = corpus.directives[corpus.directives["category"].isin(cats)]
-    hits = corpus.annotate(hits[["doc_id", "sent_id", "lemma"]], by)
-    counts = hits.groupby([by, "lemma"]).size().rename("count").reset_index()
-    counts = counts[counts[by].isin(groups)]
-    counts = counts.sort_values([by, "count", "lemma"], ascending=[True, False, True])
-    counts["rank"] = counts.groupby(by).cumcount() + 1
-    counts = counts[counts["rank"] <= n].copy()
-    counts["per_1k"] = counts["count"] / counts[by].map(n_tok).astype(float) * 1000
-    order = {g: i for i, g in enumerate(groups)}
-    counts = counts.sort_values([by, "rank"], key=lambda c: c.map(order) if c.name == by else c)
-    return counts[[by, "lemma", "count", "per_1k", "rank"]].reset_index(drop=True)
+    rows = sentence_rows(corpus, doc_positions(corpus, hits["doc_id"], table="directives"),
+                         hits["sent_id"].to_numpy(dtype=np.int64), table="directives")
+    counts = pd.DataFrame({"_g": code[rows], "lemma": hits["lemma"].to_numpy(dtype=object)})
+    counts = counts[counts["_g"] >= 0].groupby(["_g", "lemma"]).size().rename("count").reset_index()
+    counts = counts.sort_values(["_g", "count", "lemma"], ascending=[True, False, True], kind="mergesort")
+    counts["rank"] = counts.groupby("_g").cumcount() + 1
+    counts = counts[counts["rank"] <= n].reset_index(drop=True)
+    counts["per_1k"] = counts["count"] / n_tok[counts["_g"].to_numpy()] * 1000
+    counts.insert(0, by, pd.Series(np.asarray(groups, dtype=object)[counts["_g"].to_numpy()],
+                                   dtype=object))
+    return counts[[by, "lemma", "count", "per_1k", "rank"]]
 
 
-def directive_hits(corpus, *, by: str | None = None) -> pd.DataFrame:
+def directive_hits(corpus: "Corpus", *, by: str | None = None) -> pd.DataFrame:
     """Every directive and commitment hit with its sentence, for auditing the counts.
 
     Parameters

@@ -4,25 +4,42 @@ Three views of the same 2x2 comparison are reported side by side, with the raw c
 answer different questions: the weighted log-odds z-score (how sure we are that a term is over-used,
 shrunk towards the corpus-wide rate so rare terms do not dominate), Dunning's G2 (a significance
 statistic) and Hardie's Log Ratio (an effect size: how many times more often, on a log2 scale).
+
+Speakers' own names are not terms: compared by ``speaker``, the words of the compared speakers' names
+are left out of the table unless ``keep_names=True`` (reports of a person's speech name the person at
+every turn, so "wang" and "xiaohui" would otherwise top Wang Xiaohui's list and say nothing about what
+he said).
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from itertools import permutations
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 from scipy import special
 
 from discourse.errors import ParameterError
-from discourse.measures.terms import TermMatrix, Unit, check_term_options, ngrams, term_matrix, word_stream
+from discourse.measures.terms import HYPHENS, TermMatrix, Unit, check_term_options, term_matrix
 from discourse.validate import check_number, check_values_known
+from discourse.voices.people import MEETING, NARRATOR
 
-COLUMNS = ["term", "count_target", "count_reference", "n_target", "n_reference", "rate_target",
-           "rate_reference", "log_odds", "z", "g2", "p_value", "log_ratio"]
+if TYPE_CHECKING:  # pragma: no cover - annotations only
+    from discourse.corpus.model import Corpus
+
+COLUMNS = ["term", "count_target", "count_reference", "n_tokens_target", "n_tokens_reference",
+           "n_content_tokens_target", "n_content_tokens_reference", "rate_target", "rate_reference",
+           "log_odds", "z", "g2", "p_value", "log_ratio"]
+
+#: Voices of the ``speaker`` column that are not persons, so have no name to leave out.
+NON_PERSON_VOICES = frozenset({MEETING, NARRATOR, ""})
+#: The group column whose values are speakers' names.
+SPEAKER_COLUMN = "speaker"
 
 
-def resolve_groups(corpus, by: str, values: Any, *, name: str) -> list:
+def resolve_groups(corpus: "Corpus", by: str, values: Any, *, name: str) -> list:
     """Map ``values`` (one value or a list) to the corpus's group values, or raise naming them.
 
     Values are matched on their string form, so ``"2024"`` finds the year ``2024``.
@@ -34,6 +51,37 @@ def resolve_groups(corpus, by: str, values: Any, *, name: str) -> list:
     check_values_known(name, seq, known, what=by)
     by_str = {str(k): k for k in known}
     return [by_str[str(v)] for v in seq]
+
+
+@lru_cache(maxsize=64)
+def name_words(speakers: tuple) -> frozenset[str]:
+    """The lower-cased words of the names of ``speakers`` (persons only), each name also whole.
+
+    "Wang Xiaohui" gives {"wang", "xiaohui", "wang xiaohui"}; a name written without spaces (习近平)
+    is its own word. ``meeting`` and ``narrator`` are not names.
+    """
+    out: set[str] = set()
+    for s in speakers:
+        name = str(s).strip()
+        if name.lower() in NON_PERSON_VOICES:
+            continue
+        out.add(name.lower())
+        out.update(w for w in re.split(f"[\\s{re.escape(HYPHENS)}.,]+", name.lower()) if w)
+    return frozenset(out)
+
+
+def without_names(terms: np.ndarray, names: frozenset[str]) -> np.ndarray:
+    """Per term: True where none of its words (space- or hyphen-separated) is in ``names``."""
+    if not names:
+        return np.ones(len(terms), dtype=bool)
+    text = pd.Series(terms, dtype=object).astype(str)
+    keep = ~text.isin(names).to_numpy()
+    splitter = f"[\\s{re.escape(HYPHENS)}]+"
+    several = np.flatnonzero(keep & text.str.contains(splitter, regex=True).to_numpy())
+    if len(several):
+        words = text.iloc[several].str.split(splitter, regex=True)
+        keep[several] = [not any(w in names for w in ws) for ws in words]
+    return keep
 
 
 def _scores(y_t: np.ndarray, y_r: np.ndarray, n_t: float, n_r: float, prior_share: np.ndarray,
@@ -55,22 +103,21 @@ def _scores(y_t: np.ndarray, y_r: np.ndarray, n_t: float, n_r: float, prior_shar
         row_w = y_t + y_r
         exp = np.stack([row_w * n_t, row_w * n_r, (total - row_w) * n_t, (total - row_w) * n_r]) / total
         terms = np.where(obs > 0, obs * np.log(obs / exp), 0.0)
-        g2 = 2.0 * terms.sum(axis=0)
-        g2 = np.maximum(g2, 0.0)
+        g2 = np.maximum(2.0 * terms.sum(axis=0), 0.0)
         sign = np.where(y_t * n_r < y_r * n_t, -1.0, 1.0)
-        # chi-squared (1 df) survival function, evaluated once per distinct G2 (terms of equal
-        # counts share one) since it is the costliest step of the scores
-        distinct, inverse = np.unique(g2, return_inverse=True)
-        p_value = special.chdtrc(1, distinct)[inverse.reshape(g2.shape)]
+        p_value = special.chdtrc(1, g2)
         # Hardie's Log Ratio, 0.5 in place of a zero count
         log_ratio = np.log2((np.where(y_t == 0, 0.5, y_t) / n_t) / (np.where(y_r == 0, 0.5, y_r) / n_r))
     return {"rate_target": rate_t, "rate_reference": rate_r, "log_odds": log_odds, "z": z,
             "g2": sign * g2, "p_value": p_value, "log_ratio": log_ratio}
 
 
-def compare(tm: TermMatrix, target: list, reference: list, *, alpha0: float,
-            min_count: int) -> pd.DataFrame:
-    """Score ``target`` groups against ``reference`` groups of a :class:`TermMatrix`."""
+def compare(tm: TermMatrix, target: list, reference: list, *, alpha0: float, min_count: int,
+            leave_out: frozenset[str] = frozenset()) -> pd.DataFrame:
+    """Score ``target`` groups against ``reference`` groups of a :class:`TermMatrix`.
+
+    Terms with a word in ``leave_out`` are not listed (their counts stay in the group sizes).
+    """
     index = {g: i for i, g in enumerate(tm.groups)}
     t_rows = [index[g] for g in target]
     r_rows = [index[g] for g in reference]
@@ -78,61 +125,42 @@ def compare(tm: TermMatrix, target: list, reference: list, *, alpha0: float,
     y_t = np.asarray(mat[t_rows].sum(axis=0)).ravel()
     y_r = np.asarray(mat[r_rows].sum(axis=0)).ravel()
     y_all = np.asarray(mat.sum(axis=0)).ravel()
-    return score_table(tm.terms, y_t, y_r, y_all, tm.n_tokens, t_rows, r_rows, alpha0=alpha0,
-                       min_count=min_count)
-
-
-def score_table(terms: np.ndarray, y_t: np.ndarray, y_r: np.ndarray, y_all: np.ndarray,
-                n_tokens: np.ndarray, t_rows: list[int], r_rows: list[int], *, alpha0: float,
-                min_count: int) -> pd.DataFrame:
-    """The table of :func:`distinctive_terms` from the term counts of target, reference and corpus."""
-    n_all = float(n_tokens.sum())
-    n_t = float(n_tokens[t_rows].sum())
-    n_r = float(n_tokens[r_rows].sum())
-    keep = (y_t + y_r) >= min_count
-    if n_t == 0 or n_r == 0:
-        keep &= False
+    n_all = float(tm.n_tokens.sum())
+    n_t = float(tm.n_tokens[t_rows].sum())
+    n_r = float(tm.n_tokens[r_rows].sum())
+    keep = ((y_t + y_r) >= min_count) & (n_t > 0) & (n_r > 0)
+    keep &= without_names(tm.terms, leave_out)
     share = y_all[keep] / n_all if n_all else np.zeros(int(keep.sum()))
     scores = _scores(y_t[keep], y_r[keep], n_t, n_r, share, alpha0)
+    size = int(keep.sum())
     out = pd.DataFrame({
-        "term": terms[keep].astype(object),
+        "term": tm.terms[keep].astype(object),
         "count_target": y_t[keep].astype(np.int64),
         "count_reference": y_r[keep].astype(np.int64),
-        "n_target": np.full(int(keep.sum()), int(n_t), dtype=np.int64),
-        "n_reference": np.full(int(keep.sum()), int(n_r), dtype=np.int64),
+        "n_tokens_target": np.full(size, int(n_t), dtype=np.int64),
+        "n_tokens_reference": np.full(size, int(n_r), dtype=np.int64),
+        "n_content_tokens_target": np.full(size, int(tm.n_content_tokens[t_rows].sum()), dtype=np.int64),
+        "n_content_tokens_reference": np.full(size, int(tm.n_content_tokens[r_rows].sum()),
+                                              dtype=np.int64),
         **scores,
     })[COLUMNS]
     return out.sort_values(["z", "term"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
 
 
-def _direct(corpus, by: str, tgt: list, ref: list, *, alpha0: float, min_count: int, ngram: int,
-            unit: Unit, exclude_stop: bool) -> pd.DataFrame:
-    """One comparison, counted straight from the word stream (no group-by-term matrix)."""
-    stream = word_stream(corpus, by, unit=unit)
-    start, key, names = ngrams(stream, ngram, exclude_stop=exclude_stop)
-    index = {g: i for i, g in enumerate(stream.groups)}
-    t_rows = [index[g] for g in tgt]
-    r_rows = [index[g] for g in ref]
-    side = np.zeros(len(stream.groups) + 1, dtype=np.int8)   # last slot: no group (-1)
-    side[t_rows] = 1
-    side[r_rows] = 2
-    occ_side = side[stream.group[start]]
-    n_terms = len(names)
-    y_t = np.bincount(key[occ_side == 1], minlength=n_terms)
-    y_r = np.bincount(key[occ_side == 2], minlength=n_terms)
-    y_all = np.bincount(key[stream.group[start] >= 0], minlength=n_terms)
-    return score_table(np.asarray(names, dtype=object), y_t, y_r, y_all, stream.n_tokens, t_rows,
-                       r_rows, alpha0=alpha0, min_count=min_count)
-
-
-def _check_options(alpha0: float, min_count: int, ngram: int, unit: str) -> float:
+def _check_options(alpha0: float, min_count: int, ngram: int, unit: str, keep_names: bool) -> float:
     check_term_options(ngram, unit, min_count)
+    if not isinstance(keep_names, bool):
+        raise ParameterError(f"keep_names must be True or False, got {keep_names!r}")
     return check_number("alpha0", alpha0, low=0.0, low_open=True)
 
 
-def distinctive_terms(corpus, by: str, target: Any, reference: Any = None, *, alpha0: float = 1000.0,
-                      min_count: int = 3, ngram: int = 1, unit: Unit = "norm",
-                      exclude_stop: bool = True) -> pd.DataFrame:
+def _names_left_out(by: str, groups: list, keep_names: bool) -> frozenset[str]:
+    return frozenset() if keep_names or by != SPEAKER_COLUMN else name_words(tuple(groups))
+
+
+def distinctive_terms(corpus: "Corpus", target: Any, reference: Any = None, *, by: str = "speaker",
+                      alpha0: float = 1000.0, min_count: int = 3, ngram: int = 1, unit: Unit = "norm",
+                      exclude_stop: bool = True, keep_names: bool = False) -> pd.DataFrame:
     """Terms that distinguish a target group from a reference (Fightin' Words, G2, Log Ratio).
 
     For term w with counts y_wi (target) and y_wj (reference) and group sizes n_i, n_j:
@@ -150,8 +178,9 @@ def distinctive_terms(corpus, by: str, target: Any, reference: Any = None, *, al
       (1 df) p-value;
     - Log Ratio = log2((y_wi / n_i) / (y_wj / n_j)), a zero count replaced by 0.5.
 
-    The group sizes n are word tokens, stop words included (the multinomial is over all running words,
-    of which only the counted terms are reported); for n-grams the same word-token sizes are used, an
+    The group sizes n are word tokens, stop words included (``n_tokens_*``: the multinomial is over all
+    running words, of which only the counted terms are reported); the word tokens after stop words are
+    shown beside them (``n_content_tokens_*``). For phrases the same word-token sizes are used, an
     approximation that keeps rates "per 1,000 words". G2 and its p-value grow with corpus size: with
     large groups trivial differences become "significant"; read them beside Log Ratio. The z-score also
     grows with frequency by design (more evidence); alpha0 sets how strongly rare terms are shrunk
@@ -161,24 +190,29 @@ def distinctive_terms(corpus, by: str, target: Any, reference: Any = None, *, al
     ----------
     corpus : Corpus
         The processed corpus.
-    by : str
-        Group column, e.g. ``"speaker"`` or ``"year"``.
     target : value or list of values
         The group(s) studied (several values are pooled).
     reference : value or list of values, optional
         The group(s) compared against; default every other group of ``by``.
+    by : str, default "speaker"
+        Group column, e.g. ``"speaker"`` or ``"year"``.
     alpha0 : float, default 1000.0
         Total weight of the informative prior (> 0).
     min_count : int, default 3
         Keep terms whose count in target plus reference is at least this.
     ngram, unit, exclude_stop
-        How terms are counted (see :func:`discourse.terms.term_counts`).
+        How terms are counted (see :func:`discourse.measures.terms.term_counts`).
+    keep_names : bool, default False
+        With ``by="speaker"``, list the words of the compared speakers' own names too (by default a
+        term with such a word is left out; the counts stay in the group sizes). Other group columns
+        leave nothing out.
 
     Returns
     -------
     DataFrame
-        ``term, count_target, count_reference, n_target, n_reference, rate_target, rate_reference``
-        (per 1,000 word tokens), ``log_odds, z, g2, p_value, log_ratio``; sorted by ``z`` descending.
+        ``term, count_target, count_reference, n_tokens_target, n_tokens_reference,
+        n_content_tokens_target, n_content_tokens_reference, rate_target, rate_reference`` (per 1,000
+        word tokens), ``log_odds, z, g2, p_value, log_ratio``; sorted by ``z`` descending.
 
     Raises
     ------
@@ -195,7 +229,7 @@ def distinctive_terms(corpus, by: str, target: Any, reference: Any = None, *, al
     Hardie, A. (2014). Log Ratio: an informal introduction. ESRC Centre for Corpus Approaches to Social
     Science (CASS), Lancaster University.
     """
-    alpha0 = _check_options(alpha0, min_count, ngram, unit)
+    alpha0 = _check_options(alpha0, min_count, ngram, unit, keep_names)
     corpus.check_by(by)
     tgt = resolve_groups(corpus, by, target, name="target")
     if reference is None:
@@ -207,90 +241,80 @@ def distinctive_terms(corpus, by: str, target: Any, reference: Any = None, *, al
     both = [g for g in tgt if g in ref]
     if both:
         raise ParameterError(f"reference: {both!r} is also in target; the two must not overlap")
-    return _direct(corpus, by, tgt, ref, alpha0=alpha0, min_count=min_count, ngram=ngram, unit=unit,
-                   exclude_stop=exclude_stop)
+    tm = term_matrix(corpus, by, ngram=ngram, unit=unit, exclude_stop=exclude_stop)
+    return compare(tm, tgt, ref, alpha0=alpha0, min_count=min_count,
+                   leave_out=_names_left_out(by, tgt + ref, keep_names))
 
 
-def _batch_options(kw: dict) -> dict:
-    allowed = {"alpha0", "min_count", "ngram", "unit", "exclude_stop"}
-    unknown = sorted(set(kw) - allowed)
-    if unknown:
-        raise ParameterError(f"unknown option(s) {unknown}; valid: {sorted(allowed)}")
-    opts = {"alpha0": 1000.0, "min_count": 3, "ngram": 1, "unit": "norm", "exclude_stop": True}
-    opts.update(kw)
-    opts["alpha0"] = _check_options(opts["alpha0"], opts["min_count"], opts["ngram"], opts["unit"])
-    return opts
-
-
-def _stack(tm: TermMatrix, pairs: Iterable[tuple[list, list]], labels: list[dict],
-           opts: dict) -> pd.DataFrame:
+def _stacked(tm: TermMatrix, pairs: list[tuple[list, list]], labels: list[dict], label_columns: list[str],
+             *, by: str, alpha0: float, min_count: int, keep_names: bool) -> pd.DataFrame:
     frames = []
     for (tgt, ref), label in zip(pairs, labels):
-        frame = compare(tm, tgt, ref, alpha0=opts["alpha0"], min_count=opts["min_count"])
+        frame = compare(tm, tgt, ref, alpha0=alpha0, min_count=min_count,
+                        leave_out=_names_left_out(by, sorted(tgt + ref, key=str), keep_names))
         for i, (col, value) in enumerate(label.items()):
             frame.insert(i, col, pd.Series([value] * len(frame), dtype=object))
         frames.append(frame)
-    cols = [*labels[0].keys(), *COLUMNS] if labels else COLUMNS
+    cols = [*label_columns, *COLUMNS]
     if not frames:
-        return pd.DataFrame(columns=cols)
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
     return pd.concat(frames, ignore_index=True)[cols]
 
 
-def _prepare_batch(corpus, by: str, kw: dict) -> tuple[dict, list, Any]:
-    """Options, groups and the group-by-term matrix shared by the batch comparisons."""
-    opts = _batch_options(kw)
-    corpus.check_by(by)
-    tm = term_matrix(corpus, by, ngram=opts["ngram"], unit=opts["unit"],
-                     exclude_stop=opts["exclude_stop"])
-    return opts, corpus.groups(by), tm
-
-
-def distinctive_terms_all(corpus, by: str, **kw: Any) -> pd.DataFrame:
+def distinctive_terms_all(corpus: "Corpus", *, by: str = "speaker", alpha0: float = 1000.0,
+                          min_count: int = 3, ngram: int = 1, unit: Unit = "norm",
+                          exclude_stop: bool = True, keep_names: bool = False) -> pd.DataFrame:
     """Distinctive terms of every group of ``by`` against all the others, stacked.
 
     Parameters
     ----------
     corpus : Corpus
-    by : str
+    by : str, default "speaker"
         Group column.
-    **kw
-        ``alpha0, min_count, ngram, unit, exclude_stop`` as in :func:`distinctive_terms`.
+    alpha0, min_count, ngram, unit, exclude_stop, keep_names
+        As in :func:`distinctive_terms` (with ``by="speaker"``, the names of every speaker of the
+        comparison, the target and all the others, are left out unless ``keep_names``).
 
     Returns
     -------
     DataFrame
-        ``group`` followed by the columns of :func:`distinctive_terms`; within each group sorted by
-        ``z`` descending. Groups come in ``corpus.groups(by)`` order.
+        ``<by>`` (the target group) followed by the columns of :func:`distinctive_terms`; within each
+        group sorted by ``z`` descending. Groups come in ``corpus.groups(by)`` order.
     """
-    opts, groups, tm = _prepare_batch(corpus, by, kw)
+    alpha0 = _check_options(alpha0, min_count, ngram, unit, keep_names)
+    corpus.check_by(by)
+    if by in COLUMNS:
+        raise ParameterError(f"by={by!r} is also a column of the table; group by another column")
+    groups = corpus.groups(by)
+    tm = term_matrix(corpus, by, ngram=ngram, unit=unit, exclude_stop=exclude_stop)
     pairs = [([g], [h for h in groups if h != g]) for g in groups] if len(groups) > 1 else []
-    labels = [{"group": tgt[0]} for tgt, _ in pairs]
-    if not pairs:
-        return pd.DataFrame(columns=["group", *COLUMNS])
-    return _stack(tm, pairs, labels, opts)
+    return _stacked(tm, pairs, [{by: tgt[0]} for tgt, _ in pairs], [by], by=by, alpha0=alpha0,
+                    min_count=min_count, keep_names=keep_names)
 
 
-def pairwise_distinctive(corpus, by: str, **kw: Any) -> pd.DataFrame:
+def pairwise_distinctive(corpus: "Corpus", *, by: str = "speaker", alpha0: float = 1000.0,
+                         min_count: int = 3, ngram: int = 1, unit: Unit = "norm",
+                         exclude_stop: bool = True, keep_names: bool = False) -> pd.DataFrame:
     """Distinctive terms for every ordered pair of groups (target against one reference group).
 
     Parameters
     ----------
     corpus : Corpus
-    by : str
+    by : str, default "speaker"
         Group column.
-    **kw
-        ``alpha0, min_count, ngram, unit, exclude_stop`` as in :func:`distinctive_terms`.
+    alpha0, min_count, ngram, unit, exclude_stop, keep_names
+        As in :func:`distinctive_terms` (the names of the two speakers of each pair are left out).
 
     Returns
     -------
     DataFrame
-        ``target, reference`` followed by the columns of :func:`distinctive_terms`. The prior is the
-        whole corpus in every pair, so scores of different pairs are on one scale.
+        ``target, reference`` (values of ``by``) followed by the columns of :func:`distinctive_terms`.
+        The prior is the whole corpus in every pair, so scores of different pairs are on one scale.
     """
-    opts, groups, tm = _prepare_batch(corpus, by, kw)
-    ordered = list(permutations(groups, 2))
-    if not ordered:
-        return pd.DataFrame(columns=["target", "reference", *COLUMNS])
-    pairs = [([a], [b]) for a, b in ordered]
-    labels = [{"target": a, "reference": b} for a, b in ordered]
-    return _stack(tm, pairs, labels, opts)
+    alpha0 = _check_options(alpha0, min_count, ngram, unit, keep_names)
+    corpus.check_by(by)
+    tm = term_matrix(corpus, by, ngram=ngram, unit=unit, exclude_stop=exclude_stop)
+    ordered = list(permutations(corpus.groups(by), 2))
+    return _stacked(tm, [([a], [b]) for a, b in ordered],
+                    [{"target": a, "reference": b} for a, b in ordered], ["target", "reference"],
+                    by=by, alpha0=alpha0, min_count=min_count, keep_names=keep_names)

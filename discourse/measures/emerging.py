@@ -1,34 +1,51 @@
-"""Emerging and vanishing formulations: n-grams that appear in a period and not before, or vanish after one.
+"""Emerging and vanishing formulations: terms that appear in a period and not before, or vanish after one.
 
-The n-grams are handled as rows of word codes (see :func:`discourse.terms.ngram_keys`) from counting
-to the removal of subsumed n-grams; only the listed ones are turned into strings.
+The terms are handled as rows of word codes (see :func:`discourse.measures.terms.ngram_keys`) from
+counting to the removal of subsumed terms; only the listed ones are turned into strings.
 """
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from discourse.measures.terms import Unit, check_term_options, count_matrix, ngram_keys, ngram_names, word_stream
+from discourse.errors import ParameterError
+from discourse.measures.terms import (
+    Unit,
+    check_term_options,
+    count_matrix,
+    is_compound,
+    ngram_keys,
+    ngram_names,
+    word_stream,
+)
 from discourse.validate import check_positive_int
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only
+    from discourse.corpus.model import Corpus
 
 COLUMNS = ["term", "n", "status", "first_period", "count_first", "last_period", "count_last",
            "total_count"]
 
 
-def emerging_formulations(corpus, *, by: str = "year", max_n: int = 4, min_count: int = 2,
+def emerging_formulations(corpus: "Corpus", *, by: str = "year", max_n: int = 4, min_count: int = 2,
                           unit: Unit = "norm", drop_subsumed: bool = True) -> pd.DataFrame:
     """Words and multi-word formulations that appear in a period and not before, or vanish after one.
 
-    A term (an n-gram of 1 to ``max_n`` words, counted as in :func:`discourse.terms.term_counts` with
-    stop words removed at the edges) is
+    A term (a word or a phrase of up to ``max_n`` words, counted as in
+    :func:`discourse.measures.terms.term_counts` with stop words removed at the edges) is
 
     - ``emerging`` in period b when it occurs at least ``min_count`` times in b and never in an earlier
       period (terms of the first period are not "emerging": nothing precedes them);
     - ``vanishing`` after period a when it occurs at least ``min_count`` times in a and never in a later
       period (terms of the last period are not "vanishing").
 
-    With ``drop_subsumed=True`` a shorter n-gram is dropped when, in that period, it occurs only inside
-    one longer listed n-gram (same count as the longer n-gram that begins or ends with it), so
+    A hyphenated word is listed as the phrase of its parts ("opening-up" and "opening up" are the one
+    formulation "opening up", ``n`` = 2), so every count here is the count the matcher of
+    :func:`discourse.measures.concordance.kwic` finds for the term.
+    With ``drop_subsumed=True`` a shorter term is dropped when, in that period, it occurs only inside
+    one longer listed term (same count as the longer term that begins or ends with it), so
     "new quality productive forces" is listed without "productive forces" and "quality productive".
     The lists depend on where the corpus starts and ends and on the size of each period: with small
     periods many terms "emerge" by chance.
@@ -38,7 +55,7 @@ def emerging_formulations(corpus, *, by: str = "year", max_n: int = 4, min_count
     corpus : Corpus
     by : str, default "year"
     max_n : int, default 4
-        Longest n-gram considered.
+        Longest term considered, in words.
     min_count : int, default 2
         Minimum count in the period of first (emerging) or last (vanishing) use.
     unit : {"norm", "lemma"}, default "norm"
@@ -50,64 +67,53 @@ def emerging_formulations(corpus, *, by: str = "year", max_n: int = 4, min_count
         ``term, n`` (words), ``status`` (emerging, vanishing), ``first_period, count_first``,
         ``last_period, count_last, total_count``. Emerging terms come first, ordered by
         ``first_period``; then vanishing terms ordered by ``last_period``; within a period multi-word
-        formulations first (``n`` descending), then by count descending.
+        formulations first (``n`` descending), then by count descending, then by term.
     """
     max_n = check_positive_int("max_n", max_n)
     check_term_options(1, unit, min_count)
+    if not isinstance(drop_subsumed, bool):
+        raise ParameterError(f"drop_subsumed must be True or False, got {drop_subsumed!r}")
     corpus.check_by(by)
     stream = word_stream(corpus, by, unit=unit)
     rows = _listed(stream, max_n, min_count)
     if rows is None:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS})
-    n = rows["n"]
-    by_codes = _words_are_tokens(stream.vocab)
-    if drop_subsumed and by_codes:
-        keep = ~_subsumed(n, rows["vanishing"], rows["period"], rows["count"], rows["words"])
+    if drop_subsumed:
+        keep = ~_subsumed(rows["n"], rows["vanishing"], rows["period"], rows["count"], rows["words"])
         rows = {k: v[keep] for k, v in rows.items()}
+    vocab = stream.pieces.pieces.vocab if max_n > 1 else stream.vocab
     groups = np.asarray(stream.groups, dtype=object)
     table = pd.DataFrame({
-        "term": _names(stream.vocab, rows["words"], rows["n"]), "n": rows["n"],
+        "term": _names(vocab, rows["words"], rows["n"]), "n": rows["n"],
         "status": np.where(rows["vanishing"] == 1, "vanishing", "emerging").astype(object),
         "first_period": groups[rows["first"]], "count_first": rows["count_first"],
         "last_period": groups[rows["last"]], "count_last": rows["count_last"],
-        "total_count": rows["total"], "_code": rows["period"], "_count": rows["count"],
+        "total_count": rows["total"], "_status": rows["vanishing"], "_code": rows["period"],
+        "_count": rows["count"],
     })
-    if drop_subsumed and not by_codes:
-        table = _drop_subsumed_by_text(table)
-    if drop_subsumed and (n > 1).any():  # the term column's dtype as a join on strings has left it
-        table = table.assign(term=table["term"].astype(object))
-    if by_codes and _sorts_like_words(stream.vocab):
-        rank = np.empty(len(stream.vocab) + 1, dtype=np.int64)
-        rank[np.argsort(stream.vocab.astype(str), kind="stable")] = np.arange(len(stream.vocab))
-        rank[-1] = -1                                    # padding after the last word
-        words = rank[rows["words"]]
-        order = np.lexsort((*[words[:, j] for j in range(max_n - 1, -1, -1)], -rows["count"],
-                            -rows["n"], rows["period"], rows["vanishing"]))
-        table = table.iloc[order]
-    else:
-        table = table.assign(_status=(table["status"] == "vanishing").astype(int)).sort_values(
-            ["_status", "_code", "n", "_count", "term"], ascending=[True, True, False, False, True],
-            kind="mergesort")
+    table = table.sort_values(["_status", "_code", "n", "_count", "term"],
+                              ascending=[True, True, False, False, True], kind="mergesort")
     return table[COLUMNS].reset_index(drop=True)
 
 
 def _listed(stream, max_n: int, min_count: int) -> dict[str, np.ndarray] | None:
-    """Every emerging and vanishing n-gram (orders 1 to ``max_n``) as arrays of codes and counts.
+    """Every emerging and vanishing term (1 to ``max_n`` words) as arrays of codes and counts.
 
     Rows come by order, then emerging before vanishing, each in order of first occurrence; ``words``
-    holds the term codes padded with -1 to ``max_n`` columns, ``period``/``count`` the period and
+    holds the word codes padded with -1 to ``max_n`` columns, ``period``/``count`` the period and
     count that make the row's status (first period when emerging, last when vanishing).
     """
     present = np.flatnonzero(stream.n_tokens > 0)
     parts = []
     for n in range(1, max_n + 1):
-        start, key, words = ngram_keys(stream, n, exclude_stop=True)
+        group, key, words, _ = ngram_keys(stream, n, exclude_stop=True)
         if len(present) == 0 or len(words) == 0:
             continue
         first, count_first, last, count_last, total = _first_last_counts(
-            count_matrix(stream.group[start], key, len(stream.groups), len(words)))
-        emerging = (first > present[0]) & (count_first >= min_count)
-        vanishing = (last >= 0) & (last < present[-1]) & (count_last >= min_count)
+            count_matrix(group, key, len(stream.groups), len(words)))
+        not_compound = np.ones(len(words), dtype=bool) if n > 1 else ~is_compound(stream.vocab)[words[:, 0]]
+        emerging = (first > present[0]) & (count_first >= min_count) & not_compound
+        vanishing = (last >= 0) & (last < present[-1]) & (count_last >= min_count) & not_compound
         for status, mask in ((0, emerging), (1, vanishing)):
             if not mask.any():
                 continue
@@ -135,12 +141,6 @@ def _names(vocab: np.ndarray, words: np.ndarray, n: np.ndarray) -> np.ndarray:
     return out
 
 
-def _sorts_like_words(vocab: np.ndarray) -> bool:
-    """Whether n-gram strings of one order sort as their word tuples do: true when no word holds a
-    character at or below the space that joins them."""
-    return all(not v or min(v) > " " for v in vocab.tolist())
-
-
 def _first_last_counts(mat) -> tuple[np.ndarray, ...]:
     """Per column of a period-by-term count matrix: first and last period with a non-zero count (-1
     if none), the counts there, and the column total."""
@@ -158,12 +158,6 @@ def _first_last_counts(mat) -> tuple[np.ndarray, ...]:
     count_last[has] = csc.data[hi[has] - 1]
     total = np.asarray(csc.sum(axis=0)).ravel().astype(np.int64)
     return first, count_first, last, count_last, total
-
-
-def _words_are_tokens(vocab: np.ndarray) -> bool:
-    """Whether n-gram strings and rows of word codes correspond one to one (distinct terms, none
-    containing a space)."""
-    return len(set(vocab.tolist())) == len(vocab) and not any(" " in v for v in vocab)
 
 
 def _subsumed(n: np.ndarray, vanishing: np.ndarray, period: np.ndarray, count: np.ndarray,
@@ -219,22 +213,3 @@ def _pair_codes(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         b = pd.factorize(b)[0].astype(np.int64)
         width = int(b.max()) + 1
     return pd.factorize(a * width + b)[0].astype(np.int64)
-
-
-def _drop_subsumed_by_text(table: pd.DataFrame) -> pd.DataFrame:
-    """:func:`_subsumed` on the term strings, for vocabularies where words contain spaces."""
-    keys = []
-    longer = table[table["n"] > 1]
-    words = longer["term"].str.split(" ")
-    for m in sorted(longer["n"].unique()):
-        rows = longer[longer["n"] == m]
-        w = words[longer["n"] == m]
-        for k in range(1, m):
-            for o in range(0, m - k + 1):
-                keys.append(rows.assign(term=w.str[o:o + k].str.join(" "), n=k))
-    if not keys:
-        return table
-    cols = ["term", "n", "status", "_code", "_count"]
-    sub = pd.concat(keys)[cols].drop_duplicates().assign(_sub=True)
-    merged = table.merge(sub, on=cols, how="left")
-    return merged[merged["_sub"].isna()].drop(columns="_sub")

@@ -1,12 +1,16 @@
 """Lexical profile of each group: size, vocabulary, MATTR, sentence length and directive share."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
-from discourse.measures.codes import doc_codes, group_codes, sentence_rows, sentence_table_codes
-from discourse.measures.terms import word_stream
+from discourse.measures.terms import doc_positions, sentence_groups, sentence_rows, text_order, word_stream
 from discourse.validate import check_positive_int
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only
+    from discourse.corpus.model import Corpus
 
 PROFILE_COLUMNS = ["n_documents", "n_sentences", "n_tokens", "n_types", "ttr", "mattr",
                    "mean_sentence_length", "directive_sentence_share"]
@@ -72,7 +76,7 @@ def mattr_by_group(group: np.ndarray, term: np.ndarray, n_groups: int, *, window
     return out
 
 
-def lexical_profile(corpus, by: str = "speaker", *, window: int = 500) -> pd.DataFrame:
+def lexical_profile(corpus: "Corpus", *, by: str = "speaker", window: int = 500) -> pd.DataFrame:
     """Size, vocabulary richness, sentence length and directive share of each group.
 
     Definitions:
@@ -114,7 +118,8 @@ def lexical_profile(corpus, by: str = "speaker", *, window: int = 500) -> pd.Dat
     """
     corpus.check_by(by)
     window = check_positive_int("window", window)
-    stream = word_stream(corpus, by, unit="norm")
+    tokens = text_order(corpus)
+    stream = word_stream(corpus, by, unit="norm", tokens=tokens)
     groups = stream.groups
     n_groups = len(groups)
     ok = stream.group >= 0
@@ -123,16 +128,14 @@ def lexical_profile(corpus, by: str = "speaker", *, window: int = 500) -> pd.Dat
     mattr, n_types = mattr_by_group(stream.group, stream.term, n_groups, window=window,
                                     return_types=True)
 
-    sent_group = sentence_table_codes(corpus, by, groups)
-    sents = corpus.sentences[["doc_id", "sent_id"]]
-    if sent_group is None:
-        sents = corpus.annotate(sents, by)
-        sent_group = group_codes(sents[by], groups)
+    sents = corpus.sentences
+    sent_group = sentence_groups(corpus, by, groups)
     keep = sent_group >= 0
     n_sentences = np.bincount(sent_group[keep], minlength=n_groups)
-    s_doc = doc_codes(sents["doc_id"])[0][keep]
-    pairs = np.unique(sent_group[keep] * (int(s_doc.max(initial=0)) + 1) + s_doc)
-    n_documents = np.bincount(pairs // (int(s_doc.max(initial=0)) + 1), minlength=n_groups)
+    s_doc = doc_positions(corpus, sents["doc_id"], table="sentences")
+    width = len(corpus.documents) + 1
+    pairs = np.unique(sent_group[keep] * width + s_doc[keep])
+    n_documents = np.bincount(pairs // width, minlength=n_groups)
 
     # sentences with at least one word token, per group (stream.sentence is in text order)
     sentence = stream.sentence[ok]
@@ -140,20 +143,14 @@ def lexical_profile(corpus, by: str = "speaker", *, window: int = 500) -> pd.Dat
     new[1:] = sentence[1:] != sentence[:-1]
     n_sent_words = np.bincount(stream.group[ok][new], minlength=n_groups)
 
-    directives = corpus.directives
-    if len(directives):
-        hits = directives.loc[directives["category"] != "commitment", ["doc_id", "sent_id"]]
-        rows = sentence_rows(sents, hits["doc_id"], hits["sent_id"].to_numpy(dtype=np.int64))
-        if rows is None:
-            hits = hits.drop_duplicates().assign(_hit=True)
-            flagged = sents.merge(hits, on=["doc_id", "sent_id"], how="left")["_hit"].fillna(False)
-            flagged = flagged.to_numpy(dtype=bool)
-        else:
-            flagged = np.zeros(len(sents), dtype=bool)
-            flagged[rows[rows >= 0]] = True
-        n_directive = np.bincount(sent_group[keep & flagged], minlength=n_groups)
-    else:
-        n_directive = np.zeros(n_groups, dtype=np.int64)
+    hits = corpus.directives
+    hits = hits[hits["category"] != "commitment"]
+    flagged = np.zeros(len(sents), dtype=bool)
+    if len(hits):
+        rows = sentence_rows(corpus, doc_positions(corpus, hits["doc_id"], table="directives"),
+                             hits["sent_id"].to_numpy(dtype=np.int64), table="directives")
+        flagged[rows] = True
+    n_directive = np.bincount(sent_group[keep & flagged], minlength=n_groups)
 
     with np.errstate(divide="ignore", invalid="ignore"):
         table = pd.DataFrame({

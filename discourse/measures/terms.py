@@ -1,95 +1,464 @@
-"""Shared term counting: word streams, n-grams and group-by-term count matrices.
+"""Term counting shared by the measures: the corpus's tokens in text order as integer codes, the words
+and phrase pieces counted, n-grams, group-by-term count matrices and :func:`term_counts`.
 
-Every comparison measure (distinctive terms, vocabulary shift, trajectories, lexical profile) counts
-terms the same way, so they count them here, once.
+Every comparison measure (distinctive terms, vocabulary shift, trajectories, emerging formulations,
+lexical profile) and the concordance read the tokens through this module, so they count alike.
 
 Counting rules (the choices the measure definitions leave open)
 ---------------------------------------------------------------
+- **Text order** is the order of ``corpus.documents``, then ``sent_id``, then ``tok_id``; the order the
+  token and sentence tables happen to be stored in does not matter.
 - Only word tokens (``is_word``) are counted; punctuation and numbers are never terms and never enter
-  a denominator.
-- ``unit="norm"`` counts the lower-cased norm of each token; ``unit="lemma"`` counts its lemma (the norm
-  where a token has no lemma).
-- N-grams are built from consecutive word tokens of one sentence. A punctuation or number token between
-  two words breaks the run, so "reform, opening up" yields "opening up" but not "reform opening".
-- With ``exclude_stop=True`` a unigram that is a stop word is dropped; an n-gram (n >= 2) is dropped when it
+  a denominator. ``n_tokens`` of a group is its number of word tokens, stop words included (rates
+  "per 1,000 tokens" are per 1,000 running words, whatever the n-gram order); ``n_content_tokens`` its
+  word tokens that are not stop words.
+- ``unit="norm"`` counts the lower-cased norm of each token; ``unit="lemma"`` its lemma, lower-cased (the
+  norm where a token has no lemma).
+- **Words and phrases.** A single-word term is a word token as written ("opening-up" is one term in a
+  one-word table). A phrase (n >= 2 words) is a run of words in which a hyphen separates two words as a
+  space does: a hyphenated token contributes its parts, so "opening up", "opening-up" and
+  "opening - up" are all the phrase "opening up", and "high-quality development" is the three-word
+  phrase "high quality development". A phrase starts at the beginning of a token and ends at the end of
+  one ("quality development" is not counted inside "high-quality development").
+- A phrase stays within one sentence. Tokens made only of quotes or hyphens are skipped (quotation marks
+  do not break a phrase); any other punctuation or number token breaks it ("reform, opening up" holds
+  "opening up" but not "reform opening"); dashes (– —) break it too.
+- With ``exclude_stop=True`` a single word that is a stop word is dropped; a phrase is dropped when it
   *starts* or *ends* with a stop word, while stop words inside are kept ("the rule of law" is dropped,
-  "rule of law" survives). A verb particle at the end (up, out, down, off, forward, back, away, or any
-  token tagged ``RP``) does not count as a stop word there, so "opening up" and "carry out" survive.
-- ``n_tokens`` of a group is its number of word tokens, stop words included: rates "per 1,000 tokens"
-  are per 1,000 running words whatever the n-gram order.
-- Rows whose group value is missing (e.g. a document without a year) are left out.
+  "rule of law" survives). A verb particle at the end (up, out, down, off, forward, back, away, or a
+  token tagged ``RP``) does not count as a stop word there, so "opening up" and "carry out" survive. A
+  part of a hyphenated token is a stop word when a token of the corpus with that text is one.
+- Rows whose group value is missing (e.g. a document without a year) are left out of the groups.
+
+The same pieces serve the one matcher of a word or phrase (:func:`find_phrase`), which KWIC,
+trajectories, term counts and emerging formulations share: a query gives the same count through every
+function that shows it.
+
+Each string column is turned into integer codes once (``pandas.factorize``; Arrow-backed and categorical
+columns are encoded by their dictionary) and everything after works on integers.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from discourse.measures.codes import (
-    coalesce_codes,
-    doc_codes,
-    encode,
-    first_appearance_codes,
-    group_codes,
-    in_text_order,
-    sentence_group_codes,
-)
+from discourse.errors import CorpusError, ParameterError
 from discourse.validate import check_choice, check_positive_int
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only
+    from discourse.corpus.model import Corpus
 
 Unit = Literal["norm", "lemma"]
 UNITS = ("norm", "lemma")
 
-#: Verb particles allowed at the end of an n-gram even though stop-word lists contain them.
+#: Verb particles allowed at the end of a phrase even though stop-word lists contain them.
 PARTICLES = frozenset({"up", "out", "down", "off", "forward", "back", "away"})
+#: Characters that join the words of a phrase inside a token ("high-quality").
+HYPHENS = "-\u2010\u2011\u2012\u2013"
+#: Characters of the tokens a phrase reads through: quotes and hyphens.
+TRANSPARENT = "\"'`\u2018\u2019\u201c\u201d\u00ab\u00bb-\u2010\u2011"
+_SPLIT = re.compile(f"[{re.escape(HYPHENS)}]+")
+
+
+# ----------------------------------------------------------------------------- tokens in text order
+@dataclass(frozen=True)
+class Tokens:
+    """The token table in text order, as integer codes (see the module notes).
+
+    Attributes
+    ----------
+    rows : ndarray
+        Row of ``corpus.tokens`` of each token, in text order.
+    doc : ndarray
+        Position of each token's document in ``corpus.documents``.
+    sentence : ndarray
+        Row of ``corpus.sentences`` of each token's sentence.
+    sentence_index : ndarray
+        Per token: the index of its sentence in text order (0, 1, ...).
+    is_word, is_stop : ndarray
+        The token flags.
+    """
+
+    corpus: "Corpus" = field(repr=False)
+    rows: np.ndarray
+    doc: np.ndarray
+    sentence: np.ndarray
+    sentence_index: np.ndarray
+    is_word: np.ndarray
+    is_stop: np.ndarray
+    _in_order: bool = field(default=False, repr=False)
+    _codes: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def in_order(self) -> bool:
+        """Whether the token table is stored in text order (then ``rows`` is 0, 1, ... and no column
+        needs reordering)."""
+        return self._in_order
+
+    def column(self, name: str) -> pd.Series:
+        """Column ``name`` of the token table in text order."""
+        column = self.corpus.tokens[name]
+        return column.reset_index(drop=True) if self._in_order else \
+            column.take(self.rows).reset_index(drop=True)
+
+    def codes(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        """Codes (text order) and distinct values (object array) of a token column; -1 = missing.
+
+        Each column is encoded once per :class:`Tokens` (the result is kept)."""
+        if name not in self._codes:
+            codes, uniques = pd.factorize(self.corpus.tokens[name])
+            codes = codes.astype(np.int64, copy=False)
+            self._codes[name] = (codes if self._in_order else codes[self.rows],
+                                 np.asarray(uniques, dtype=object))
+        return self._codes[name]
+
+
+def doc_positions(corpus: "Corpus", doc_ids: pd.Series, *, table: str) -> np.ndarray:
+    """Position in ``corpus.documents`` of each value of ``doc_ids`` (a column of ``table``).
+
+    Raises :class:`CorpusError` when documents repeat a ``doc_id`` or a value is not a document.
+    """
+    index = pd.Index(corpus.documents["doc_id"])
+    if not index.is_unique:
+        raise CorpusError(f"documents: doc_id {index[index.duplicated()][0]!r} appears more than once")
+    codes, uniques = pd.factorize(doc_ids)
+    where = index.get_indexer(pd.Index(uniques))
+    if (where < 0).any() or (codes < 0).any():
+        bad = uniques[np.flatnonzero(where < 0)[0]] if (where < 0).any() else None
+        raise CorpusError(f"{table}: doc_id {bad!r} is not in the documents table")
+    return where[codes].astype(np.int64)
+
+
+def sentence_rows(corpus: "Corpus", doc: np.ndarray, sent_id: np.ndarray, *, table: str,
+                  missing_ok: bool = False) -> np.ndarray:
+    """Row of ``corpus.sentences`` of each ``(document position, sent_id)`` pair.
+
+    Raises :class:`CorpusError` when sentences repeat a key, or (unless ``missing_ok``, which gives -1)
+    when a pair is not a sentence of the corpus.
+    """
+    sents = corpus.sentences
+    s_doc = doc_positions(corpus, sents["doc_id"], table="sentences")
+    s_sent = sents["sent_id"].to_numpy(dtype=np.int64)
+    sent_id = np.asarray(sent_id, dtype=np.int64)
+    width = int(max(s_sent.max(initial=0), sent_id.max(initial=0))) + 1
+    keys = pd.Index(s_doc * width + s_sent)
+    if not keys.is_unique:
+        dup = int(np.flatnonzero(keys.duplicated())[0])
+        raise CorpusError(f"sentences: (doc_id, sent_id) = ({sents['doc_id'].iloc[dup]!r}, "
+                          f"{int(s_sent[dup])}) appears more than once")
+    rows = keys.get_indexer(doc * width + sent_id)
+    if not missing_ok and (rows < 0).any():
+        i = int(np.flatnonzero(rows < 0)[0])
+        doc_id = corpus.documents["doc_id"].iloc[int(doc[i])]
+        raise CorpusError(f"{table}: sentence ({doc_id!r}, {int(sent_id[i])}) is not in the sentences table")
+    return rows.astype(np.int64)
+
+
+def text_order(corpus: "Corpus") -> Tokens:
+    """The :class:`Tokens` of ``corpus``: its token table in text order, with the codes measures need."""
+    tok = corpus.tokens
+    doc = doc_positions(corpus, tok["doc_id"], table="tokens")
+    sent = tok["sent_id"].to_numpy(dtype=np.int64)
+    pos = tok["tok_id"].to_numpy(dtype=np.int64)
+    n = len(tok)
+    d_doc, d_sent = np.diff(doc), np.diff(sent)
+    ordered = n < 2 or bool(np.all((d_doc > 0) | ((d_doc == 0) & ((d_sent > 0) | ((d_sent == 0) & (
+        np.diff(pos) > 0))))))
+    rows = np.arange(n) if ordered else np.lexsort((pos, sent, doc))
+    if not ordered:
+        doc, sent = doc[rows], sent[rows]
+    new_sent = np.ones(n, dtype=bool)
+    new_sent[1:] = (doc[1:] != doc[:-1]) | (sent[1:] != sent[:-1])
+    flags = {name: tok[name].fillna(False).to_numpy(dtype=bool) for name in ("is_word", "is_stop")}
+    if not ordered:
+        flags = {name: values[rows] for name, values in flags.items()}
+    return Tokens(corpus=corpus, rows=rows, doc=doc,
+                  sentence=sentence_rows(corpus, doc, sent, table="tokens"),
+                  sentence_index=np.cumsum(new_sent) - 1, _in_order=ordered, **flags)
+
+
+def sentence_groups(corpus: "Corpus", by: str, groups: list) -> np.ndarray:
+    """Group code (index into ``groups``; -1 = no group value) of every row of ``corpus.sentences``.
+
+    A sentence column is read from ``sentences``, any other column from ``documents`` (as
+    :meth:`Corpus.annotate` joins them).
+    """
+    sents = corpus.sentences
+    if by in sents.columns:
+        values = sents[by]
+    else:
+        doc = doc_positions(corpus, sents["doc_id"], table="sentences")
+        values = corpus.documents[by].take(doc)
+    return group_codes(values, groups)
+
+
+def group_codes(values: pd.Series, groups: list) -> np.ndarray:
+    """Index of each value in ``groups`` (-1 where missing or not a group)."""
+    return np.asarray(pd.Index(groups, dtype=object).get_indexer(pd.Index(values, dtype=object)),
+                      dtype=np.int64)
+
+
+# ----------------------------------------------------------------------------- words and pieces
+def unit_text(tokens: Tokens, unit: str) -> tuple[np.ndarray, np.ndarray]:
+    """Codes (text order) and distinct texts of the counted text of every token for ``unit``.
+
+    ``norm``: the norm (the lower-cased token where it is missing); ``lemma``: the lower-cased lemma (the
+    norm where it is missing or empty); ``token``: the token as written (the norm where missing). The
+    columns are encoded once each; the fallbacks and the lower-casing work on their distinct values.
+    """
+    codes, uniques = tokens.codes("norm")
+    if (codes < 0).any():   # a missing norm: the lower-cased token
+        token, token_uniques = tokens.codes("token")
+        codes, uniques = _coalesce(codes, uniques, token, np.array([str(u).lower() for u in token_uniques],
+                                                                   dtype=object))
+    if unit == "lemma":
+        lemma, lemma_uniques = tokens.codes("lemma")
+        lowered = np.array([str(u).lower() for u in lemma_uniques], dtype=object)
+        lemma = np.where((lemma >= 0) & np.append(lowered != "", False)[lemma], lemma, -1)   # "" = none
+        codes, uniques = _coalesce(lemma, lowered, codes, uniques)
+    elif unit == "token":
+        token, token_uniques = tokens.codes("token")
+        codes, uniques = _coalesce(token, token_uniques, codes, uniques)
+    if (codes < 0).any():
+        codes = np.where(codes < 0, len(uniques), codes)
+        uniques = np.append(uniques, "")
+    return codes, np.asarray(uniques, dtype=object).astype(str).astype(object)
+
+
+def _coalesce(codes: np.ndarray, uniques: np.ndarray, other: np.ndarray,
+              other_uniques: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of "the value, or the other column's value where the value is missing (-1)", equal strings
+    sharing one code."""
+    merged, names = pd.factorize(pd.Series(np.concatenate([uniques, other_uniques]), dtype=object))
+    mine = np.append(merged[: len(uniques)], -1)
+    theirs = np.append(merged[len(uniques):], -1)
+    out = np.where(codes >= 0, mine[codes], theirs[other])
+    return out.astype(np.int64), np.asarray(names, dtype=object)
+
+
+@dataclass(frozen=True)
+class Pieces:
+    """The pieces phrases are made of: every token but quotes and hyphens, split at its hyphens.
+
+    Attributes
+    ----------
+    token : ndarray
+        Per piece: its token's position in text order.
+    text : ndarray
+        Per piece: code into ``vocab``.
+    first, last : ndarray
+        Per piece: it starts / ends its token.
+    is_word : ndarray
+        Per piece: from a word token.
+    sentence : ndarray
+        Per piece: index of its sentence in text order.
+    """
+
+    token: np.ndarray
+    text: np.ndarray
+    vocab: np.ndarray
+    first: np.ndarray
+    last: np.ndarray
+    is_word: np.ndarray
+    sentence: np.ndarray
+
+
+def split_pieces(codes: np.ndarray, vocab: np.ndarray, keep: np.ndarray, sentence: np.ndarray,
+                 is_word: np.ndarray, *, extra_vocab: np.ndarray | None = None) -> Pieces:
+    """The :class:`Pieces` of the tokens ``keep`` (positions), each token's text ``vocab[codes]`` split
+    at its hyphens (the distinct texts are split once). Piece texts share one vocabulary with
+    ``extra_vocab`` (the whole-token texts) when it is given, so equal strings get equal codes."""
+    parts = [[p for p in _SPLIT.split(v) if p] or [v] for v in vocab.tolist()]
+    n_parts = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
+    flat = [p for ps in parts for p in ps]
+    base = [] if extra_vocab is None else extra_vocab.tolist()
+    piece_code, piece_vocab = pd.factorize(pd.Series(base + flat, dtype=object))
+    piece_code = piece_code[len(base):]
+    offset = np.concatenate([[0], np.cumsum(n_parts)[:-1]]).astype(np.int64)
+    c = codes[keep]
+    count = n_parts[c]
+    token = np.repeat(keep, count)
+    rank = np.arange(len(token)) - np.repeat(np.cumsum(count) - count, count)
+    return Pieces(token=token, text=piece_code[offset[c][np.repeat(np.arange(len(c)), count)] + rank]
+                  .astype(np.int64), vocab=np.asarray(piece_vocab, dtype=object),
+                  first=rank == 0, last=rank == np.repeat(count, count) - 1,
+                  is_word=is_word[token], sentence=sentence[token])
+
+
+def is_compound(vocab: np.ndarray) -> np.ndarray:
+    """Per string: a hyphenated word of two or more parts ("opening-up"), which phrases read as its parts."""
+    return np.fromiter((len([p for p in _SPLIT.split(v) if p]) > 1 for v in vocab.astype(str).tolist()),
+                       dtype=bool, count=len(vocab))
+
+
+def transparent_tokens(tokens: Tokens) -> np.ndarray:
+    """Per token (text order): made only of quotes and hyphens."""
+    codes, uniques = tokens.codes("token")
+    flag = np.fromiter((bool(u) and all(ch in TRANSPARENT for ch in u) for u in uniques.astype(str)),
+                       dtype=bool, count=len(uniques))
+    return np.append(flag, False)[codes]
 
 
 @dataclass(frozen=True)
 class WordStream:
-    """The corpus's word tokens in text order, as integer codes.
+    """The corpus's word tokens in text order, grouped, with the pieces of its phrases.
 
     Attributes
     ----------
     groups : list
         The group values (``corpus.groups(by)``); ``group`` indexes into it, -1 = no group value.
-    group, term, segment : ndarray
-        Per word token: group code, term code (into ``vocab``), and run id (consecutive word tokens of
-        one sentence not separated by punctuation or numbers share a run id).
-    sentence : ndarray
-        Per word token: index of its sentence in text order.
+    group, term, sentence, is_stop : ndarray
+        Per word token: group code, term code (into ``vocab``), index of its sentence in text order,
+        stop word or not.
     vocab : ndarray
-        Term strings (object array).
-    is_stop : ndarray
-        Per word token: stop word or not.
-    n_tokens : ndarray
-        Word tokens per group (length ``len(groups)``).
-    particle_source : tuple
-        ``(norm codes of the word tokens, norm strings, pos column of the table, rows of the word
-        tokens)``, from which ``is_particle`` (per word token: a verb particle) is worked out when an
-        n-gram count first needs it.
+        Term strings (object array) of the word tokens, in order of first appearance.
+    n_tokens, n_content_tokens : ndarray
+        Word tokens and word tokens other than stop words, per group.
+    word_tokens : ndarray
+        Per word token: its position among all tokens in text order.
     """
 
     groups: list
     group: np.ndarray
     term: np.ndarray
-    segment: np.ndarray
     sentence: np.ndarray
-    vocab: np.ndarray
     is_stop: np.ndarray
+    vocab: np.ndarray
     n_tokens: np.ndarray
-    particle_source: tuple = field(default=(), repr=False)
+    n_content_tokens: np.ndarray
+    word_tokens: np.ndarray
+    source: tuple = field(default=(), repr=False)
+
+    @property
+    def tokens(self) -> Tokens:
+        """The :class:`Tokens` the stream was built from."""
+        return self.source[0]
 
     @cached_property
-    def is_particle(self) -> np.ndarray:
-        """Per word token: a verb particle (norm in :data:`PARTICLES` or tagged ``RP``)."""
-        norm, norm_vocab, pos, rows = self.particle_source
-        listed = np.fromiter((v in PARTICLES for v in norm_vocab), dtype=bool, count=len(norm_vocab))
-        particle = np.append(listed, False)[norm]
-        particle |= (pos == "RP").fillna(False).to_numpy(dtype=bool)[rows]
-        return particle
+    def pieces(self) -> "PhraseStream":
+        """The pieces of every token but quotes and hyphens, for phrases (see :class:`PhraseStream`)."""
+        tokens, codes, vocab, group = self.source
+        keep = np.flatnonzero(~transparent_tokens(tokens))
+        p = split_pieces(codes, vocab, keep, tokens.sentence_index, tokens.is_word, extra_vocab=self.vocab)
+        # a piece stands for a whole token where its token has one piece; else it is a part
+        whole = p.first & p.last
+        stop_texts = np.zeros(len(p.vocab) + 1, dtype=bool)
+        stop_texts[p.text[whole & tokens.is_stop[p.token] & p.is_word]] = True
+        is_stop = np.where(whole, tokens.is_stop[p.token], stop_texts[p.text])
+        listed = np.fromiter((v in PARTICLES for v in p.vocab.tolist()), dtype=bool, count=len(p.vocab))
+        rp = (tokens.column("pos") == "RP").fillna(False).to_numpy(dtype=bool)
+        is_particle = listed[p.text] | (whole & rp[p.token])
+        # runs: consecutive word pieces of one sentence; any other piece breaks a run
+        breaks = np.ones(len(p.token), dtype=bool)
+        breaks[1:] = (p.sentence[1:] != p.sentence[:-1]) | ~p.is_word[1:] | ~p.is_word[:-1]
+        return PhraseStream(pieces=p, group=group[p.token], run=np.cumsum(breaks),
+                            is_stop=is_stop & p.is_word, is_particle=is_particle)
+
+
+@dataclass(frozen=True)
+class PhraseStream:
+    """:class:`Pieces` with what phrase counting needs: group code, run id, stop and particle flags."""
+
+    pieces: Pieces
+    group: np.ndarray
+    run: np.ndarray
+    is_stop: np.ndarray
+    is_particle: np.ndarray
+
+
+def word_stream(corpus: "Corpus", by: str | None, *, unit: Unit = "norm",
+                tokens: Tokens | None = None) -> WordStream:
+    """Build the :class:`WordStream` of ``corpus`` grouped by ``by`` (``None``: one group, ``"all"``)."""
+    tokens = tokens if tokens is not None else text_order(corpus)
+    if by is None:
+        groups: list = ["all"]
+        group = np.zeros(len(tokens.rows), dtype=np.int64)
+    else:
+        groups = corpus.groups(by)
+        group = sentence_groups(corpus, by, groups)[tokens.sentence] if len(tokens.rows) else \
+            np.zeros(0, dtype=np.int64)
+    codes, vocab = unit_text(tokens, unit)
+    w = np.flatnonzero(tokens.is_word)
+    # the terms of word tokens, numbered in order of first appearance among them
+    term, term_vocab = pd.factorize(codes[w])
+    term_vocab = vocab[term_vocab] if len(term_vocab) else np.zeros(0, dtype=object)
+    g = group[w]
+    ok = g >= 0
+    stop = tokens.is_stop[w]
+    return WordStream(
+        groups=groups, group=g, term=term.astype(np.int64), sentence=tokens.sentence_index[w],
+        is_stop=stop, vocab=np.asarray(term_vocab, dtype=object),
+        n_tokens=np.bincount(g[ok], minlength=len(groups)).astype(np.int64),
+        n_content_tokens=np.bincount(g[ok & ~stop], minlength=len(groups)).astype(np.int64),
+        word_tokens=w, source=(tokens, codes, vocab, group),
+    )
+
+
+# ----------------------------------------------------------------------------- n-grams
+def ngram_keys(stream: WordStream, n: int, *, exclude_stop: bool = True
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The terms of ``n`` words of a word stream, as codes.
+
+    Returns
+    -------
+    group : ndarray
+        Group code of every kept occurrence.
+    key : ndarray
+        Code of each occurrence's term, numbered in order of first occurrence.
+    words : ndarray
+        ``words[k]`` = the codes (into ``stream.vocab``) of the words of term ``k``, shape (terms, n).
+    token : ndarray
+        Per occurrence: position in text order of the token of its first word.
+    """
+    if n == 1:
+        start = np.flatnonzero(~stream.is_stop) if exclude_stop else np.arange(len(stream.term))
+        key, uniq = pd.factorize(stream.term[start])
+        return (stream.group[start], key.astype(np.int64), uniq[:, None].astype(np.int64),
+                stream.word_tokens[start])
+    ph = stream.pieces
+    text = ph.pieces.text
+    size = len(text)
+    if size < n:
+        empty = np.zeros(0, np.int64)
+        return empty, empty, np.zeros((0, n), np.int64), empty
+    start = np.arange(size - n + 1)
+    last = start + n - 1
+    keep = (ph.run[start] == ph.run[last]) & ph.pieces.is_word[start] & ph.pieces.first[start] \
+        & ph.pieces.last[last]
+    if exclude_stop:
+        keep &= ~ph.is_stop[start] & (~ph.is_stop[last] | ph.is_particle[last])
+    start = start[keep]
+    key = text[start]
+    width = max(len(ph.pieces.vocab), 1)
+    for j in range(1, n):
+        # codes of the pairs (term so far, next word), in order of first occurrence
+        key = pd.factorize(key * width + text[start + j])[0].astype(np.int64)
+    n_keys = int(key.max()) + 1 if len(key) else 0
+    first = np.full(n_keys, -1, dtype=np.int64)
+    first[key[::-1]] = start[::-1]           # the earliest occurrence is written last
+    return ph.group[start], key, text[first[:, None] + np.arange(n)[None, :]], ph.pieces.token[start]
+
+
+def vocabulary(stream: WordStream, n: int) -> np.ndarray:
+    """The strings the codes of :func:`ngram_keys` ``words`` refer to, for terms of ``n`` words."""
+    return stream.vocab if n == 1 else stream.pieces.pieces.vocab
+
+
+def ngram_names(vocab: np.ndarray, words: np.ndarray) -> np.ndarray:
+    """The strings of terms given as rows of word codes (words joined by one space; -1 = no word)."""
+    names = np.full(words.shape[0], "", dtype=object)
+    for j in range(words.shape[1]):
+        col = words[:, j]
+        has = col >= 0
+        word = np.where(has, vocab[np.where(has, col, 0)] if len(vocab) else "", "")
+        names = np.where(has & (j > 0), names + " " + word, names + word)
+    return names.astype(object)
 
 
 @dataclass(frozen=True)
@@ -100,9 +469,11 @@ class TermMatrix:
     terms: np.ndarray
     matrix: sparse.csr_matrix
     n_tokens: np.ndarray
+    n_content_tokens: np.ndarray
 
     def to_frame(self, by: str, *, min_count: int = 1) -> pd.DataFrame:
-        """Long table ``by, term, count, n_tokens`` (rows with count >= ``min_count``)."""
+        """Long table ``<by>, term, count, n_tokens, n_content_tokens`` (rows with count >= ``min_count``),
+        sorted by group, count descending, term."""
         coo = self.matrix.tocoo()
         keep = coo.data >= min_count
         g, k, c = coo.row[keep], coo.col[keep], coo.data[keep]
@@ -116,190 +487,29 @@ class TermMatrix:
             "term": self.terms[k].astype(object),
             "count": c.astype(np.int64),
             "n_tokens": self.n_tokens[g].astype(np.int64),
+            "n_content_tokens": self.n_content_tokens[g].astype(np.int64),
         })
 
 
-def text_order(tokens: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
-    """The tokens table in text order, with the document code of every row and the distinct doc_ids.
-
-    Text order is: documents as they first appear, then ``sent_id``, then ``tok_id``. A table already
-    in that order (as the pipeline writes it) is returned as it is.
-    """
-    doc, doc_ids = doc_codes(tokens["doc_id"])
-    sent = tokens["sent_id"].to_numpy()
-    tok = tokens["tok_id"].to_numpy()
-    if in_text_order(doc, sent, tok):
-        return tokens.reset_index(drop=True), doc, doc_ids
-    order = np.lexsort((tok, sent, doc))
-    return tokens.iloc[order].reset_index(drop=True), doc[order], doc_ids
+def count_matrix(group: np.ndarray, key: np.ndarray, n_groups: int, n_terms: int) -> sparse.csr_matrix:
+    """Sparse ``n_groups x n_terms`` matrix counting the pairs ``(group[i], key[i])`` (group -1 left out)."""
+    ok = group >= 0
+    return sparse.csr_matrix((np.ones(int(ok.sum()), dtype=np.int64), (group[ok], key[ok])),
+                             shape=(n_groups, n_terms))
 
 
-def sorted_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
-    """The tokens table in text order (documents as they first appear, then sent_id, tok_id)."""
-    return text_order(tokens)[0]
-
-
-def _sentence_groups(corpus, by: str, groups: list, tok: pd.DataFrame, first: np.ndarray,
-                     doc: np.ndarray, doc_ids: np.ndarray) -> np.ndarray:
-    """Group code of every sentence of the stream (``first``: row of each sentence's first token)."""
-    sent = tok["sent_id"].to_numpy()[first]
-    codes = sentence_group_codes(corpus, by, groups, doc[first], doc_ids, sent.astype(np.int64))
-    if codes is not None:
-        return codes
-    keys = tok.loc[first, ["doc_id", "sent_id"]].reset_index(drop=True)
-    return group_codes(corpus.annotate(keys, by)[by], groups)
-
-
-def _term_codes(tok: pd.DataFrame, unit: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Term codes and distinct terms of every row for ``unit``, and the same for the norm."""
-    norm, norm_vocab = encode(tok["norm"])
-    if (norm < 0).any():  # a missing norm: the token's text instead
-        text, text_vocab = encode(tok["token"])
-        norm, norm_vocab = coalesce_codes(norm, norm_vocab, np.ones(len(norm_vocab), dtype=bool),
-                                          text, text_vocab)
-    if unit != "lemma":
-        return norm, norm_vocab, norm, norm_vocab
-    lemma, lemma_vocab = encode(tok["lemma"])
-    usable = np.asarray([v != "" for v in lemma_vocab], dtype=bool)
-    term, vocab = coalesce_codes(lemma, lemma_vocab, usable, norm, norm_vocab)
-    return term, vocab, norm, norm_vocab
-
-
-def word_stream(corpus, by: str | None, *, unit: Unit = "norm") -> WordStream:
-    """Build the :class:`WordStream` of ``corpus`` grouped by ``by`` (``None``: one group, ``"all"``)."""
-    tok, doc, doc_ids = text_order(corpus.tokens)
-    sent = tok["sent_id"].to_numpy()
-    n = len(tok)
-    new_sent = np.ones(n, dtype=bool)
-    if n > 1:
-        new_sent[1:] = (doc[1:] != doc[:-1]) | (sent[1:] != sent[:-1])
-    is_word = tok["is_word"].fillna(False).to_numpy(dtype=bool)
-    segment = np.cumsum(new_sent | ~is_word)
-    sent_idx = np.cumsum(new_sent) - 1
-
-    if by is None:
-        groups: list = ["all"]
-        sent_group = np.zeros(int(new_sent.sum()), dtype=np.int64)
-    else:
-        groups = corpus.groups(by)
-        sent_group = _sentence_groups(corpus, by, groups, tok, np.flatnonzero(new_sent), doc, doc_ids)
-
-    w = np.flatnonzero(is_word)
-    term, vocab, norm, norm_vocab = _term_codes(tok, unit)
-    term = term[w]
-    # keep only the terms of word tokens, numbered in order of first appearance among them
-    used = np.zeros(len(vocab) + 1, dtype=bool)
-    used[term] = True
-    renumber = np.append(np.cumsum(used[:-1]) - 1, -1)      # code -1 (no text) stays -1
-    term = renumber[term]
-    vocab = vocab[used[:-1]]
-    if not all(type(v) is str for v in vocab):
-        vocab = np.asarray(vocab, dtype=object).astype(str).astype(object)
-    group = sent_group[sent_idx[w]]
-    n_tokens = np.bincount(group[group >= 0], minlength=len(groups)).astype(np.int64)
-    return WordStream(
-        groups=groups,
-        group=group.astype(np.int64),
-        term=term.astype(np.int64),
-        segment=segment[w],
-        sentence=sent_idx[w],
-        vocab=vocab,
-        is_stop=tok["is_stop"].fillna(False).to_numpy(dtype=bool)[w],
-        n_tokens=n_tokens,
-        particle_source=(norm[w], norm_vocab, tok["pos"], w),
-    )
-
-
-def ngram_keys(stream: WordStream, n: int, *, exclude_stop: bool = True
-               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The n-grams of a word stream, as codes.
-
-    Returns
-    -------
-    start : ndarray
-        Position (in the stream) of the first word of every kept n-gram occurrence.
-    key : ndarray
-        Code of each occurrence's n-gram, numbered in order of first occurrence.
-    words : ndarray
-        ``words[k]`` = the term codes (into ``stream.vocab``) of n-gram ``k``, shape (n-grams, n).
-    """
-    size = len(stream.term)
-    if n == 1:
-        start = np.arange(size)
-        if exclude_stop:
-            start = start[~stream.is_stop]
-        key, uniq = first_appearance_codes(stream.term[start], len(stream.vocab))
-        return start, key, uniq[:, None]
-    if size < n:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros((0, n), np.int64)
-    start = np.arange(size - n + 1)
-    last = start + n - 1
-    keep = stream.segment[start] == stream.segment[last]
-    if exclude_stop:
-        keep &= ~stream.is_stop[start] & (~stream.is_stop[last] | stream.is_particle[last])
-    start = start[keep]
-    key = stream.term[start]
-    width = max(len(stream.vocab), 1)
-    for j in range(1, n):
-        # codes of the pairs (n-gram so far, next word), in order of first occurrence
-        key = pd.factorize(key * width + stream.term[start + j])[0].astype(np.int64)
-    n_keys = int(key.max()) + 1 if len(key) else 0
-    first = np.full(n_keys, -1, dtype=np.int64)
-    # position of the first occurrence of every n-gram (reversed assignment keeps the first)
-    first[key[::-1]] = start[::-1]
-    return start, key, stream.term[first[:, None] + np.arange(n)[None, :]]
-
-
-def ngram_names(vocab: np.ndarray, words: np.ndarray) -> np.ndarray:
-    """The strings of n-grams given as rows of term codes (words joined by one space)."""
-    names = vocab[words[:, 0]].astype(object) if words.shape[1] else np.zeros(0, dtype=object)
-    for j in range(1, words.shape[1]):
-        names = names + " " + vocab[words[:, j]].astype(object)
-    return names
-
-
-def ngrams(stream: WordStream, n: int, *, exclude_stop: bool = True
-           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The n-grams of a word stream: :func:`ngram_keys`, with the n-gram strings (words joined by one
-    space) in place of their rows of term codes, so that ``names[key]`` is each occurrence's n-gram."""
-    start, key, words = ngram_keys(stream, n, exclude_stop=exclude_stop)
-    if n == 1:
-        return start, key, stream.vocab[words[:, 0]]
-    return start, key, ngram_names(stream.vocab, words)
-
-
-def term_matrix(corpus, by: str | None, *, ngram: int = 1, unit: Unit = "norm",
+def term_matrix(corpus: "Corpus", by: str | None, *, ngram: int = 1, unit: Unit = "norm",
                 exclude_stop: bool = True, stream: WordStream | None = None) -> TermMatrix:
-    """Counts of every term (n-gram of order ``ngram``) by group, as a sparse matrix.
+    """Counts of every term of ``ngram`` words by group, as a sparse matrix.
 
     ``term_matrix(corpus, "doc_id")`` is the document-term matrix.
     """
     stream = stream if stream is not None else word_stream(corpus, by, unit=unit)
-    start, key, names = ngrams(stream, ngram, exclude_stop=exclude_stop)
-    mat = count_matrix(stream.group[start], key, len(stream.groups), len(names))
-    return TermMatrix(groups=stream.groups, terms=np.asarray(names, dtype=object), matrix=mat,
-                      n_tokens=stream.n_tokens)
-
-
-def count_matrix(group: np.ndarray, key: np.ndarray, n_groups: int, n_terms: int) -> sparse.csr_matrix:
-    """Sparse ``n_groups x n_terms`` matrix counting the pairs ``(group[i], key[i])`` (group -1 left out).
-
-    The distinct pairs are found by hashing integer pair codes, and only they are sorted, so the
-    result is built in canonical form (sorted indices, no duplicates) without a sort of every pair.
-    """
-    ok = group >= 0
-    pair = group[ok].astype(np.int64) * max(n_terms, 1) + key[ok]
-    codes, uniq = pd.factorize(pair)
-    counts = np.bincount(codes, minlength=len(uniq)).astype(np.int64)
-    order = np.argsort(uniq, kind="stable")
-    uniq, counts = uniq[order], counts[order]
-    rows = uniq // max(n_terms, 1)
-    indptr = np.zeros(n_groups + 1, dtype=np.int64)
-    np.cumsum(np.bincount(rows, minlength=n_groups), out=indptr[1:])
-    mat = sparse.csr_matrix((counts, (uniq % max(n_terms, 1)).astype(np.int64), indptr),
-                            shape=(n_groups, n_terms))
-    mat.has_sorted_indices = True
-    return mat
+    group, key, words, _ = ngram_keys(stream, ngram, exclude_stop=exclude_stop)
+    names = ngram_names(vocabulary(stream, ngram), words)
+    mat = count_matrix(group, key, len(stream.groups), len(names))
+    return TermMatrix(groups=stream.groups, terms=names, matrix=mat, n_tokens=stream.n_tokens,
+                      n_content_tokens=stream.n_content_tokens)
 
 
 def check_term_options(ngram: int, unit: str, min_count: int) -> None:
@@ -309,9 +519,9 @@ def check_term_options(ngram: int, unit: str, min_count: int) -> None:
     check_positive_int("min_count", min_count)
 
 
-def term_counts(corpus, by: str, *, ngram: int = 1, unit: Unit = "norm", exclude_stop: bool = True,
-                min_count: int = 1) -> pd.DataFrame:
-    """Count terms (words or n-grams) in each group.
+def term_counts(corpus: "Corpus", *, by: str, ngram: int = 1, unit: Unit = "norm",
+                exclude_stop: bool = True, min_count: int = 1) -> pd.DataFrame:
+    """Count terms (words or phrases of ``ngram`` words) in each group.
 
     Parameters
     ----------
@@ -321,21 +531,58 @@ def term_counts(corpus, by: str, *, ngram: int = 1, unit: Unit = "norm", exclude
         Group column (any column of ``sentences`` or ``documents``, e.g. ``"speaker"``, ``"year"``,
         ``"doc_id"`` for document-term counts).
     ngram : int, default 1
-        N-gram order: 1 = words, 2 = two-word sequences, ... (within sentences, not across punctuation).
+        Words per term: 1 = single words, 2 = two-word phrases, ... (within sentences, not across
+        punctuation; a hyphen separates words in a phrase, see the module notes).
     unit : {"norm", "lemma"}, default "norm"
         Count lower-cased word forms or lemmas.
     exclude_stop : bool, default True
-        Drop stop words (unigrams) or n-grams that start or end with one (see the module notes).
+        Drop stop words (single words) or phrases that start or end with one (see the module notes).
     min_count : int, default 1
         Keep rows whose count in the group is at least this.
 
     Returns
     -------
     DataFrame
-        Columns ``<by>, term, count, n_tokens`` (``n_tokens`` = word tokens of the group, stop words
-        included), sorted by group, then count descending, then term.
+        Columns ``<by>, term, count, n_tokens, n_content_tokens`` (``n_tokens`` = word tokens of the
+        group, stop words included; ``n_content_tokens`` = those that are not stop words), sorted by
+        group, then count descending, then term.
     """
     check_term_options(ngram, unit, min_count)
     corpus.check_by(by)
     return term_matrix(corpus, by, ngram=ngram, unit=unit,
                        exclude_stop=exclude_stop).to_frame(by, min_count=min_count)
+
+
+# ----------------------------------------------------------------------------- the one matcher
+def query_pieces(query: str, *, case_sensitive: bool = False) -> list[str]:
+    """The pieces a word or phrase is matched as: split at spaces and hyphens, quotes dropped,
+    lower-cased unless ``case_sensitive``. Raises :class:`ParameterError` for a query without a word."""
+    if not isinstance(query, str):
+        raise ParameterError(f"query must be a word or phrase, got {query!r}")
+    q = query if case_sensitive else query.lower()
+    q = q.translate({ord(c): " " for c in TRANSPARENT if c not in HYPHENS})
+    words = [p for part in q.split() for p in _SPLIT.split(part) if p]
+    if not words:
+        raise ParameterError(f"query must be a non-empty word or phrase, got {query!r}")
+    return words
+
+
+def find_phrase(pieces: Pieces, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Every occurrence of the phrase ``words`` (see :func:`query_pieces`) among ``pieces``.
+
+    A match is a run of consecutive pieces of one sentence equal to the words, starting at the start of
+    a token and ending at the end of one. Returns the position (in ``pieces``) of the first and of the
+    last piece of every match, in text order.
+    """
+    lookup = {w: i for i, w in enumerate(pieces.vocab.tolist())}
+    codes = [lookup.get(w, -1) for w in words]
+    k = len(codes)
+    n = len(pieces.text)
+    if -1 in codes or n < k:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    start = np.flatnonzero((pieces.text[: n - k + 1] == codes[0]) & pieces.first[: n - k + 1])
+    end = start + k - 1
+    ok = pieces.last[end] & (pieces.sentence[start] == pieces.sentence[end])
+    for j in range(1, k):
+        ok &= pieces.text[start + j] == codes[j]
+    return start[ok], end[ok]

@@ -9,9 +9,12 @@ from typing import Any, Sequence
 
 import pandas as pd
 
+from discourse.corpus.model import Corpus
 from discourse.measures.concordance import kwic
 from discourse.measures.density import directive_density
+from discourse.measures.distinctive import COLUMNS as DISTINCTIVE_COLUMNS
 from discourse.measures.shift import rising_falling
+from discourse.measures.terms import Unit
 from discourse.report.params import NON_PERSON_VOICES
 from discourse.validate import check_column, check_positive_int
 
@@ -25,7 +28,7 @@ DENSITY_COLUMNS = ["n_tokens", "n_sentences", "n_directives", "per_1k", "ci_low"
 VOICE_COLUMNS = ["speaker", "kind", "n_documents", "n_sentences", "n_tokens", "roles"]
 
 
-def documents_by(corpus: Any, column: str) -> pd.DataFrame:
+def documents_by(corpus: Corpus, column: str) -> pd.DataFrame:
     """Documents, sentences and word tokens per value of a document column (``year``, ``source``, ...).
 
     Parameters
@@ -51,7 +54,7 @@ def documents_by(corpus: Any, column: str) -> pd.DataFrame:
     return table[[column, *DOCUMENTS_BY_COLUMNS]]
 
 
-def voices_found(corpus: Any) -> pd.DataFrame:
+def voices_found(corpus: Corpus) -> pd.DataFrame:
     """Every voice of the corpus with its size: persons, ``meeting`` and ``narrator``.
 
     Returns
@@ -77,7 +80,7 @@ def voices_found(corpus: Any) -> pd.DataFrame:
     return table[VOICE_COLUMNS].reset_index(drop=True)
 
 
-def bilingual_density(corpus: Any, *, n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
+def bilingual_density(corpus: Corpus, *, n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
     """Directive density of the Chinese and the English text of the bilingual documents, side by side.
 
     Only documents whose ``language`` is ``en+zh`` (each Chinese paragraph beside its translation)
@@ -101,46 +104,47 @@ def bilingual_density(corpus: Any, *, n_boot: int = 1000, seed: int = 0) -> pd.D
     return table.reset_index(drop=True)
 
 
-def top_terms_kwic(corpus: Any, table: pd.DataFrame, *, by: str = "speaker", group: str = "group",
-                   n_terms: int = 3, n_lines: int = 3, window: int = 8) -> pd.DataFrame:
+def top_terms_kwic(corpus: Corpus, table: pd.DataFrame, *, by: str = "speaker", n_terms: int = 3,
+                   n_lines: int = 3, window: int = 8) -> pd.DataFrame:
     """Concordance lines of the top distinctive terms of each group, within that group's text.
 
     Parameters
     ----------
     corpus : Corpus
     table : DataFrame
-        A :func:`discourse.distinctive_terms_all` table (``group, term, z``, sorted by z within group).
+        A :func:`discourse.distinctive_terms_all` table (``<by>, term, z``, sorted by z within group).
     by : str
-        The group column the table was computed on.
-    group : str
-        The table's group column.
+        The group column the table was computed on (and its first column).
     n_terms, n_lines, window : int
         Terms per group (largest z, positive only), lines per term, context tokens each side.
 
     Returns
     -------
     DataFrame
-        ``group, term, z, doc_id, left, match, right``.
+        ``<by>, term, z, doc_id, left, match, right``.
     """
     n_terms = check_positive_int("n_terms", n_terms)
     n_lines = check_positive_int("n_lines", n_lines)
+    check_column("by", by, table, what="distinctive-terms table")
     frames = []
-    for value, rows in table.groupby(group, sort=False):
+    for value, rows in table.groupby(by, sort=False):
         top = rows[rows["z"] > 0].nlargest(n_terms, "z")
         if top.empty:
             continue
         sub = corpus.subset(**{by: value})
         for term, z in zip(top["term"], top["z"]):
             lines = kwic(sub, str(term), window=window).head(n_lines)
-            frames.append(lines.assign(group=value, term=term, z=z))
-    columns = ["group", "term", "z", "doc_id", "left", "match", "right"]
+            lines = lines.drop(columns=[by], errors="ignore")
+            frames.append(lines.assign(**{by: value, "term": term, "z": z}))
+    columns = [by, "term", "z", "doc_id", "left", "match", "right"]
     if not frames:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
     return pd.concat(frames, ignore_index=True)[columns]
 
 
-def rising_falling_by_pair(corpus: Any, periods: Sequence[Any], *, by: str = "year", n: int = 10,
-                           **kw: Any) -> pd.DataFrame:
+def rising_falling_by_pair(corpus: Corpus, periods: Sequence[Any], *, by: str = "year", n: int = 10,
+                           alpha0: float = 1000.0, min_count: int = 3, ngram: int = 1,
+                           unit: Unit = "norm", exclude_stop: bool = True) -> pd.DataFrame:
     """Rising and falling terms for every pair of consecutive periods, stacked.
 
     Parameters
@@ -151,8 +155,8 @@ def rising_falling_by_pair(corpus: Any, periods: Sequence[Any], *, by: str = "ye
     by : str
     n : int
         Terms in each direction per pair.
-    **kw
-        ``alpha0, min_count, ngram`` passed to :func:`discourse.rising_falling`.
+    alpha0, min_count, ngram, unit, exclude_stop
+        As in :func:`discourse.rising_falling`.
 
     Returns
     -------
@@ -160,9 +164,11 @@ def rising_falling_by_pair(corpus: Any, periods: Sequence[Any], *, by: str = "ye
         ``from, to`` followed by the columns of :func:`discourse.rising_falling`.
     """
     periods = list(periods)
-    frames = [rising_falling(corpus, a, b, by=by, n=n, **kw).assign(**{"from": a, "to": b})
+    frames = [rising_falling(corpus, a, b, by=by, n=n, alpha0=alpha0, min_count=min_count, ngram=ngram,
+                             unit=unit, exclude_stop=exclude_stop).assign(**{"from": a, "to": b})
               for a, b in zip(periods[:-1], periods[1:])]
     if not frames:
-        return pd.DataFrame(columns=["from", "to", "direction", "term", "z"])
+        columns = ["from", "to", "direction", *DISTINCTIVE_COLUMNS]
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
     out = pd.concat(frames, ignore_index=True)
     return out[["from", "to", *[c for c in out.columns if c not in ("from", "to")]]]

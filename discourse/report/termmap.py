@@ -73,7 +73,8 @@ def term_lines(corpus: Any, terms: list[str], *, by: str, groups: list, n_lines:
     out: dict[str, list[dict]] = {t: [] for t in terms}
     if not terms or corpus.tokens.empty:
         return out
-    tok, doc, _ = text_order(corpus.tokens)
+    order = text_order(corpus)
+    tok, doc = corpus.tokens.iloc[order.rows].reset_index(drop=True), order.doc
     keys = tok[["doc_id", "sent_id"]]
     group = corpus.annotate(keys, by)[by].to_numpy(dtype=object)
     norm = tok["norm"].astype(str).str.lower().to_numpy(dtype=object)
@@ -166,7 +167,7 @@ def term_map(corpus: Any, by: str, target: Any, reference: Any, *, max_terms: in
         As :func:`discourse.distinctive_terms` (an unknown group, target equal to reference, ...).
     """
     max_terms = check_positive_int("max_terms", max_terms)
-    table = distinctive_terms(corpus, by, target, reference, min_count=min_count, alpha0=alpha0)
+    table = distinctive_terms(corpus, target, reference, by=by, min_count=min_count, alpha0=alpha0)
     total = len(table)
     shown = table.reindex(table["z"].abs().sort_values(ascending=False, kind="mergesort").index)
     shown = shown.head(max_terms).reset_index(drop=True)

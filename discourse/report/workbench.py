@@ -32,6 +32,7 @@ import pandas as pd
 
 from discourse.errors import DiscourseError
 from discourse.measures.concordance import kwic
+from discourse.measures.distinctive import COLUMNS as DISTINCTIVE_COLUMNS
 from discourse.measures.distinctive import distinctive_terms
 from discourse.measures.shift import term_trajectories
 from discourse.measures.terms import term_counts
@@ -113,7 +114,7 @@ def _language(corpus: Any) -> str:
 
 
 def _most_frequent_word(corpus: Any) -> str | None:
-    counts = term_counts(corpus, "doc_id", min_count=1)
+    counts = term_counts(corpus, by="doc_id", min_count=1)
     if counts.empty:
         return None
     totals = counts.groupby("term")["count"].sum()
@@ -205,8 +206,7 @@ def explore_query(corpus: Any, query: str, *, by: str = "year", window: int = 8,
     typed = "" if query is None else str(query)
     lines_cols = ["doc_id", "sent_id", "speaker", "year", "left", "match", "right", by]
     traj_cols = ["term", by, "count", "n_tokens", "per_1k"]
-    dist_cols = ["term", "count_target", "count_reference", "n_target", "n_reference", "rate_target",
-                 "rate_reference", "log_odds", "z", "g2", "p_value", "log_ratio"]
+    dist_cols = list(DISTINCTIVE_COLUMNS)
     if not typed.strip() or not re.search(r"\w", typed):
         notes.append("Type a word or phrase in the query box.")
         return QueryView(typed, "", by, _empty_like(lines_cols), _empty_like(traj_cols),
@@ -241,8 +241,8 @@ def explore_query(corpus: Any, query: str, *, by: str = "year", window: int = 8,
         return QueryView(typed, searched, by, lines, trajectory, _empty_like(dist_cols), notes)
     marked = replace(corpus, sentences=corpus.sentences.assign(
         **{QUERY_COLUMN: mask.map({True: "with the query", False: "without the query"})}))
-    distinctive = _safe(lambda: distinctive_terms(marked, QUERY_COLUMN, "with the query",
-                                                  "without the query", min_count=min_count),
+    distinctive = _safe(lambda: distinctive_terms(marked, "with the query", "without the query",
+                                                  by=QUERY_COLUMN, min_count=min_count),
                         "distinctive terms", notes, dist_cols)
     own = {w.lower() for w in re.split(r"[\s\-]+", searched) if w}
     parts = distinctive["term"].astype(str).str.lower().str.split(r"[\s\-]+", regex=True)
