@@ -6,7 +6,7 @@ import sys
 import warnings
 from typing import Any, Callable, Sequence
 
-from discourse.errors import DiscourseError
+from discourse.errors import CorpusWarning, DiscourseError
 from discourse.processing.load import load_corpus
 from discourse.report.params import PARAMETERS
 from discourse.report.run import coerce_parameter, run_report
@@ -118,15 +118,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: Any = None, line: str | None = None) -> None:
+    """A corpus warning as one line for a reader (``warning: ...``); any other as Python shows it."""
+    if issubclass(category, CorpusWarning):
+        print(f"warning: {message}", file=file or sys.stderr)
+    else:
+        _python_show_warning(message, category, filename, lineno, file, line)
+
+
+_python_show_warning = warnings.showwarning
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    shown, warnings.showwarning = warnings.showwarning, _show_warning
     try:
         return int(args.func(args) or 0)
     except DiscourseError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    finally:
+        warnings.showwarning = shown
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -24,6 +24,7 @@ that the notebook does not declare (a misspelt ``-p speakrs ...``), see
 from __future__ import annotations
 
 import html
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -32,7 +33,7 @@ from typing import Any, Mapping, MutableMapping
 import pandas as pd
 
 from discourse.corpus.model import Corpus
-from discourse.errors import ParameterError
+from discourse.errors import CorpusWarning, ParameterError
 from discourse.report.display import load_datatables, mark_saved, register_table_display
 from discourse.report.injected import read_list_values, unknown_injected
 from discourse.report.outputs import open_corpus, save_figure, save_table, setup_figures
@@ -124,17 +125,21 @@ class FoldedTable:
 
 @dataclass(frozen=True)
 class Warnings:
-    """Messages shown prominently at the top of a notebook."""
+    """Messages shown prominently at the top of a notebook, under a title (``Parameters``: a misspelt
+    name, in red; ``Loading``: what loading found that a reader must know, in amber)."""
 
     messages: tuple[str, ...]
+    title: str = "Parameters"
 
     def _repr_html_(self) -> str:
         items = "".join(f"<li>{html.escape(m)}</li>" for m in self.messages)
-        return (f'<div class="discourse-warning" style="border-left:4px solid #b42318;'
-                f'padding:0.3em 0.8em;background:#fef3f2"><strong>Parameters:</strong><ul>{items}</ul></div>')
+        colour, ground = ("#b42318", "#fef3f2") if self.title == "Parameters" else ("#b54708", "#fffaeb")
+        return (f'<div class="discourse-warning" style="border-left:4px solid {colour};'
+                f'padding:0.3em 0.8em;background:{ground}"><strong>{html.escape(self.title)}:</strong>'
+                f"<ul>{items}</ul></div>")
 
     def __repr__(self) -> str:
-        return "\n".join(f"WARNING: {m}" for m in self.messages)
+        return "\n".join(f"{self.title}: {m}" for m in self.messages)
 
 
 def notebook_parameters(namespace: Mapping[str, Any]) -> dict[str, Any]:
@@ -170,8 +175,16 @@ def start(namespace: Mapping[str, Any]) -> Session:
     params = notebook_parameters(namespace)
     if "corpus" not in params:
         raise ParameterError("the notebook declares no 'corpus' parameter")
-    corpus = open_corpus(params["corpus"], manifest=params.get("manifest", ""),
-                         pattern=params.get("pattern", ""), lang=params.get("lang", ""))
+    with warnings.catch_warnings(record=True) as caught:  # loading's one warning, shown as a note
+        warnings.simplefilter("always", CorpusWarning)
+        corpus = open_corpus(params["corpus"], manifest=params.get("manifest", ""),
+                             pattern=params.get("pattern", ""), lang=params.get("lang", ""))
+    found = tuple(str(w.message) for w in caught if issubclass(w.category, CorpusWarning))
+    for w in caught:
+        if not issubclass(w.category, CorpusWarning):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    if found:
+        _show(Warnings(found, title="Loading"))
     checked = check_parameters(corpus, **params)
     if params.get("years"):
         corpus = corpus.subset(year=checked.years)
@@ -183,7 +196,7 @@ def start(namespace: Mapping[str, Any]) -> Session:
     output_dir = params.get("output_dir", "")
     if output_dir:
         Path(output_dir).mkdir(parents=True, exist_ok=True)
-    return Session(corpus=corpus, params=checked, output_dir=output_dir, warnings=notes)
+    return Session(corpus=corpus, params=checked, output_dir=output_dir, warnings=notes + found)
 
 
 def _show(obj: Any) -> None:
