@@ -443,3 +443,15 @@ def test_a_report_folder_given_as_the_corpus_is_refused(tmp_path):
     (tmp_path / "discourse-report.json").write_text("{}", encoding="utf-8")
     with pytest.raises(CorpusError, match="holds no loadable document"):
         read_folder(tmp_path)
+
+
+def test_the_folders_readme_is_listed_not_read_as_a_document(tmp_path):
+    (tmp_path / "a.txt").write_text("Updated:2020.01.02\nA text.", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# About this corpus\nSixteen reports from Wikisource.", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "readme.txt").write_text("Updated:2021.01.02\nA document named readme.", encoding="utf-8")
+    result = read_folder(tmp_path)
+    rows = _by_path(result)
+    assert (rows["README.md"].status, rows["README.md"].reason) == (
+        "skipped", "the folder's README: a description of the corpus, not a document")
+    assert sorted(d.path for d in result.documents) == ["a.txt", "sub/readme.txt"]  # only the top one

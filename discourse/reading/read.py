@@ -25,6 +25,10 @@ from discourse.text.clean import HEADLINE_MAX_CHARS, clean_text, match_dateline,
 from discourse.validate import check_positive_int
 
 MANIFEST_NAME = "metadata.csv"
+#: A file named README (these suffixes, any case) at the top of the corpus folder describes the corpus:
+#: it is listed in the load report with this reason, not read as a document.
+README_SUFFIXES = ("", ".md", ".txt", ".rst")
+README_REASON = "the folder's README: a description of the corpus, not a document"
 #: Documents without a year named in the one warning that says how many there are.
 NO_YEAR_LISTED = 10
 #: Document fields that a table column may not overwrite in ``meta`` (kept as ``orig_<name>``).
@@ -406,6 +410,9 @@ def read_folder(path: str | Path, *, manifest: str | Path | None = None,
     read: dict[str, tuple[Decoded, list, list[str]] | str] = {}
     for rel in paths:
         suffix = PurePosixPath(rel).suffix.lower()
+        if "/" not in rel and PurePosixPath(rel).stem.lower() == "readme" and suffix in README_SUFFIXES:
+            read[rel] = README_REASON
+            continue
         if suffix not in TEXT_SUFFIXES + TABLE_SUFFIXES:
             read[rel] = f"unsupported file type {suffix or '(no suffix)'}"
             continue

@@ -5,7 +5,8 @@ DataTables bundle that itables ships is embedded once per page (by :func:`load_d
 :func:`discourse.report.notebook.start`), so a page asks nothing from the network. What a table looks
 like (:func:`table_html`):
 
-- no index: a default index (0, 1, 2, ...) is dropped; any other index (a pivot's ``term``) becomes
+- no index: a default index (0, 1, 2, ...) or an unnamed integer one (row numbers left by a filter) is
+  dropped; any other index (a pivot's ``term``) becomes
   ordinary columns, so no row label is lost;
 - numbers with thousands separators (``12,345``), except identifiers and periods (``year``, ``from``,
   ``to``, ``*_id``, ``line_no``, ...), which read as they are written;
@@ -43,7 +44,9 @@ PAGE_LENGTH = 15
 MAX_BYTES = "8MB"
 #: Integer columns shown without thousands separators (identifiers and periods).
 PLAIN_COLUMNS = frozenset({"year", "from", "to", "period", "line_no", "para_id", "sent_id", "tok_id",
-                           "start", "end", "seed", "index"})
+                           "start", "end", "seed", "index", "at", "before_first", "before_last",
+                           "after_first", "after_last", "first_period", "last_period", "section",
+                           "first_line_no", "text_start", "text_end"})
 #: Style of every table, embedded with it (wraps wide text, aligns numbers).
 TABLE_CSS = (".dt-container { font-size: 0.9em; margin-bottom: 0.3em; max-width: 100%; overflow-x: auto; }"
              " .dt-container table.dataTable th, .dt-container table.dataTable td:not(.dt-right)"
@@ -92,10 +95,10 @@ def _flat(table: pd.DataFrame) -> pd.DataFrame:
         out = out.copy()
         out.columns = [" ".join(str(p) for p in col if str(p) != "") for col in out.columns]
     index = out.index
-    default = (isinstance(index, pd.RangeIndex) and index.name is None and index.start == 0
-               and index.step == 1)
+    # a default index, or an unnamed integer one (the row numbers left by a filter), says nothing
+    default = index.nlevels == 1 and index.name is None and pd.api.types.is_integer_dtype(index.dtype)
     if default:
-        return out
+        return out.reset_index(drop=True) if not isinstance(index, pd.RangeIndex) else out
     names = [n if n is not None else ("index" if index.nlevels == 1 else f"level_{i}")
              for i, n in enumerate(index.names)]
     clash = [n for n in names if n in out.columns]

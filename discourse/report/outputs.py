@@ -116,6 +116,10 @@ CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanY
              "Arial Unicode MS")
 
 
+#: Parts of the file names of the fonts of :data:`CJK_FONTS` (Debian's fonts-wqy-zenhei, Noto CJK, ...).
+CJK_FONT_FILES = ("wqy", "notosanscjk", "noto-cjk", "sourcehansans", "simhei", "msyh", "pingfang")
+
+
 def setup_figures() -> str | None:
     """Prepare matplotlib for the reports: a font with Chinese glyphs first, if one is installed.
 
@@ -133,6 +137,12 @@ def setup_figures() -> str | None:
 
     installed = {f.name for f in font_manager.fontManager.ttflist}
     found = next((name for name in CJK_FONTS if name in installed), None)
+    if found is None:  # installed after matplotlib cached its list of fonts: add the files themselves
+        for path in font_manager.findSystemFonts():
+            if any(key in Path(path).name.lower() for key in CJK_FONT_FILES):
+                font_manager.fontManager.addfont(path)
+        installed = {f.name for f in font_manager.fontManager.ttflist}
+        found = next((name for name in CJK_FONTS if name in installed), None)
     if found is not None:
         current = list(matplotlib.rcParams["font.sans-serif"])
         matplotlib.rcParams["font.sans-serif"] = [found, *[f for f in current if f != found]]
