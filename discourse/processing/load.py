@@ -212,7 +212,9 @@ def _note_long_sentences(load_report: pd.DataFrame, docs: Sequence[Document],
 
 
 def from_texts(texts: dict[str, str] | Iterable[dict], *, lang: str | None = None,
-               clean: Any = None, **options: Any) -> Corpus:
+               clean: Any = None, workers: int | None = None, scheduler: str | None = None,
+               cache: bool | str | Path | None = None, progress: bool | None = None,
+               turns: bool = True) -> Corpus:
     """Build a corpus in memory from texts, through the same pipeline as :func:`load_corpus`.
 
     Parameters
@@ -224,8 +226,11 @@ def from_texts(texts: dict[str, str] | Iterable[dict], *, lang: str | None = Non
         Force every paragraph to this language instead of detecting it.
     clean : optional
         The cleaning steps, as in :func:`load_corpus`.
+    workers, scheduler, cache, progress, turns
+        As in :func:`load_corpus`; without a folder, nothing is cached unless ``cache`` names a folder.
     """
     records = ([{"doc_id": k, "text": v} for k, v in texts.items()] if isinstance(texts, dict)
                else list(texts))
     docs = documents_from_records(records)
-    return build_corpus(docs, lang=lang, clean=clean, **options)
+    return build_corpus(docs, lang=lang, clean=clean, workers=workers, scheduler=scheduler, cache=cache,
+                        progress=progress, turns=turns)
