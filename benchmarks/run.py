@@ -139,11 +139,12 @@ def subset_folder(folder: Path, n_words: int, out: Path) -> Path:
 def stage_timings(folder: Path) -> dict[str, float]:
     """Seconds spent in each processing stage, serially, by wrapping the stage functions."""
     result, read_s = timed(lambda: load.read_folder(folder, pattern=PATTERN))
-    spent: dict[str, float] = {"clean": 0.0, "tokenize+tag": 0.0, "voices": 0.0, "directives": 0.0}
+    spent: dict[str, float] = {"clean": 0.0, "sections": 0.0, "tokenize+tag": 0.0, "voices": 0.0,
+                               "directives": 0.0}
     # the names as processing/document.py holds them (it imports the functions, not their modules)
-    wrapped = [(pipeline, "clean_text", "clean"), (pipeline, "analyze", "tokenize+tag"),
-               (pipeline, "attribute_voices", "voices"), (pipeline, "extract_people", "voices"),
-               (pipeline, "directives_in_sentence", "directives")]
+    wrapped = [(pipeline, "clean_text", "clean"), (pipeline, "find_sections", "sections"),
+               (pipeline, "analyze", "tokenize+tag"), (pipeline, "attribute_document", "voices"),
+               (pipeline, "extract_people", "voices"), (pipeline, "directives_in_sentence", "directives")]
     originals = []
     for module, name, stage in wrapped:
         original = getattr(module, name)
