@@ -8,7 +8,8 @@ The one place that decides how local processes are started and how many there ar
   interface a Dask ``Client.get_executor()`` gives, so local and cluster runs share one code path.
 
 Workers are started with ``spawn``: a fresh interpreter, never a copy of a process whose threads
-(NumPy's, Arrow's) may hold locks (``fork`` with threads running is deprecated from Python 3.12).
+(NumPy's, Arrow's) may hold locks (``fork`` with threads running is deprecated from Python 3.12); they
+import the package but not the user's script (so a script needs no ``__main__`` guard).
 A fresh worker imports the package once (about 2 s, measured in the benchmark as
 ``pool_start_seconds``), so the pool is kept for the life of the process and reused by the next
 load with the same number of workers; it is shut down at exit, and a worker whose parent process is
@@ -20,11 +21,12 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Iterator
+from typing import Any, Iterator
 
 #: Memory set aside per worker when capping ``workers``: a worker's peak on the 1M-token benchmark
 #: was below this (see ``worker_peak_rss_mb`` in benchmarks/results.json).
@@ -91,11 +93,45 @@ def _start_worker(parent: int) -> None:
         pass
 
 
+class _PackageOnlyProcess(multiprocessing.context.SpawnProcess):
+    """A spawned worker that does not run the user's script first.
+
+    ``spawn`` starts each worker by importing the parent's ``__main__`` (a script: its top-level code
+    runs again), which is why scripts need the ``if __name__ == "__main__":`` guard: a script that
+    calls :func:`discourse.load_corpus` at its top level would start a pool inside every worker and
+    fail. The workers run the package's functions only, so the main module is hidden from the
+    preparation data while a worker starts: it imports the package and nothing of the script. (Work
+    sent to these workers must be the package's or importable by name, never a function of the script.)
+    """
+
+    @staticmethod
+    def _Popen(process_obj: Any) -> Any:
+        main = sys.modules.get("__main__")
+        if main is None:
+            return multiprocessing.context.SpawnProcess._Popen(process_obj)
+        saved_file, saved_spec = main.__dict__.get("__file__", _MISSING), getattr(main, "__spec__", None)
+        try:
+            main.__dict__.pop("__file__", None)
+            main.__spec__ = None
+            return multiprocessing.context.SpawnProcess._Popen(process_obj)
+        finally:
+            main.__spec__ = saved_spec
+            if saved_file is not _MISSING:
+                main.__file__ = saved_file
+
+
+class _PackageOnlyContext(multiprocessing.context.SpawnContext):
+    Process = _PackageOnlyProcess
+
+
+_MISSING = object()
+
+
 def _pool(workers: int) -> ProcessPoolExecutor:
     with _lock:
         pool = _shared.get(workers)
         if pool is None:
-            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=_PackageOnlyContext(),
                                        initializer=_start_worker, initargs=(os.getpid(),))
             _shared[workers] = pool
         return pool
@@ -115,9 +151,9 @@ def local_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     """A pool of ``workers`` local processes, kept for the next call with the same number.
 
     On an error or interruption inside the block the pool is discarded: work not yet started is
-    cancelled and its workers are shut down (they may still be busy with the failed run). A script
-    that starts a pool needs the ``if __name__ == "__main__":`` guard that ``spawn`` asks for (a
-    notebook, ``python -m`` and the command line do not); without it the error says so.
+    cancelled and its workers are shut down (they may still be busy with the failed run). Workers do
+    not run the script that started them (see :class:`_PackageOnlyProcess`), so a script needs no
+    ``if __name__ == "__main__":`` guard.
     """
     pool = _pool(workers)
     try:
@@ -129,7 +165,6 @@ def local_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
         pool.shutdown(wait=False, cancel_futures=True)
         if isinstance(exc, BrokenProcessPool):
             raise BrokenProcessPool(
-                f"{exc} A worker ends so when it runs out of memory or is killed, or when the script that "
-                "started it lacks an `if __name__ == \"__main__\":` guard (workers are started with "
-                "'spawn' and import that script first; see the worker's error above)") from exc
+                f"{exc} A worker ends so when it runs out of memory or is killed (see the worker's error "
+                "above)") from exc
         raise

@@ -90,3 +90,20 @@ def test_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_a_script_without_a_main_guard_can_use_the_workers(tmp_path):
+    """Workers do not run the script that started them, so its top-level code may start a pool
+    (spawn would otherwise run the script again in every worker and fail)."""
+    script = tmp_path / "analysis.py"
+    script.write_text(
+        "import os\n"
+        "from discourse.parallel import local_pool\n"
+        "print('top level ran', flush=True)\n"
+        "with local_pool(2) as pool:\n"
+        "    pids = {f.result() for f in [pool.submit(os.getpid) for _ in range(4)]}\n"
+        "print('workers', len(pids - {os.getpid()}) >= 1, flush=True)\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120,
+                            cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.splitlines() == ["top level ran", "workers True"]  # the script ran once
