@@ -229,3 +229,32 @@ def test_public_corpora_removed_lines_judged_by_hand():
                   precision=counts["right"] / max(1, counts["right"] + counts["wrong"]),
                   recall=counts["right"] / max(1, counts["right"] + counts["missed"]))
     assert counts["unjudged"] == 0
+
+
+def test_what_a_corpus_taught_is_remembered_and_checked(tmp_path, monkeypatch):
+    from discourse.corpus.schema import Document
+    from discourse.processing import cleaning
+
+    header = "Portal of the Ministry | Home | News"
+    docs = [Document(f"p{i}", f"p{i}.txt", f"{header}\nPage {i} says the county must repair road {i}.\n"
+                     f"Footer line of the site, all rights kept", "utf-8", {}) for i in range(6)]
+    docs.append(Document("copy", "copy.txt", docs[0].text + "\nOne more line.", "utf-8", {}))
+    calls = []
+    real_templates, real_duplicates = cleaning.learn_templates, cleaning.near_duplicates
+    monkeypatch.setattr(cleaning, "learn_templates", lambda *a, **k: calls.append("t") or real_templates(*a, **k))
+    monkeypatch.setattr(cleaning, "near_duplicates", lambda *a, **k: calls.append("d") or real_duplicates(*a, **k))
+    steps = ["templates", "duplicates", "joins"]
+    first = cleaning.learn_from_corpus(docs, steps, memo=tmp_path)
+    assert calls == ["d", "t"] and first.duplicates and first.templates.per_document[1]
+    again = cleaning.learn_from_corpus(docs, steps, memo=tmp_path)
+    assert calls == ["d", "t"]                                   # remembered, not learned again
+    assert again.duplicates == first.duplicates and again.templates == first.templates
+    assert [d.templates for d in again.documents] == [d.templates for d in first.documents]
+    [entry] = (tmp_path / "learned").glob("*.json")
+    entry.write_text(entry.read_text(encoding="utf-8").replace("\"duplicates\"", "\"duplicatez\""), encoding="utf-8")
+    with pytest.warns(CorpusWarning, match="could not be used"):
+        damaged = cleaning.learn_from_corpus(docs, steps, memo=tmp_path)
+    assert calls == ["d", "t", "d", "t"] and damaged.templates == first.templates
+    changed = [*docs[:-1], Document("copy", "copy.txt", "Another text altogether.", "utf-8", {})]
+    cleaning.learn_from_corpus(changed, steps, memo=tmp_path)
+    assert calls[-2:] == ["d", "t"] and len(list((tmp_path / "learned").glob("*.json"))) == 2

@@ -57,6 +57,10 @@ from discourse.processing.batch import Batch, concat
 from discourse.processing.keys import dumps_info, loads_info
 from discourse.reading.facts import FILE_NAME
 
+#: The folder of what corpora taught (templates, near duplicates), remembered by
+#: :func:`discourse.processing.cleaning.learn_from_corpus`.
+LEARNED_FOLDER = "learned"
+
 #: Packs kept at most; the least recently used are removed beyond this.
 MAX_PACKS = 8
 #: A staging folder this old is removed even if the process that made it may still exist.
@@ -373,8 +377,9 @@ class DocumentCache:
 
     def clear(self) -> None:
         """Remove every segment and pack of this cache folder, the memo of text facts (see
-        :mod:`discourse.reading.facts`) and entries of older layouts."""
-        for part in ("segments", "docs", "packs", "tmp"):
+        :mod:`discourse.reading.facts`), what corpora taught (:data:`LEARNED_FOLDER`) and entries of
+        older layouts."""
+        for part in ("segments", "docs", "packs", "tmp", LEARNED_FOLDER):
             shutil.rmtree(self.root / part, ignore_errors=True)
         (self.root / FILE_NAME).unlink(missing_ok=True)
 

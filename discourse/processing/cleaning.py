@@ -12,14 +12,21 @@ menu line), :func:`describe_templates` says in ``removed.detail`` how often each
 """
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
 import warnings
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Sequence
 
 import pandas as pd
 
 from discourse.corpus.schema import LOAD_REPORT_CLEANING_COLUMNS, Document
 from discourse.errors import CorpusWarning
+from discourse.processing.cache import LEARNED_FOLDER
+from discourse.processing.keys import code_fingerprint
 from discourse.text.clean import line_key, normalize_space
 from discourse.text.duplicates import near_duplicates
 from discourse.text.templates import Templates, learn_templates
@@ -40,16 +47,90 @@ class Learned:
     duplicates: list[tuple[int, int, float]] = field(default_factory=list)
 
 
-def learn_from_corpus(docs: Sequence[Document], steps: Sequence[str]) -> Learned:
-    """Learn templates and flag near duplicates (the ``templates`` and ``duplicates`` steps)."""
-    texts = [doc.text for doc in docs]
-    join = "joins" in steps
-    duplicates = near_duplicates(texts) if "duplicates" in steps and len(docs) > 1 else []
-    copies = {later for later, _, _ in duplicates}
-    templates = learn_templates(texts, join=join, copies=copies) if "templates" in steps else None
+def learn_from_corpus(docs: Sequence[Document], steps: Sequence[str], *,
+                      memo: Path | None = None) -> Learned:
+    """Learn templates and flag near duplicates (the ``templates`` and ``duplicates`` steps).
+
+    With ``memo`` (the cache folder), what was learned is remembered there under a key of the texts in
+    order, the steps and the processing code (``learned/<key>.json``, checksummed like the cache's
+    entries), so that reloading an unchanged corpus does not learn it again: on the 1M-word benchmark
+    corpus learning takes about 1 s (near duplicates 0.6 s, templates 0.4 s), the rest of a cached
+    reload about 0.6 s. A missing, damaged or foreign entry is learned again; a folder that cannot be
+    written is only read.
+    """
+    key = _learned_key(docs, steps) if memo is not None else None
+    found = _read_learned(memo, key, len(docs)) if key is not None else None
+    if found is not None:
+        templates, duplicates = found
+    else:
+        texts = [doc.text for doc in docs]
+        join = "joins" in steps
+        duplicates = near_duplicates(texts) if "duplicates" in steps and len(docs) > 1 else []
+        copies = {later for later, _, _ in duplicates}
+        templates = learn_templates(texts, join=join, copies=copies) if "templates" in steps else None
+        if key is not None:
+            _write_learned(memo, key, templates, duplicates)
     documents = [replace(doc, templates=templates.per_document[i] if templates is not None else None)
                  for i, doc in enumerate(docs)]
     return Learned(documents, templates, duplicates)
+
+
+#: Entries of the cache's :data:`~discourse.processing.cache.LEARNED_FOLDER` kept (the least recently
+#: written go first).
+LEARNED_KEEP = 16
+
+
+def _learned_key(docs: Sequence[Document], steps: Sequence[str]) -> str:
+    h = hashlib.sha256(json.dumps([sorted(steps), code_fingerprint()]).encode("utf-8"))
+    for doc in docs:
+        h.update(hashlib.blake2b(doc.text.encode("utf-8", "surrogatepass"), digest_size=16).digest())
+    return h.hexdigest()
+
+
+def _read_learned(memo: Path, key: str, n_docs: int) -> tuple[Templates | None, list] | None:
+    path = memo / LEARNED_FOLDER / f"{key}.json"
+    try:
+        checksum, body = path.read_text(encoding="utf-8").split("\n", 1)
+        if hashlib.sha256(body.encode("utf-8")).hexdigest() != checksum:
+            raise ValueError("checksum")
+        data = json.loads(body)
+        if data["key"] != key:
+            raise ValueError("key")
+        duplicates = [(int(i), int(j), float(s)) for i, j, s in data["duplicates"]]
+        t = data["templates"]
+        templates = None if t is None else Templates(
+            int(t["n_documents"]), [tuple(lines) for lines in t["per_document"]], dict(t["frequency"]),
+            dict(t["kind"]))
+        if templates is not None and len(templates.per_document) != n_docs:
+            raise ValueError("documents")
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        warnings.warn(f"cache: {path} could not be used ({type(exc).__name__}: {exc}); the corpus's "
+                      "templates and near duplicates are learned again", CorpusWarning, stacklevel=4)
+        return None
+    return templates, duplicates
+
+
+def _write_learned(memo: Path, key: str, templates: Templates | None, duplicates: list) -> None:
+    body = json.dumps({"key": key, "duplicates": [list(d) for d in duplicates],
+                       "templates": None if templates is None else {
+                           "n_documents": templates.n_documents,
+                           "per_document": [list(lines) for lines in templates.per_document],
+                           "frequency": templates.frequency, "kind": templates.kind}},
+                      ensure_ascii=False)
+    folder = memo / LEARNED_FOLDER
+    tmp = folder / f".{key}.{os.getpid()}.tmp"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(f"{hashlib.sha256(body.encode('utf-8')).hexdigest()}\n{body}", encoding="utf-8")
+        os.replace(tmp, folder / f"{key}.json")
+        kept = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in kept[LEARNED_KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:  # a cache that cannot be written is only read
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
 
 
 def describe_templates(removed: pd.DataFrame, templates: Templates | None) -> pd.DataFrame:

@@ -164,11 +164,12 @@ def build_corpus(docs: Sequence[Document], *, lang: str | None = None, clean: An
     speakers = sorted({d.meta["speaker"].strip() for d in docs
                        if isinstance(d.meta.get("speaker"), str) and d.meta["speaker"].strip()})
     finish = partial(canonicalize, keep=speakers) if speakers else canonicalize
-    learned = learn_from_corpus(docs, settings["clean"])
+    cache_dir = resolve_cache_dir(cache, path)
+    learned = learn_from_corpus(docs, settings["clean"], memo=cache_dir)
     docs = learned.documents
     # the name merging runs once per corpus and is kept in its pack
     corpus, stats = process_corpus(docs, settings, workers=workers, scheduler=scheduler,
-                                   cache=resolve_cache_dir(cache, path), progress=progress,
+                                   cache=cache_dir, progress=progress,
                                    process=process, finish=("canonicalize", finish))
     tables = corpus.tables
     removed = describe_templates(tables["removed"], learned.templates)

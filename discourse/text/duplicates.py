@@ -22,9 +22,11 @@ MinHash with LSH would earn its place for corpora of hundreds of thousands of do
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import Sequence
 
 import numpy as np
+import pandas as pd
 
 #: Tokens per shingle.
 SHINGLE_SIZE = 5
@@ -37,22 +39,39 @@ NEAR_DUPLICATE_MIN = 0.6
 BLOCK_ROWS = 256
 
 _TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W\d_\u3400-\u9fff\uf900-\ufaff]+|\d+")
+#: The same tokens in ASCII text (letters, digits), found several times faster.
+_ASCII_TOKEN = re.compile(r"[a-z]+|[0-9]+")
 _MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
 
 
-def _shingles(text: str, vocabulary: dict[str, int]) -> np.ndarray:
-    """The distinct shingle hashes of ``text``, as uint64."""
-    words = _TOKEN.findall(text.casefold())
-    if not words:
-        return np.zeros(0, dtype=np.uint64)
-    ids = np.fromiter((vocabulary.setdefault(w, len(vocabulary)) for w in words), dtype=np.uint64,
-                      count=len(words))
-    k = min(SHINGLE_SIZE, len(ids))
-    h = np.zeros(len(ids) - k + 1, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for j in range(k):  # a polynomial hash of the k token ids, modulo 2**64
-            h = h * np.uint64(1_000_003) + ids[j:len(ids) - k + 1 + j] + np.uint64(1)
-    return np.unique(h & _MASK)
+def _shingle_sets(texts: Sequence[str]) -> list[np.ndarray]:
+    """The distinct shingle hashes (uint64) of each text.
+
+    The tokens of every text are numbered at once (:func:`pandas.factorize` over the whole corpus), and
+    the numbers of :data:`SHINGLE_SIZE` consecutive tokens are combined polynomially modulo 2**64.
+    Numbering them in one vectorised call, rather than through a Python dictionary token by token, made
+    the shingles of the 1M-word benchmark corpus about twice as fast (1.1 s to 0.5 s, most of what is
+    left the regular expression that finds the tokens).
+    """
+    words = [(_ASCII_TOKEN if text.isascii() else _TOKEN).findall(text.casefold()) for text in texts]
+    lengths = np.array([len(w) for w in words], dtype=np.int64)
+    if not lengths.sum():
+        return [np.zeros(0, dtype=np.uint64) for _ in texts]
+    codes, _ = pd.factorize(np.array(list(chain.from_iterable(words)), dtype=object))
+    bounds = np.concatenate([[0], np.cumsum(lengths)])
+    out = []
+    for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+        ids = codes[a:b].astype(np.uint64)
+        if not len(ids):
+            out.append(np.zeros(0, dtype=np.uint64))
+            continue
+        k = min(SHINGLE_SIZE, len(ids))
+        h = np.zeros(len(ids) - k + 1, dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            for j in range(k):  # a polynomial hash of the k token numbers, modulo 2**64
+                h = h * np.uint64(1_000_003) + ids[j:len(ids) - k + 1 + j] + np.uint64(1)
+        out.append(np.unique(h & _MASK))
+    return out
 
 
 def near_duplicates(texts: Sequence[str], *, threshold: float = NEAR_DUPLICATE_MIN
@@ -74,8 +93,7 @@ def near_duplicates(texts: Sequence[str], *, threshold: float = NEAR_DUPLICATE_M
     """
     from scipy import sparse
 
-    vocabulary: dict[str, int] = {}
-    sets = [_shingles(text, vocabulary) for text in texts]
+    sets = _shingle_sets(texts)
     sizes = np.array([len(s) for s in sets], dtype=np.int64)
     if len(sets) < 2 or not sizes.any():
         return []
