@@ -142,6 +142,13 @@ _STATIVE = frozenset("处于 是 有 存在 属于 具有 拥有 面临 位于 �
 _COVERB_COMPLEMENTS = frozenset("到 在 成 为 给 向 出 起 上 下 来 去 进 回 过 至 于".split())
 _DIRECTION_COMPLEMENTS = frozenset("起来 出来 下去 下来 上来 过来 进来 起 出 上 下".split()) - {"上", "下", "出", "起"}
 _ALL_MARKERS = sorted(set(MARKERS) | PROHIBITIONS, key=len, reverse=True)
+#: A conjunction or preposition that jieba joins to a following preposition (或同企业合作, 从对…的理解中, 并以…):
+#: split again, so that the phrase is read as one.
+_JOINING = frozenset("并或从和同与而且")
+_SINGLE_PREPOSITIONS = frozenset(w for w in PREPOSITIONS if len(w) == 1)
+_JOINED_WORDS = frozenset({"以及", "同于", "而且", "并且", "而为", "而在", "而以", "从而", "从自"})
+#: Adverbs that jieba leaves apart from a following 是 (特别 + 是): joined, they are one connective (特别是).
+_BEFORE_SHI = frozenset({"特别", "尤其"})
 
 
 class _Word(NamedTuple):
@@ -180,6 +187,8 @@ def _split(word: str, flag: str) -> list[tuple[str, str]]:
     object in an idiom or fixed phrase (see the module docstring); otherwise the word itself."""
     if len(word) < 2 or word in _POLICY_TERMS:
         return [(word, flag)]
+    if len(word) == 2 and word[0] in _JOINING and word[1] in _SINGLE_PREPOSITIONS and word not in _JOINED_WORDS:
+        return [(word[0], "c" if word[0] in COORDINATORS else "p"), (word[1], "p")]  # 或同, 从对, 并以: two words
     if word[0] in "要应须愿" and word[1:] in PREPOSITIONS and word not in MARKERS \
             and not _verb_word(word):  # 要以, 要把, 愿同 (but 应对 is a verb)
         return [(word[0], "v"), (word[1:], "p")]
@@ -227,6 +236,9 @@ def _words(sentence: Any) -> list[_Word]:
             title_start = start
             continue
         if word in QUOTES:
+            continue
+        if word == "是" and out and out[-1].word in _BEFORE_SHI and out[-1].end == start:
+            out[-1] = _Word(out[-1].word + "是", "c", out[-1].start, end)  # 特别 + 是 -> 特别是 (a connective)
             continue
         if word == "是" and out and out[-1].word in _ENUM_NUMERALS and out[-1].end == start and \
                 (len(out) == 1 or out[-2].word in _BOUNDARY):
@@ -395,7 +407,12 @@ class _ZhSentence:
                 if self.word(k) == "为":
                     return k + 2 if k + 2 < self.n else k
                 if self.word(k).startswith("为") and len(self.word(k)) == 2:
-                    return k + 1  # 以各国人民的根本利益为重: jieba's 为重 closes the frame
+                    r = k + 1  # 以各国人民的根本利益为重: jieba's 为重 closes the frame; 以…为主 + 线: so does
+                    while r < end and self.flag(r).startswith("n") and not self.strict_verb(r):  # the noun after it
+                        r += 1
+                    return r
+                if self.word(k) == "来" and self.verb(k + 1, loose=True):
+                    return k  # 以实践来检验一切: 来 closes an instrument, the verb after it counts
         if w in ("为", "为了"):
             for k in range(i + 2, end):
                 if self.word(k) == "而":
@@ -427,6 +444,34 @@ class _ZhSentence:
                 first = k  # the last candidate: 用高新技术和先进适用技术改造传统产业 -> 改造
             k += 1
         return end if first is None else first
+
+    def appositive(self, i: int, end: int) -> bool:
+        """The words ``i`` to ``end`` are a noun phrase (no verb, or a last 的 with no verb after it): after 特别是
+        they name part of the object before, and the scope goes on."""
+        last_de = max((j for j in range(i, end) if self.word(j) == "的"), default=None)
+        if last_de is None:
+            return not any(self.strict_verb(j) for j in range(i, end))
+        first = self.skip_simple(i)  # 特别是反对…的霸权主义 is a task; 特别是有助于…的先进技术 a noun phrase
+        return not any(self.strict_verb(j) for j in range(last_de + 1, end)) and \
+            (not self.strict_verb(first) or self.word(first) in _RELATION_VERBS | {"有助", "有利"})
+
+    def instrumental(self, i: int) -> bool:
+        """以 + VP at ``i`` is an instrument before the clause's own verb (以扩大党内民主带动人民民主, 以实践来检验
+        一切), not a purpose (…，以适应新形势): another verb follows the 以 phrase in the clause, after 来 or with an
+        object of its own."""
+        if self.word(i) != "以":
+            return False
+        end = self.clause_end(i + 1, lists=False)
+        if any(self.word(j) == "为" or (self.word(j).startswith("为") and len(self.word(j)) == 2)
+               for j in range(i + 2, end)):
+            return True  # 以铸牢中华民族共同体意识为主线，…: a 以…为 frame, no purpose
+        k = self.skip_preposition(i, cross=False)
+        if self.word(k) == "来":
+            return True
+        return i + 1 < k < end and self.strict_verb(k) and not self.boundary(k + 1) and self.word(k + 1) != "的" \
+            and self.word(i + 1) not in _PIVOT | {"带动"} and "的" not in (self.word(j) for j in range(i + 1, k)) \
+            and self.word(k - 1) not in COORDINATORS and any(not self.strict_verb(j) and self.word(j) not in
+                                                             COORDINATORS for j in range(i + 1, k))
 
     def modifier(self, k: int, end: int) -> bool:
         """The verb at ``k`` sits in a modifier: a 的 follows it in the clause, and a verb follows that 的
@@ -469,7 +514,7 @@ class _ZhSentence:
                 i = nxt
                 continue
             if w in PREPOSITIONS and not (w == "将" and self.verb(i + 1, loose=False)) \
-                    and not (w in ("为", "以") and self.strict_verb(i + 1) and not cross):
+                    and not (w in ("为", "以") and self.strict_verb(i + 1) and not cross and not self.instrumental(i)):
                 k = self.skip_preposition(i, cross=cross)
                 if w in ("把", "将") and (self.word(k) in BA_VERBS or self.word(k) + self.word(k + 1) in BA_VERBS):
                     return k  # the verb of the 把 construction (作为 is no preposition here)
@@ -749,6 +794,7 @@ class _ZhSentence:
             return end + 1
         w0 = self.word(i)
         if i > 0 and (w0 in PURPOSE and (self.strict_verb(i + 1) or w0 not in ("以", "为", "去"))
+                      and not (w0 == "以" and self.instrumental(i))
                       or w0 in RESULT and self.word(i + 1) not in EXHORTATION_PRONOUNS):
             return end + 1  # …，以适应… / …，从而… / …，让人民吃得放心: purpose or result
         opener = self.list_opener(i, end)
@@ -767,6 +813,8 @@ class _ZhSentence:
             self.task = None
         if i == 0 and self.vocative(end):
             return end + 1  # 全党同志和全国各族人民，紧密团结在党中央周围，…！: an exhortation follows
+        if i > 0 and self.word(i) in ("特别是", "尤其是") and self.appositive(i + 1, end):
+            return end + 1  # …高技术研究，特别是微电子技术的研究与开发，继续加强…: the object's apposition
         s = self.skip_to_verb(i, cross=False)
         if s >= self.n or self.boundary(s):
             return max(s, end) + 1  # a frame or a connective: 在…基础上， / 同时，
