@@ -445,6 +445,22 @@ class _ZhSentence:
             k += 1
         return end if first is None else first
 
+    def noun_list_ends(self, end: int) -> bool:
+        """The 、 list that goes on at ``end`` ends, before the clause's comma, in 的 + noun: its items modify that
+        noun (…谋大局、定政策、促改革的能力)."""
+        stop = self.clause_end(end, lists=False)
+        last = max((j for j in range(end, stop) if self.word(j) in _LIST), default=end - 1)
+        return any(self.word(j) == "的" for j in range(last + 1, stop)) and not any(
+            self.strict_verb(j) for j in range(max(j for j in range(last + 1, stop) if self.word(j) == "的") + 1, stop))
+
+    def idiom_clause(self, s: int, end: int) -> bool:
+        """The clause is one four-character idiom (jieba's ``i`` or ``l``: 学以致用, 艰苦奋斗), not an adverbial
+        one (近几年来, 归根到底): between two tasks it is a task too (GUIDELINES: verbal idioms count)."""
+        w = self.word(s)
+        return s + 1 == end and len(w) == 4 and self.flag(s) in ("i", "l") and w not in ADVERBS \
+            and not w.endswith(("来", "底", "说", "看", "讲", "言")) and w[0] not in _FRAME_PREPOSITIONS | {"对", "以"} \
+            and s > 0 and self.word(s - 1) in _CLAUSE_END
+
     def appositive(self, i: int, end: int) -> bool:
         """The words ``i`` to ``end`` are a noun phrase (no verb, or a last 的 with no verb after it): after 特别是
         they name part of the object before, and the scope goes on."""
@@ -822,9 +838,18 @@ class _ZhSentence:
             self.drop_topic()  # 增强…，增强…，是…的重大问题: the clauses before were the subject
             self.task = None
             return end + 1
+        if self.idiom_clause(s, end) and prev_start and (self.scope is not None and self.scope[0] not in
+                                                         ("prohibition", "commitment") or self.task == "active"):
+            category, trigger = self.scope if self.scope is not None else ("imperative", "(imperative)")
+            self.add(s, category, trigger)  # 坚持理论联系实际，学以致用，提高…: a verbal idiom between tasks
+            if self.scope is None:
+                self.unmarked.append(s)
+            return end + 1
         list_ok = delim not in _LIST or prev_bare or (
             prev_start and self.flag(s) in _STRICT_FLAGS and not any(self.word(j) == "的" for j in range(s, end))
-            and s + 1 < end)  # 深化改革、扩大开放 (verb + object); not 加强勘查、保护、合理开发 (a noun list)
+            and s + 1 < end and not self.noun_list_ends(end))
+        # 深化改革、扩大开放 (verb + object); not 加强勘查、保护、合理开发 (a noun list), nor 提高党把方向、谋大局、
+        # 定政策的能力 (verb phrases inside a noun phrase)
         # the first task clause needs a verb by flag or lexicon (or a nominal verb coordinated with one:
         # 改革和完善…); later ones also a nominal verb with an object
         after_light = s > i and (self.word(s - 1) in LIGHT or self.word(s - 1) == "地")
@@ -834,7 +859,8 @@ class _ZhSentence:
         if not (starts and list_ok and self.word(end - 1) != "的" and self.word(s + 1) != "的"):
             if self.task == "eligible":
                 self.task = None
-            if delim not in _LIST and not starts and self.flag(s) != "i":  # an idiom (万众一心) is neutral
+            if delim not in _LIST and not starts and self.flag(s) != "i" and not self.idiom_clause(s, end):
+                # an idiom is neutral
                 self.scope = None  # a clause with its own subject ends the scope (…，工人才会…)
                 if self.task == "active":
                     if self.word(s) in ("这", "这是", "这些", "此"):
