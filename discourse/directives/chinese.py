@@ -138,10 +138,17 @@ _CONSEQUENCE = frozenset("不可能 就 才 才能 就能 就会 便 则 就不�
 _RELATION_VERBS = frozenset("涉及 涉及到 关系到 关系着 意味着 取决于 有利于 有助于 在于 标志着 决定着 影响着 "
                             "有着 具有".split())
 #: Stative verbs: "我国将长期处于…" predicts a state, it pledges no action.
-_STATIVE = frozenset("处于 是 有 存在 属于 具有 拥有 面临 位于 在于".split())
+_STATIVE = frozenset("处于 是 有 存在 属于 具有 拥有 面临 位于 在于 有如 如同 好比 犹如".split())
 _COVERB_COMPLEMENTS = frozenset("到 在 成 为 给 向 出 起 上 下 来 去 进 回 过 至 于".split())
 _DIRECTION_COMPLEMENTS = frozenset("起来 出来 下去 下来 上来 过来 进来 起 出 上 下".split()) - {"上", "下", "出", "起"}
 _ALL_MARKERS = sorted(set(MARKERS) | PROHIBITIONS, key=len, reverse=True)
+#: Prepositions whose object the verb follows at once (把…的事情办好, 从…的事情做起); after any other, a verb
+#: right after 的 + one word and before a pause is a noun (按照…的总要求，).
+_VERB_AFTER_OBJECT = frozenset("把 将 从 自".split())
+#: Connectives that continue a list of tasks (…，尤其要…, …，同时要…): the clauses before were no topic.
+_CONTINUING = frozenset("尤其 特别 同时 并 并且 而且 更 又 此外 另外 尤其是 特别是".split())
+#: Coverbs that are the verb of their clause when no other verb follows their phrase (经过长期的努力奋斗).
+_VERBAL_COVERBS = frozenset("经过 通过 围绕 依靠 针对 结合 凭借 依托 借助".split())
 #: A conjunction or preposition that jieba joins to a following preposition (或同企业合作, 从对…的理解中, 并以…):
 #: split again, so that the phrase is read as one.
 _JOINING = frozenset("并或从和同与而且")
@@ -405,6 +412,8 @@ class _ZhSentence:
         if w == "以":
             for k in range(i + 2, end):
                 if self.word(k) == "为":
+                    if k + 2 < self.n and self.word(k + 2) in _SENTENCE_END and self.flag(k + 1).startswith("n"):
+                        return k  # 要以…为标准。: 为 is the predicate
                     return k + 2 if k + 2 < self.n else k
                 if self.word(k).startswith("为") and len(self.word(k)) == 2:
                     r = k + 1  # 以各国人民的根本利益为重: jieba's 为重 closes the frame; 以…为主 + 线: so does
@@ -431,7 +440,9 @@ class _ZhSentence:
         first = None
         while k < end:
             if self.strict_verb(k) and self.word(k - 1) != "的" and self.word(k + 1) not in ("的", "了") \
-                    and self.word(k) not in PREPOSITIONS:
+                    and self.word(k) not in PREPOSITIONS \
+                    and not (w not in _VERB_AFTER_OBJECT and self.boundary(k + 1) and self.word(k - 2) == "的"):
+                # 按照…保障有力的总要求，: a noun closes the phrase (but 把…的事情办好, 从…的事情做起: verbs)
                 if self.modifier(k, end) if w in ("把", "将", "以") else \
                         any(self.word(m) == "的" for m in range(k + 1, end)):
                     k += 1
@@ -441,9 +452,37 @@ class _ZhSentence:
                     k += 1  # 把精神文明建设落实到…: 建设 heads the object, 落实 is the verb
                 if self.word(k - 1) in ADVERBS or self.flag(k - 1) in ("d", "ad"):
                     return k  # 同参与…夺权阴谋活动严格区别开来: an adverb marks the main verb
+                if first is not None and self.boundary(k + 1) and len(self.word(first)) > 1 and \
+                        self.word(first) not in COMPLEMENTS and \
+                        (k == first + 1 or self.flag(k) == "vn"):
+                    k += 1
+                    continue  # 以改革促进发展，/ 以开放带动创新，: the last verb is the object of the one before
                 first = k  # the last candidate: 用高新技术和先进适用技术改造传统产业 -> 改造
             k += 1
         return end if first is None else first
+
+    def addressed(self, i: int, end: int) -> int | None:
+        """A clause whose subject is a collective addressee (全党, 全国人民 …, joined by 和 / 、) and whose verb
+        follows it at once, outside a review section and with no mark of description: the verb's index (an
+        exhortation: 全党团结起来), else None."""
+        j = i
+        while j < end:  # 全党, 全国 + 人民 (jieba splits some addressees), joined by 和 / 、
+            if self.word(j) in ADDRESSEES:
+                j += 1
+            elif self.word(j) + self.word(j + 1) in ADDRESSEES:
+                j += 2
+            elif j > i and (self.word(j) in COORDINATORS or self.word(j) in _LIST):
+                j += 1
+            else:
+                break
+        if self.review or j == i:
+            return None
+        if j >= end or not (self.word(j).endswith("起来") or self.strict_verb(j) and self.word(j) not in ADJECTIVE_VERBS
+                            and self.text.rstrip("”’\"' ").endswith(("！", "!"))) or self.word(j) in _RELATION_VERBS:
+            return None  # 全党团结起来, …奋勇前进！ (not 全国各族人民团结和睦，…: a state described)
+        if self.description(j, end) or any(self.word(m) in ("的", "就", "才") for m in range(j, end)):
+            return None
+        return j
 
     def noun_list_ends(self, end: int) -> bool:
         """The 、 list that goes on at ``end`` ends, before the clause's comma, in 的 + noun: its items modify that
@@ -468,7 +507,8 @@ class _ZhSentence:
         if last_de is None:
             return not any(self.strict_verb(j) for j in range(i, end))
         first = self.skip_simple(i)  # 特别是反对…的霸权主义 is a task; 特别是有助于…的先进技术 a noun phrase
-        return not any(self.strict_verb(j) for j in range(last_de + 1, end)) and \
+        return not any(self.strict_verb(j) and not (j == last_de + 1 and j + 1 == end)  # …的研究，: a noun
+                       for j in range(last_de + 1, end)) and \
             (not self.strict_verb(first) or self.word(first) in _RELATION_VERBS | {"有助", "有利"})
 
     def instrumental(self, i: int) -> bool:
@@ -486,8 +526,7 @@ class _ZhSentence:
             return True
         return i + 1 < k < end and self.strict_verb(k) and not self.boundary(k + 1) and self.word(k + 1) != "的" \
             and self.word(i + 1) not in _PIVOT | {"带动"} and "的" not in (self.word(j) for j in range(i + 1, k)) \
-            and self.word(k - 1) not in COORDINATORS and any(not self.strict_verb(j) and self.word(j) not in
-                                                             COORDINATORS for j in range(i + 1, k))
+            and self.word(k - 1) not in COORDINATORS
 
     def modifier(self, k: int, end: int) -> bool:
         """The verb at ``k`` sits in a modifier: a 的 follows it in the clause, and a verb follows that 的
@@ -534,7 +573,13 @@ class _ZhSentence:
                 k = self.skip_preposition(i, cross=cross)
                 if w in ("把", "将") and (self.word(k) in BA_VERBS or self.word(k) + self.word(k + 1) in BA_VERBS):
                     return k  # the verb of the 把 construction (作为 is no preposition here)
+                if w == "以" and self.word(k) == "为":
+                    return k  # 要以…为标准。: 为 is the predicate
                 if self.boundary(k):
+                    if w in _VERBAL_COVERBS and k > i + 1 and \
+                            (k >= self.n or self.word(k) in _SENTENCE_END or self.word(k) in ("；", ";")) and \
+                            not (self.flag(k - 1) in ("i", "l") and self.word(k - 2) != "的"):  # 通过谈判和平解决。
+                        return i  # 必须经过长期的努力奋斗。/ 要紧紧围绕保持…的血肉联系: the coverb is the verb
                     if not cross or k >= self.n or self.word(k) in _SENTENCE_END:
                         return k
                     i = k + 1
@@ -561,8 +606,10 @@ class _ZhSentence:
         k = self.skip_to_verb(i, cross=cross)
         if k >= self.n or self.boundary(k):
             return None
-        if self.word(k) == "为" and self.word(k - 2) != "以" and self.boundary(k + 2):
+        if self.word(k) == "为" and self.boundary(k + 2):
             return k  # 要以…为标准。: 为 is the predicate
+        if self.word(k) in _VERBAL_COVERBS and self.flag(k) == "p":
+            return k  # 必须经过长期的艰苦奋斗。: the coverb is the verb (skip_to_verb found no other)
         if not self.verb(k, loose=loose):
             return None
         if self.word(k) in LIGHT_BEFORE_BARE:
@@ -621,7 +668,8 @@ class _ZhSentence:
             start -= 1
         before = [self.word(j) for j in range(start, m)]
         for j in range(m - 1, start - 1, -1):
-            if self.flag(j).startswith(("n", "r", "j")) and self.word(j) not in ADVERBS:
+            if self.flag(j).startswith(("n", "r", "j", "vn")) and self.word(j) not in ADVERBS:  # 建设/vn heads
+                # the subject of 我国现代化建设将取得…
                 return self.word(j) in AGENTS or self.word(j - 1) + self.word(j) in AGENTS
         if not before or all(w in ADVERBS or self.flag(j) in ("d", "ad") for j, w in zip(range(start, m), before)):
             k = 0
@@ -765,8 +813,9 @@ class _ZhSentence:
             if not counted_any:
                 before = [j for j in range(i, m) if not (self.adverbial(j) is not None or
                                                         self.word(j) in CLAUSE_CONNECTIVES)]
-                if not before and kind in ("deontic", "reported"):
-                    self.drop_topic()  # 加速科技进步，应当立足… / 深入贯彻…，要求我们…: a topic
+                if not before and kind in ("deontic", "reported") and not any(
+                        self.word(j) in _CONTINUING for j in range(i, m)):
+                    self.drop_topic()  # 加速科技进步，应当立足… / 深入贯彻…，要求我们…: a topic (not …，尤其要…)
                     if (self.word(m) in _STRONG_MARKERS or (self.word(m - 1) == "就" and self.word(m) != "要")) \
                             and self.purposive_next == i:
                         for j in self.purposive:  # 要贯彻这个方针，就必须…: "to carry it out, we must"
@@ -812,6 +861,10 @@ class _ZhSentence:
         if i > 0 and (w0 in PURPOSE and (self.strict_verb(i + 1) or w0 not in ("以", "为", "去"))
                       and not (w0 == "以" and self.instrumental(i))
                       or w0 in RESULT and self.word(i + 1) not in EXHORTATION_PRONOUNS):
+            if w0 in RESULT and not any(self.strict_verb(j) for j in range(i + 2, end)) and end < self.n \
+                    and self.word(end) in ("，", ",") and (self.word(end - 1) in LOCALIZERS or self.flag(end - 1) == "f") \
+                    and any(self.word(j) in _FRAME_PREPOSITIONS for j in range(i + 1, end)):
+                return self.clause_end(end + 1) + 1  # 使人民在…休息中，得到…: the result's verb comes after the comma
             return end + 1  # …，以适应… / …，从而… / …，让人民吃得放心: purpose or result
         opener = self.list_opener(i, end)
         if opener is not None:
@@ -824,9 +877,18 @@ class _ZhSentence:
                 self.ended = pivot
                 return self.clause_end(last + 1) + 1
             return end + 1
-        if self.word(i) in _CONSEQUENCE or self.word(i) + self.word(i + 1) in _CONSEQUENCE:
+        if self.word(i) in _CONSEQUENCE or self.word(i) + self.word(i + 1) in _CONSEQUENCE or (
+                self.flag(i).startswith(("n", "r")) and self.word(i + 1) in ("就", "才", "便", "就会", "就能")):
+            # …，人民就会更加看清楚…: the clause before was a condition
             self.drop_topic()  # 离开科技进步和科学管理，不可能…: the clause before was a condition
             self.task = None
+        v = self.addressed(i, end)
+        if v is not None:  # 全党团结起来，全国人民团结起来，高举…: the addressee's exhortation, like 让我们 + V
+            last, pivot = self.count_at(v, "imperative", "(imperative)")
+            self.unmarked.extend(j for j in self.hits if v <= j <= last)
+            self.task, self.ended = "active", pivot
+            self.prev_start = not self.strict_verb(last + 1) and self.word(last) not in _CLAUSAL
+            return self.clause_end(last + 1) + 1
         if i == 0 and self.vocative(end):
             return end + 1  # 全党同志和全国各族人民，紧密团结在党中央周围，…！: an exhortation follows
         if i > 0 and self.word(i) in ("特别是", "尤其是") and self.appositive(i + 1, end):
@@ -904,8 +966,8 @@ class _ZhSentence:
         """The verb phrase at ``k`` is the subject of its clause: a copula 是 follows it (not after an
         embedded subject or an adverb: 保证我们党始终是… is a task), or a predicate word right after it
         (实践没有止境)."""
-        if self.word(k + 1) in _PREDICATE_AFTER_SUBJECT:
-            return True
+        if self.word(k + 1) in _PREDICATE_AFTER_SUBJECT and not (self.word(k + 1) == "有" and self.flag(k) == "v"):
+            return True  # 实践没有止境 (but 形成有中国特色的…体系: 有 opens the object)
         if any(self.word(j) in _RELATION_VERBS for j in range(k + 2, end)):
             return True  # 下放权力涉及到许多规章制度的改革: the verb phrase is the subject of 涉及
         for j in range(k + 1, end):

@@ -120,7 +120,7 @@ DESCRIPTION_ADVERBS = frozenset("已 已经 曾 曾经 正在 正 先后 相继 
 #: Verbs of the speaker's own speech (应当指出, 必须看到): a discourse marker, not a directive.
 DISCOURSE_VERBS = frozenset("指出 看到 说 讲 讲一讲 说一说 承认 说明 强调 谈谈 谈 提到 看出 认为 说是".split())
 #: Words never counted as a verb (copulas, modals, the markers themselves).
-NOT_VERBS = frozenset("还有 无产 是 为 有所 可以 能 能够 会 可 得 应 要 需 该 将 把 被 叫 在 于 就是 乃是 属于 "
+NOT_VERBS = frozenset("还有 无产 是 为 有所 可以 能 能够 会 可 得 应 要 需 该 将 把 被 叫 在 于 就是 乃是 属于 是否 "
                       "成为的 像 如 等 等于".split()) - {"成为的"}
 #: Complements stripped from a verb's lemma (团结起来 -> 团结, 放在 -> 放, 建设成 -> 建设).
 COMPLEMENTS = ("起来", "出来", "下去", "下来", "上来", "过来", "进来", "起", "在", "成", "到", "于", "给", "好")
