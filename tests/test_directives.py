@@ -355,6 +355,11 @@ ZH_RULES = [
     ("no: …，尤其要… continues, no topic", "加强法制教育，尤其要增强法制观念。",
      [("加强", "imperative"), ("增强", "obligation")]),
     ("no: a condition before 就", "把战略部署向群众进行宣传，人民就会看清楚前途。", []),
+    ("verb phrases joined by 并 inside a clause", "要加强管理并提高效率。",
+     [("加强", "obligation"), ("提高", "obligation")]),
+    ("或 + a prepositional phrase + a verbal noun", "要进入企业或同企业合作。",
+     [("进入", "obligation"), ("合作", "obligation")]),
+    ("no: 和 joins noun phrases", "要推行市场拓展活动和扩大进口专项行动。", [("推行", "obligation")]),
 ]
 
 

@@ -145,6 +145,8 @@ _ALL_MARKERS = sorted(set(MARKERS) | PROHIBITIONS, key=len, reverse=True)
 #: Prepositions whose object the verb follows at once (把…的事情办好, 从…的事情做起); after any other, a verb
 #: right after 的 + one word and before a pause is a noun (按照…的总要求，).
 _VERB_AFTER_OBJECT = frozenset("把 将 从 自".split())
+#: Coordinators of two verb phrases inside a clause (加强管理并提高效率).
+_PHRASE_COORDINATORS = frozenset("并 并且 而且 或 或者".split())
 #: Connectives that continue a list of tasks (…，尤其要…, …，同时要…): the clauses before were no topic.
 _CONTINUING = frozenset("尤其 特别 同时 并 并且 而且 更 又 此外 另外 尤其是 特别是".split())
 #: Coverbs that are the verb of their clause when no other verb follows their phrase (经过长期的努力奋斗).
@@ -657,7 +659,33 @@ class _ZhSentence:
         construction ended the scope."""
         self.add(k, category, trigger)
         last = self.coordinated(k, category, trigger)
-        return last, self.pivot(k)
+        pivot = self.pivot(k)
+        if not pivot and self.word(k) not in _CLAUSAL:
+            last = self.coordinated_phrase(last, category, trigger)
+        return last, pivot
+
+    def coordinated_phrase(self, k: int, category: str, trigger: str) -> int:
+        """Count the verbs of verb phrases joined inside the clause, after the object of the verb at ``k``, by
+        并 / 并且 / 而且 / 或 / 或者 (加强管理并提高效率, 进入企业或同企业合作): a verb follows the coordinator (after
+        adverbials or a prepositional phrase) and its phrase does not end in 的 + noun. Not 和 / 及, which join
+        noun phrases that may open with a verb (推行…活动和扩大进口专项行动). Returns the last verb counted."""
+        end = self.clause_end(k + 1, lists=False)
+        j = k + 1
+        while j < end:
+            w = self.word(j)
+            if w in _PHRASE_COORDINATORS and j > k + 1:
+                v = self.skip_to_verb(j + 1, cross=False)
+                loose = v > j + 1 and self.word(j + 1) in PREPOSITIONS
+                if loose and v >= end and self.flag(end - 1) == "vn":
+                    v = end - 1  # 或同企业合作: a verbal noun ends the clause after the phrase
+                if v < end and (self.strict_verb(v) or loose and self.verb(v, loose=True) and self.boundary(v + 1)) \
+                        and self.word(v + 1) != "的" and not any(self.word(m) == "的" for m in range(v + 1, end)):
+                    self.add(v, category, trigger)
+                    k = self.coordinated(v, category, trigger)
+                    j = k + 1
+                    continue
+            j += 1
+        return k
 
     # ------------------------------------------------------------------ markers
     def agent_before(self, m: int) -> bool:
