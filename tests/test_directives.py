@@ -262,6 +262,9 @@ RULES = [
     ("need to V with a gap (obligation)", "These are the things that we need to do.", [("do", "obligation")]),
     ("no: need takes the relative noun", "We will give them the help that they need to walk through those gates.",
      [("give", "commitment")]),
+    ("negated will of the nation: a refusal", "America will not conduct business as usual.",
+     [("conduct", "commitment")]),
+    ("no: the nation's will without negation", "America will lead the world.", []),
 ]
 
 

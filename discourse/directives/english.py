@@ -320,6 +320,11 @@ class _Sentence(ScopedSentence):
             nxt += 1
         return nxt < self.n and self.p[nxt] not in (".", ",", ":", "CC") and not self.word(nxt) in ("and", "or")
 
+    def nation(self, k: int) -> bool:
+        """The subject head at ``k`` names the nation (America, the United States): an institutional agent when
+        its will is negated (a refusal pledges); a bare "America will V" is as often a prediction."""
+        return self.word(k) == "america" or (self.word(k) == "states" and self.word(k - 1) == "united")
+
     def intention(self, i: int) -> None:
         """"we (do not) intend to V", "This administration is determined to V": a stated intention of a
         first-person or institutional agent (commitment), like "I propose to V" and Chinese 决心."""
@@ -482,6 +487,9 @@ class _Sentence(ScopedSentence):
                 if cat == "commitment" and self.predicted(i, subj):
                     continue  # "a consolation which I shall profoundly feel": a prediction, not a pledge
                 self.vp(i + 1, cat, start, subj, i)
+            elif w in ("will", "'ll") and subj == "other" and self.negated(i) and self.nation(k):
+                if not self.predicted(i, "institution"):  # "America will not conduct business as usual": a refusal
+                    self.vp(i + 1, "commitment", start, "institution", i)
             elif w in ("will", "'ll") and subj in ("first", "institution", "effort"):
                 if self.predicted(i, subj):
                     continue  # "A generous country will never forget", "Our country will thrive": predictions
