@@ -265,6 +265,17 @@ RULES = [
     ("negated will of the nation: a refusal", "America will not conduct business as usual.",
      [("conduct", "commitment")]),
     ("no: the nation's will without negation", "America will lead the world.", []),
+    ("an adverb between the urged and to", "I ask you tonight to raise the exemption.", [("raise", "reported")]),
+    ("the speaker's request after want to", "I want to ask the Congress to join us.", [("join", "reported")]),
+    ("no: the urging verb of a purpose infinitive", "To encourage firms to hire, we must cut taxes.",
+     [("cut", "obligation")]),
+    ("a comparative-tagged verb with an object", "We must lower the rate of inflation and keep it down.",
+     [("lower", "obligation"), ("keep", "obligation")]),
+    ("it should be V-ed that: a passive directive", "It should be so conducted that all may see it.",
+     [("conduct", "recommendation")]),
+    ("no: it must not be forgotten that (a frame)", "It must not be forgotten that the law protects all.", []),
+    ("no: a modal in the clause of a noun of fear", "There is a fear that the next generation must lower its sights.",
+     []),
 ]
 
 

@@ -74,6 +74,11 @@ NOMINATIVE_WORDS = frozenset({"we", "i", "you", "they", "he", "she", "it"})
 #: Verbs that take "of" right after them; any other word before "of" heads a noun phrase.
 _OF_VERBS = frozenset({"think", "speak", "dispose", "approve", "beware", "consist", "conceive", "dream", "take",
                        "make", "rid", "partake", "disapprove", "despair", "tire", "accuse", "remind", "inform"})
+#: Nouns of fear: a that-clause after one describes a feared outcome.
+_FEAR_NOUNS = frozenset({"fear", "fears", "worry", "worries", "danger", "dangers", "risk", "risks", "threat",
+                         "anxiety", "dread", "suspicion", "apprehension"})
+#: Verbs of the speaker's wish before "to" + an urging verb ("I want to ask you to join us"): a request.
+_DESIRE = frozenset({"want", "wish", "like", "occasion", "proceed"})
 #: Relative pronouns: a deontic right after one describes ("those who have to bear it").
 _RELATIVE = frozenset({"who", "which", "that"})
 #: Verbs of the speaker's own act when a that-clause follows ("I must remind you that", "I must advise the
@@ -167,9 +172,11 @@ class _Sentence(ScopedSentence):
             if not (self.p[i].startswith("VB") or self.p[i] in ("NN", "NNS") and self.word(self.skip_back_adv(i - 1))
                     in ("i", "we")) or self.verb_lemma(i) not in URGE:
                 continue  # a verb, or a word tagged as a noun right after "I" / "we" ("I therefore request/NN")
-            if self.word(i - 1) == "to" or self.word(i - 1) in _MODAL_BEFORE and self.word(i - 1) != "to" \
+            if self.word(i - 1) == "to" and not self.word(i - 2) in _DESIRE or \
+                    self.word(i - 1) in _MODAL_BEFORE and self.word(i - 1) != "to" \
                     and any(self.p[j] == "MD" for j in range(max(i - 3, 0), i)):
                 continue  # "to encourage X to V", "we must not ask X to V": the urging verb is itself governed
+                # (not "I want to ask X to V": the speaker's own request)
             if self.p[i] == "VB" and self.modal_before(i):
                 continue  # "It will not only keep X, but require all members to pay": governed by a modal
             passive = self.word(self.skip_back_adv(i - 1)) in BE
@@ -184,6 +191,7 @@ class _Sentence(ScopedSentence):
             first = j
             while j < self.n and j < first + 14 and self.w[j] != "to" and (
                     self.p[j][:2] in ("NN", "DT", "JJ", "CD", "PR") or self.p[j] in ("POS", "CC", ",")
+                    or self.is_adv(j) and j > first and self.w[j] not in NEGATIONS  # "I urge you again to pass"
                     or self.w[j] in ("of", "at", "in", "across", "throughout", "from")
                     or self.w[j] in ("not", "never") and self.word(j + 1) == "to"
                     and self.p[j - 1][:2] in ("PR", "NN")):  # "tell him not to give up"
@@ -355,6 +363,19 @@ class _Sentence(ScopedSentence):
             j -= 1
         return j >= 0 and j < k + 1 and self.w[j] == "no"
 
+    def feared(self, i: int) -> bool:
+        """The modal at ``i`` stands in the that-clause of a noun of fear ("a fear that X must V", "the danger
+        that we shall lose"): the clause describes a feared outcome, it prescribes nothing."""
+        for j in range(i - 1, max(i - 25, 0), -1):
+            if self.w[j] in (";", ":", ".") or self.p[j] == "MD":
+                return False
+            if self.w[j] == "that":
+                if self.word(j - 1) in _FEAR_NOUNS:
+                    return True
+                if self.word(j - 1) != ",":
+                    return False  # else a that-clause coordinated with an earlier one ("a fear that X, that Y")
+        return False
+
     def effect_clause(self, i: int) -> bool:
         """The modal at ``i`` stands in a clause after "to the effect that" (the wording of a text reported)."""
         for j in range(i - 1, max(i - 12, 2), -1):
@@ -435,6 +456,8 @@ class _Sentence(ScopedSentence):
                 continue  # "those who have to bear it", "laws which shall secure": a condition or a law described
             if self.effect_clause(i):
                 continue  # "an amendment to the effect that the Government shall never interfere": a text reported
+            if self.feared(i):
+                continue  # "a nagging fear that the next generation must lower its sights": a feared outcome
             if w in ("need", "needs") and self.need_takes_noun(i):
                 continue  # "the resources you need to fight", "the work force that we'll need to compete": need
                 # takes the noun, to V is its purpose

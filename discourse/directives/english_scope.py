@@ -27,6 +27,7 @@ from discourse.directives.english_words import (
     LIGHT_ACTIVE,
     LIGHT_PASSIVE,
     NOMINATIVE,
+    NOTING,
     OBJECT_TAGS,
     PARTICLES,
     REQUIREMENT_NOUNS,
@@ -110,6 +111,8 @@ class ScopedSentence:
             return False
         if self.p[i] in ("VB", "VBP"):
             return True
+        if self.p[i] == "JJR":  # "we must lower/JJR the rate": a comparative form that is a verb with an object
+            return _can_be_verb(self.w[i]) and self.p[i + 1:i + 2] in (["DT"], ["PRP$"], ["NNS"], ["NN"])
         return self.p[i] in ("NN", "JJ", "NNP", "VBN", "VBD") and _can_be_verb(self.w[i])
 
     def conj_verb(self, i: int, passive: bool) -> bool:
@@ -337,6 +340,6 @@ class ScopedSentence:
             return  # without one, a passive after will cannot be told from a prediction or a schedule
         if self.verb_lemma(v) in LIGHT_PASSIVE and inf is not None:
             return  # "Steps should be taken to V" with another subject: the light verb is not the directive
-        if subject == "it" and self.word(end) == "that":
+        if subject == "it" and self.word(end) == "that" and self.verb_lemma(v) in NOTING:
             return  # it should be noted that ...
         self.scope(v, category, trig + " be", passive=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 __all__ = ["LET_US_DISCOURSE", "PROPOSE", "NEGATIONS", "DISCOURSE_VERBS", "EVENT_VERBS", "HYPOTHETICAL", "PLACEHOLDER_NOUNS",
            "PLACEHOLDER_VERBS", "BE", "PRESENT_BE", "ADVERB_WORDS", "ADVERB_PHRASES", "DEONTIC_ADJ", "MODAL_CATEGORY", "REPORT_NEED", "URGE", "EFFORT_NOUNS",
            "REQUIREMENT_NOUNS", "LIGHT_ACTIVE", "LIGHT_PASSIVE", "EFFORT_PARTICIPLES", "CATENATIVE", "INTRANSITIVE_CATENATIVE", "DUTY_FRAMES", "FIRST_PERSON",
-           "NOMINATIVE", "INSTITUTIONS", "SUBORDINATORS", "HARD_STOPS", "ENUMERATORS", "OBJECT_TAGS", "PARTICLES",
+           "NOMINATIVE", "NOTING", "INSTITUTIONS", "SUBORDINATORS", "HARD_STOPS", "ENUMERATORS", "OBJECT_TAGS", "PARTICLES",
            "MODAL_TRIGGERS", "HOPE_TRIGGERS", "NEED_TRIGGERS", "DUTY_TRIGGERS", "CONSTRUCTION_TRIGGERS", "STOPS_BY_FIRST"]
 
 #: Forms of "be" (never a governed verb; a passive is "be" + participle).
@@ -105,6 +105,12 @@ INTRANSITIVE_CATENATIVE = frozenset({"strive", "endeavour", "endeavor", "aim", "
 DUTY_FRAMES = frozenset({"deem", "consider", "feel", "think", "hold", "regard"})
 #: First-person subjects (a commitment: "we will").
 FIRST_PERSON = frozenset({"we", "i", "our", "my"})
+#: Verbs of "it should be noted / remembered / understood that": a discourse frame, not a passive directive
+#: ("it should be so conducted that all the world may see" is one).
+NOTING = frozenset({"note", "notice", "say", "stress", "emphasize", "emphasise", "remember", "understand",
+                    "recognize", "recognise", "point", "observe", "add", "mention", "recall", "realize", "realise",
+                    "admit", "acknowledge", "state", "report", "remark", "know", "bear", "keep", "feel", "forget",
+                    "recollect", "emphasize", "borne"})
 #: Subject pronouns.
 NOMINATIVE = frozenset({"we", "they", "he", "she", "i", "you"})
 #: Head nouns of an institutional subject ("the provincial government will").
