@@ -276,6 +276,12 @@ RULES = [
     ("no: it must not be forgotten that (a frame)", "It must not be forgotten that the law protects all.", []),
     ("no: a modal in the clause of a noun of fear", "There is a fear that the next generation must lower its sights.",
      []),
+    ("main clause after an if-clause without a comma", "If we expect others to trust us we must show trust.",
+     [("show", "obligation")]),
+    ("no: I should after a condition (would)", "If I felt that the burden were mine alone I should shrink from it.", []),
+    ("shall have to: a future obligation", "We shall have to watch trends closely.", [("watch", "obligation")]),
+    ("modals coordinated in a parenthesis", "Our allies must not, and will not, allow it.",
+     [("allow", "prohibition")]),
 ]
 
 

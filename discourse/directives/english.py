@@ -286,6 +286,10 @@ class _Sentence(ScopedSentence):
             if w in HYPOTHETICAL:
                 # "provided" and "suppose" open a condition only as conjunctions ("provided that", ", suppose
                 # we"); "the units provided for in the legislation should be increased" is a participle
+                if any(self.p[t] in ("VBP", "VBZ", "VBD") for t in range(j + 2, i - 1)) and \
+                        self.p[i - 1] in ("PRP", "NNS", "NN", "NNP"):
+                    return False  # "If we expect X to V we must show": the condition had its verb, the modal's
+                    # subject opens the main clause
                 return w not in _PARTICIPLE_OR_CONDITION or self.word(j + 1) == "that" or j == 0 \
                     or self.word(j - 1) in (",", "--", "and", "or", "but")
         return False
@@ -450,8 +454,11 @@ class _Sentence(ScopedSentence):
             if w in ("must", "should", "shall", "ought", "will", "'ll", "need", "needs", "have", "has") \
                     and self.hypothetical(i):
                 continue  # if we should ever lose sight; if that spirit shall prevail
-            if w in ("have", "has", "need", "needs") and prev in ("would", "could", "might", "may", "will", "'d"):
-                continue  # would have to: a hypothetical obligation
+            if w in ("have", "has", "need", "needs") and prev in ("would", "could", "might", "may", "'d"):
+                continue  # would have to: a hypothetical obligation (will / shall have to: a future one, counted)
+            if w in ("will", "'ll", "shall") and self.word(self.skip_adv(i + 1)) in ("have", "need") and \
+                    self.word(self.skip_adv(i + 1) + 1) == "to":
+                continue  # "we shall have to maintain controls": counted by have to
             if (w in ("have", "has") and prev in _RELATIVE) or (w == "shall" and prev in _RELATIVE):
                 continue  # "those who have to bear it", "laws which shall secure": a condition or a law described
             if self.effect_clause(i):
@@ -486,6 +493,8 @@ class _Sentence(ScopedSentence):
                 continue  # epistemic: a prediction, not a prescription ("must inevitably follow")
             if w == "should" and self.word(i + 1) in ("like", "love", "wish", "think", "imagine", "suppose"):
                 continue  # "I should like to speak": would like
+            if w == "should" and self.word(k) == "i" and ("if" in self.w or "unless" in self.w):
+                continue  # "If I felt that ..., I should shrink from the burden": the conditional should (would)
             if w in ("must", "should") or (w == "ought" and self.word(i + 1) in ("to", "in")) or \
                     (w == "ought" and self.word(i + 1) == "not" and self.word(i + 2) == "to"):
                 neg = self.negated(i)

@@ -287,7 +287,8 @@ class ScopedSentence:
         if self.word(j) != ",":
             return j
         c = j + 1
-        while c < self.n and c < j + 25 and self.w[c] not in (",", ";", ":", ".") and self.p[c] != "MD":
+        while c < self.n and c < j + 25 and self.w[c] not in (",", ";", ":", ".") and \
+                (self.p[c] != "MD" or self.word(c - 1) in ("and", "or")):  # "must not, and will not, allow"
             c += 1
         if self.word(c) == ",":
             v = self.skip_adv(c + 1)
