@@ -380,6 +380,11 @@ ZH_RULES = [
     ("或 + a prepositional phrase + a verbal noun", "要进入企业或同企业合作。",
      [("进入", "obligation"), ("合作", "obligation")]),
     ("no: 和 joins noun phrases", "要推行市场拓展活动和扩大进口专项行动。", [("推行", "obligation")]),
+    ("将 = 把 in a task clause", "深化体制改革，将试点工作在全国推开，组建委员会。",
+     [("深化", "imperative"), ("推开", "imperative"), ("组建", "imperative")]),
+    ("倍加 is an adverb", "必须倍加珍惜、始终坚持、不断发展。",
+     [("珍惜", "obligation"), ("坚持", "obligation"), ("发展", "obligation")]),
+    ("在 + noun + adverb + verb (no localizer)", "在全党大力提倡求真务实的精神。", [("提倡", "imperative")]),
 ]
 
 

@@ -374,6 +374,8 @@ class _ZhSentence:
         if w in ADVERBS or f in ("d", "ad", "dg"):
             if w in ("不", "没", "没有", "未", "别", "莫", "非", "无", "不再"):
                 return None
+            if w == "将" and self.flag(i + 1).startswith(("n", "r")):
+                return None  # 将试点工作在全国推开: 将 = 把 before a noun, not the adverb
             return i + 1
         return None
 
@@ -407,6 +409,10 @@ class _ZhSentence:
             for k in range(i + 1, end):
                 if self.word(k) in LOCALIZERS or self.flag(k) == "f":
                     return k + 1
+            for k in range(i + 2, min(end, i + 6)):  # 在全党大力提倡…: no localizer, an adverb marks the verb
+                if self.strict_verb(k) and (self.word(k - 1) in ADVERBS or self.flag(k - 1) in ("d", "ad")) \
+                        and self.flag(k - 2).startswith(("n", "r", "s")):
+                    return k
             if w in ("从", "自"):  # 从二〇二〇年到本世纪中叶: the frame runs to the second point
                 for k in range(i + 2, end):
                     if self.word(k) in ("到", "至"):
