@@ -385,6 +385,11 @@ ZH_RULES = [
     ("倍加 is an adverb", "必须倍加珍惜、始终坚持、不断发展。",
      [("珍惜", "obligation"), ("坚持", "obligation"), ("发展", "obligation")]),
     ("在 + noun + adverb + verb (no localizer)", "在全党大力提倡求真务实的精神。", [("提倡", "imperative")]),
+    ("要求 + agent + an X地 adverbial + V", "这就要求我们更加自觉地去保持优良传统。", [("保持", "reported")]),
+    ("jieba's 中要 is a localizer and the marker", "在领导干部中要警惕右。", [("警惕", "obligation")]),
+    ("按 is a preposition", "我们在任何时候都要按辩证法办事。", [("办事", "obligation")]),
+    ("既…又…", "必须既善于总结成功的经验，又善于记取失误的教训。",
+     [("总结", "obligation"), ("记取", "obligation")]),
 ]
 
 

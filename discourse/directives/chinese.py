@@ -196,6 +196,8 @@ def _split(word: str, flag: str) -> list[tuple[str, str]]:
     object in an idiom or fixed phrase (see the module docstring); otherwise the word itself."""
     if len(word) < 2 or word in _POLICY_TERMS:
         return [(word, flag)]
+    if len(word) == 2 and word[1] == "要" and word[0] in LOCALIZERS:
+        return [(word[0], "f"), ("要", "v")]  # 领导干部中要警惕: jieba's 中要 is the localizer and the marker
     if len(word) == 2 and word[0] in _JOINING and word[1] in _SINGLE_PREPOSITIONS and word not in _JOINED_WORDS:
         return [(word[0], "c" if word[0] in COORDINATORS else "p"), (word[1], "p")]  # 或同, 从对, 并以: two words
     if word[0] in "要应须愿" and word[1:] in PREPOSITIONS and word not in MARKERS \
@@ -777,8 +779,11 @@ class _ZhSentence:
             if k is None and w in ("要求", "号召", "责成", "敦促", "动员"):  # 要求 + agent + V
                 j = start
                 while j < self.n and j < start + 8 and not self.boundary(j) and not self.strict_verb(j):
-                    if not (self.flag(j).startswith(("n", "r", "j", "l")) or self.word(j) in COORDINATORS
-                            or self.adverbial(j) is not None):
+                    nxt = self.adverbial(j)
+                    if nxt is not None:
+                        j = max(nxt, j + 1)  # 要求我们更加自觉地去保持…: an X地 adverbial at once
+                        continue
+                    if not (self.flag(j).startswith(("n", "r", "j", "l")) or self.word(j) in COORDINATORS):
                         return None, "none"  # 与…发展要求不相适应的: 要求 is a noun
                     j += 1
                 k = self.open_verb(j, cross=False) if j < self.n and not self.boundary(j) else None
