@@ -282,6 +282,8 @@ RULES = [
     ("shall have to: a future obligation", "We shall have to watch trends closely.", [("watch", "obligation")]),
     ("modals coordinated in a parenthesis", "Our allies must not, and will not, allow it.",
      [("allow", "prohibition")]),
+    ("no: an institution's will + a verb of amount", "The Administration will require expenditures of 3 billion.", []),
+    ("catenative after an adverb phrase", "We will try very hard to correct them.", [("correct", "commitment")]),
 ]
 
 

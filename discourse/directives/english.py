@@ -54,6 +54,8 @@ _DEONTIC = frozenset({"must", "should", "shall", "ought"})
 #: Verbs of experience or state: "will never forget", "shall face problems" predict, they pledge no action.
 _EXPERIENCE = frozenset({"forget", "remember", "know", "see", "find", "feel", "face", "need", "enjoy", "suffer",
                          "hear", "learn", "understand", "recall", "miss", "encounter", "experience", "witness"})
+#: Verbs of amount and relation: after an institution's will a projection ("will require larger amounts").
+_AMOUNT_VERBS = frozenset({"require", "cost", "involve", "entail", "mean", "total", "amount", "exceed", "need"})
 #: Outcome verbs: "we will triumph", "we shall prevail" predict an outcome, they pledge no action.
 _OUTCOME = frozenset({"triumph", "prevail", "succeed", "flourish", "thrive", "prosper", "survive", "endure",
                       "overcome"})
@@ -400,6 +402,8 @@ class _Sentence(ScopedSentence):
         lemma = self.verb_lemma(j)
         if lemma in _EXPERIENCE:
             return True
+        if subj == "institution" and lemma in _AMOUNT_VERBS:
+            return True  # "The Administration will require expenditures estimated at ...": a projection
         intransitive = not (j + 1 < self.n and (self.p[j + 1] in OBJECT_TAGS or self.p[j + 1].startswith("NN"))
                             and self.p[j + 1] != "RP")
         if lemma in _OUTCOME and intransitive:

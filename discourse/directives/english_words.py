@@ -20,7 +20,7 @@ BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "
 PRESENT_BE = frozenset({"is", "'s", "are", "remains", "remain", "becomes", "be"})
 #: Words stepped over like adverbs between a trigger and its verb.
 ADVERB_WORDS = frozenset({"further", "also", "still", "not", "never", "always", "better", "faster",
-                          "more", "jointly", "together", "all", "both", "firmly", "really", "truly"})
+                          "more", "jointly", "together", "all", "both", "firmly", "really", "truly", "hard"})
 #: Two-word adverbials stepped over like adverbs ("let us at least agree").
 ADVERB_PHRASES = frozenset({("at", "least"), ("at", "last"), ("at", "once"), ("once", "again"), ("once", "more"),
                             ("in", "turn")})
