@@ -169,7 +169,8 @@ def test_gold_development_part(lang):
     m = score(rows, lang)
     record_metric(f"directives gold ({lang}, dev)", **m)
     for label, _, _ in DEV_DRAWS[lang]:
-        record_metric(f"directives gold ({lang}, dev ({label}))", **score([r for r in rows if r["draw"] == label], lang))
+        record_metric(f"directives gold ({lang}, dev ({label}))",
+                      **score([r for r in rows if r["draw"] == label], lang))
     for era in ERAS:
         record_metric(f"directives gold ({lang}, dev, {era})", **score([r for r in rows if r["era"] == era], lang))
     assert m["f1"] >= DEV_THRESHOLD, f"{lang} development F1 {m['f1']:.3f} below {DEV_THRESHOLD}"

@@ -330,7 +330,7 @@ class _Sentence(ScopedSentence):
         if v is None:
             return False
         nxt = v + 1
-        while nxt < self.n and (self.p[nxt] == "RP" or self.word(nxt) in ("about",) and self.word(nxt + 1) in (".", "")):
+        while nxt < self.n and (self.p[nxt] == "RP" or self.word(nxt) == "about" and self.word(nxt + 1) in (".", "")):
             nxt += 1
         return nxt < self.n and self.p[nxt] not in (".", ",", ":", "CC") and not self.word(nxt) in ("and", "or")
 
@@ -505,7 +505,8 @@ class _Sentence(ScopedSentence):
                 cat = "prohibition" if neg or self.no_subject(k) else MODAL_CATEGORY[w]
                 if w == "ought" and self.word(i + 1) == "in":
                     t = i + 2  # "we ought in our own lifetime to find": a phrase between ought and to
-                    while t < self.n and t < i + 8 and self.w[t] != "to" and self.p[t][:2] in ("DT", "JJ", "NN", "PR", "IN"):
+                    while t < self.n and t < i + 8 and self.w[t] != "to" and \
+                            self.p[t][:2] in ("DT", "JJ", "NN", "PR", "IN"):
                         t += 1
                     if self.to_verb(t) is not None:
                         self.vp(t + 1, cat, start, subj, t)

@@ -8,11 +8,13 @@ end a directive's scope (a purpose clause, a colon). Lower-case words, compared 
 """
 from __future__ import annotations
 
-__all__ = ["LET_US_DISCOURSE", "PROPOSE", "NEGATIONS", "DISCOURSE_VERBS", "EVENT_VERBS", "HYPOTHETICAL", "PLACEHOLDER_NOUNS",
-           "PLACEHOLDER_VERBS", "BE", "PRESENT_BE", "ADVERB_WORDS", "ADVERB_PHRASES", "DEONTIC_ADJ", "MODAL_CATEGORY", "REPORT_NEED", "URGE", "EFFORT_NOUNS",
-           "REQUIREMENT_NOUNS", "LIGHT_ACTIVE", "LIGHT_PASSIVE", "EFFORT_PARTICIPLES", "CATENATIVE", "INTRANSITIVE_CATENATIVE", "DUTY_FRAMES", "FIRST_PERSON",
-           "NOMINATIVE", "NOTING", "INSTITUTIONS", "SUBORDINATORS", "HARD_STOPS", "ENUMERATORS", "OBJECT_TAGS", "PARTICLES",
-           "MODAL_TRIGGERS", "HOPE_TRIGGERS", "NEED_TRIGGERS", "DUTY_TRIGGERS", "CONSTRUCTION_TRIGGERS", "STOPS_BY_FIRST"]
+__all__ = ["LET_US_DISCOURSE", "PROPOSE", "NEGATIONS", "DISCOURSE_VERBS", "EVENT_VERBS", "HYPOTHETICAL",
+           "PLACEHOLDER_NOUNS", "PLACEHOLDER_VERBS", "BE", "PRESENT_BE", "ADVERB_WORDS", "ADVERB_PHRASES",
+           "DEONTIC_ADJ", "MODAL_CATEGORY", "REPORT_NEED", "URGE", "EFFORT_NOUNS", "REQUIREMENT_NOUNS",
+           "LIGHT_ACTIVE", "LIGHT_PASSIVE", "EFFORT_PARTICIPLES", "CATENATIVE", "INTRANSITIVE_CATENATIVE",
+           "DUTY_FRAMES", "FIRST_PERSON", "NOMINATIVE", "NOTING", "INSTITUTIONS", "SUBORDINATORS", "HARD_STOPS",
+           "ENUMERATORS", "OBJECT_TAGS", "PARTICLES", "MODAL_TRIGGERS", "HOPE_TRIGGERS", "NEED_TRIGGERS",
+           "DUTY_TRIGGERS", "CONSTRUCTION_TRIGGERS", "STOPS_BY_FIRST"]
 
 #: Forms of "be" (never a governed verb; a passive is "be" + participle).
 BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m"})
@@ -65,8 +67,8 @@ EVENT_VERBS = frozenset({"settle", "adjust", "recover", "rebound", "stabilize", 
                          "fall", "rise", "grow", "increase", "decrease", "drop", "pick", "return", "improve",
                          "reach", "remain", "last", "come", "arrive", "result", "follow", "occur", "happen",
                          "exceed", "total", "amount", "average", "survive", "succeed", "prevail", "endure",
-                         "perish", "fail", "triumph", "flourish", "thrive", "prosper", "die", "live", "emerge", "appear", "expire",
-                         "begin", "end", "pass", "prove", "turn", "change", "vanish", "disappear",
+                         "perish", "fail", "triumph", "flourish", "thrive", "prosper", "die", "live", "emerge",
+                         "appear", "expire", "begin", "end", "pass", "prove", "turn", "change", "vanish", "disappear",
                          "subside", "level", "peak", "slow", "accelerate", "expand", "contract", "balance"})
 #: Words that open a hypothetical clause: a modal inside it is not deontic ("if we should ever lose sight").
 HYPOTHETICAL = frozenset({"if", "unless", "lest", "whether", "though", "although", "suppose", "supposing",
