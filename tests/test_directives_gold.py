@@ -182,7 +182,7 @@ def test_gold_test_part(lang):
     if not (GOLD / TEST_DRAW[lang]).exists():
         pytest.skip(f"the held-out draw C ({TEST_DRAW[lang]}) is not in {GOLD}")
     rows = read_gold(TEST_DRAW[lang])
-    assert rows and all(r["stratum"] in STRATA for r in rows)
+    assert len(rows) == 180 and all(r["stratum"] in STRATA and r["part"] == "test" for r in rows)
     m = score(rows, lang)
     record_metric(f"directives gold ({lang}, test (draw C))", **m)
     for stratum in STRATA:
