@@ -70,6 +70,40 @@ Choices where the definition is silent:
   us"). An initial verb directly followed by a finite verb or modal is a subject, not an imperative.
 - A verb is counted once, by the first rule that claims it, in this order: "it is hoped", "the need
   to", urged-X-to, deontic constructions, modals and commitments, imperatives.
+- **Predictions, not pledges** (will / shall after a first-person or institutional subject): a verb of
+  experience ("we shall never forget"), an outcome verb used intransitively ("we will triumph", "we shall
+  prevail"), an event verb used intransitively after an institution ("Our country will thrive and prosper"), a
+  verb of amount after an institution ("The Administration will require expenditures of ..."). "will / shall
+  have to V" is a future obligation (V counts, ``obligation``); "would / could / might have to" stays
+  hypothetical. "I should" in a sentence with *if* / *unless* is the conditional (would).
+- **Commitments, further**: stated intentions ("we (do not) intend to V", "This administration is determined to
+  V"); the inverted "nor will we V"; a passive after *will* with a first-person or institutional by-agent ("will
+  be performed by the Federal Government"); the nation's negated *will* ("America will not conduct business as
+  usual": a refusal pledges, whereas "America will V" is as often a prediction); empty frames before the pledged
+  verb ("I shall have occasion to ask", "I shall deem it my duty to convene", "proceed to"). A parenthesis between
+  a modal and its verb is stepped over ("will, in the future, recommend"; "must, at all costs, preserve").
+- **Duties**: "the obligation / duty to V" and "the first duty of X is to V" are ``obligation`` (like "the need to
+  V"), unless denied ("no obligation to"), yet to come ("it will be his duty to") or the speaker's duty to speak
+  ("It's my duty to report"). "It is important / essential that X (should) V" takes the adjective's category.
+- **Descriptions and reported texts** are not directives: *have to* or *shall* right after a relative pronoun
+  ("those who have to bear it", "laws which shall secure"), "who are required to"; a modal after "to the effect
+  that" (the wording of a text); must / should + a verb of relation with a non-personal subject ("functions which
+  must involve large expenditure"); a modal in the that-clause of a noun of fear ("a fear that the next generation
+  must lower its sights"). "I must remind you that", "I must advise the Congress that": the speaker's own speech
+  act, a discourse marker. "it should be V-ed that" is a frame only for verbs of noting ("it should be noted /
+  remembered that"; "it should be so conducted that" is a passive directive).
+- **Negation by the subject**: "no measure should be passed" is a ``prohibition``, like "should not".
+- **Urging verbs**: *tell* joins ask and urge ("tell him not to give up": give, ``reported``); adverbs may stand
+  between the urged party and *to* ("I ask you tonight to V"); "I want to ask X to V" is the speaker's request
+  (an urging verb after purpose "to" is still not counted); an urging verb tagged as a noun right after "I" /
+  "we" is a verb ("I therefore request the Congress to provide").
+- **Catenatives with an object count themselves** ("continue our efforts to V" -> continue; "move this year on
+  legislation to protect" -> move); the intransitive ones (strive, endeavour, aim, persist, proceed, work) take
+  a short phrase before *to* ("strive in good faith to heal" -> heal).
+- **Imperatives**, further: the main clause after an opening if / when / while ... clause ("If you know a
+  student, tell her ...": its verb must be tagged VB, and no clause with its own subject may follow); not a word
+  right before *of* ("provision of technical assistance": a noun), not a sentence whose first noun phrase is
+  coordinated before a finite verb ("Close cooperation between the Treasury and the Reserve has made ...").
 - **Chinese**: see :mod:`discourse.directives.chinese` (scope by grammar on jieba's words and flags, the
   simplified form of the text, sections); 要 and 需要 map to ``obligation`` (in Party-state prose 要 is the
   standard "must"); 着力 is a light verb: the verb after it counts, in the category of its scope.

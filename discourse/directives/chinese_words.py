@@ -63,7 +63,7 @@ VERBS = frozenset((
     "关注 正视 面对 应对 处理 解决 破除 消除 革除 打破 突破 冲破 废除 撤销 精简 合并 下放 简化 放宽 "
     "严格 严明 严守 严防 筑 放 摆 摆在 放在 放到 高举 捍卫 坚守 恪守 传承 继承 发掘 挖掘 宣传 教育 "
     "普及 培训 选拔 任用 考核 监督 检查 督促 推荐 表彰 奖励 惩戒 问责 追究 运用 培育 营造 创造 联系 致力于 着眼于 "
-    "创建 培植 建立健全 开发 保卫 宣扬 倡导 践行 推广"
+    "创建 培植 开发 保卫 宣扬 倡导 践行 推广 领会 珍惜 治党 治国 治军 办事 分工"
 ).split())
 #: Adjectives that are verbs with an object (稳定物价, 繁荣经济, 密切党群关系); without one they are not.
 ADJECTIVE_VERBS = frozenset("繁荣 壮大 丰富 畅通 密切 端正 严肃 活跃 统一 明确 稳定 纯洁 便利 健全 完善 "
@@ -78,7 +78,8 @@ ADVERBS = frozenset((
     "有计划 有步骤 有重点 有选择 分批 分期 逐一 一律 长期 永远 时刻 经常 常 首先 善于 敢于 勇于 务 "
     "基本 热情 妥善 很好 好好 深刻 准确 科学 系统 统一 集中 协同 一体 精准 高效 稳 早 迅速 尽早 加速 同步 不折不扣 "
     "雷厉风行 齐心协力 同心同德 一心一意 持续 长期 历来 一贯 大大 更为 越来越 日益 逐渐 清醒 "
-    "深深 真抓实干 埋头苦干 艰苦奋斗 谦虚谨慎 戒骄戒躁 同时 今后 从严 严 好 多 少 努力 最 一定 必须 务必"
+    "深深 真抓实干 埋头苦干 艰苦奋斗 谦虚谨慎 戒骄戒躁 同时 今后 从严 严 好 多 少 努力 最 一定 必须 务必 倍加 "
+    "完整 准确"
 ).split()) - {"必须", "务必", "一定"}
 #: Words that are adverbial before another verb (全面加强, 协调推进, 统筹推进) and verbs otherwise.
 ADVERB_OR_VERB = frozenset("胜利 全面 协调 统筹 集中 严格 深入 坚定 密切 规范 积极 重点 统一 依法 主动 大胆 "
@@ -92,7 +93,7 @@ LIGHT_BEFORE_BARE = frozenset("进行 加以 予以 给予 给以 作出 做出 
 BA_VERBS = frozenset("作为 当作 当成 看作 看成 视为 列为 放在 摆在 放到 摆到 落实到 纳入 变为 变成 转化为 转变为 "
                      "建设成 建设成为 建成 贯彻到 贯穿 贯穿于 融入 统一于 结合起来 统一起来 联系起来".split())
 #: Prepositions and coverbs whose phrase is stepped over before the verb (以更大的力度推进 -> 推进).
-PREPOSITIONS = frozenset("以 把 将 对 对于 在 同 与 跟 向 从 自 由 为 根据 按照 依照 遵照 依据 通过 围绕 就 针对 "
+PREPOSITIONS = frozenset("以 把 将 对 对于 在 同 与 跟 向 从 自 由 为 根据 按 按照 依照 遵照 依据 通过 围绕 就 针对 "
                          "本着 沿着 顺着 经过 用 凭 凭借 基于 随着 关于 至于 除了 于 朝 朝着 当 趁 借助 "
                          "依托 结合 作为".split()) - {"结合"}
 #: Localizers that close a 在 / 从 / 于 phrase (在…方面, 在…的基础上, 从…出发).
@@ -106,7 +107,7 @@ RESULT = frozenset("让 使 使得 令 致使 促使".split())
 #: Conjunctions that coordinate two verbs (建立和完善) or, clause-initially, two verb phrases (并).
 COORDINATORS = frozenset("和 及 与 或 或者 并 并且 以及 而且 又".split())
 #: Connectives stepped over at the start of a clause.
-CLAUSE_CONNECTIVES = frozenset("但 但是 然而 可是 不过 并 并且 而且 同时 此外 另外 还 也 又 更 然后 进而 特别是 尤其是 总之 因此 "
+CLAUSE_CONNECTIVES = frozenset("但 但是 然而 可是 不过 并 并且 而且 同时 此外 另外 还 也 又 既 更 然后 进而 特别是 尤其是 总之 因此 "
                                "所以 为此 对此 据此 首先 其次 再次 最后 第一 第二 第三 第四 第五 第六 第七 "
                                "第八 第九 第十 今后 当前 目前 现在 今年 明年 当今 新时代 新形势下".split())
 #: Enumerators of a task list: 一是 / 二是 ... (jieba keeps them as one word or as 一 + 是).
@@ -120,7 +121,7 @@ DESCRIPTION_ADVERBS = frozenset("已 已经 曾 曾经 正在 正 先后 相继 
 #: Verbs of the speaker's own speech (应当指出, 必须看到): a discourse marker, not a directive.
 DISCOURSE_VERBS = frozenset("指出 看到 说 讲 讲一讲 说一说 承认 说明 强调 谈谈 谈 提到 看出 认为 说是".split())
 #: Words never counted as a verb (copulas, modals, the markers themselves).
-NOT_VERBS = frozenset("还有 无产 是 为 有所 可以 能 能够 会 可 得 应 要 需 该 将 把 被 叫 在 于 就是 乃是 属于 "
+NOT_VERBS = frozenset("还有 无产 是 为 有所 可以 能 能够 会 可 得 应 要 需 该 将 把 被 叫 在 于 就是 乃是 属于 是否 "
                       "成为的 像 如 等 等于".split()) - {"成为的"}
 #: Complements stripped from a verb's lemma (团结起来 -> 团结, 放在 -> 放, 建设成 -> 建设).
 COMPLEMENTS = ("起来", "出来", "下去", "下来", "上来", "过来", "进来", "起", "在", "成", "到", "于", "给", "好")

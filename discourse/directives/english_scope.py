@@ -14,16 +14,20 @@ from operator import attrgetter
 from typing import Any
 
 from discourse.directives.english_words import (
+    ADVERB_PHRASES,
     ADVERB_WORDS,
     BE,
     CATENATIVE,
+    DUTY_FRAMES,
     EFFORT_NOUNS,
     EFFORT_PARTICIPLES,
     FIRST_PERSON,
     INSTITUTIONS,
+    INTRANSITIVE_CATENATIVE,
     LIGHT_ACTIVE,
     LIGHT_PASSIVE,
     NOMINATIVE,
+    NOTING,
     OBJECT_TAGS,
     PARTICLES,
     REQUIREMENT_NOUNS,
@@ -75,9 +79,13 @@ class ScopedSentence:
                                     or self.w[i] == "n't")
 
     def skip_adv(self, i: int) -> int:
-        while self.is_adv(i):
-            i += 1
-        return i
+        while True:
+            if self.is_adv(i):
+                i += 1
+            elif tuple(self.w[i:i + 2]) in ADVERB_PHRASES:  # "let us at least agree", "we must once again"
+                i += 2
+            else:
+                return i
 
     def skip_back_adv(self, k: int) -> int:
         while k >= 0 and self.is_adv(k):
@@ -103,6 +111,8 @@ class ScopedSentence:
             return False
         if self.p[i] in ("VB", "VBP"):
             return True
+        if self.p[i] == "JJR":  # "we must lower/JJR the rate": a comparative form that is a verb with an object
+            return _can_be_verb(self.w[i]) and self.p[i + 1:i + 2] in (["DT"], ["PRP$"], ["NNS"], ["NN"])
         return self.p[i] in ("NN", "JJ", "NNP", "VBN", "VBD") and _can_be_verb(self.w[i])
 
     def conj_verb(self, i: int, passive: bool) -> bool:
@@ -137,8 +147,10 @@ class ScopedSentence:
         k = i - 1
         while k >= 0 and self.is_adv(k):
             k -= 1
-        if k >= 1 and self.w[k] == "," and self.p[k - 1][:2] in ("NN", "PR"):
-            # "my administration, and this Congress, will": a coordinated subject set off by commas
+        if k >= 1 and self.w[k] == "," and self.p[k - 1][:2] in ("NN", "PR") and any(
+                self.p[j] == "CC" for j in range(max(k - 8, 0), k)):
+            # "my administration, and this Congress, will": a coordinated subject set off by commas (not "New
+            # programs, such as that for a national research agency, will": an aside)
             j = k - 1
             while j >= 0 and (self.p[j][:2] in ("NN", "JJ", "DT", "CD") or self.p[j] in ("POS", "PRP$", "CC", ",")
                               or self.w[j] == "of"):
@@ -160,9 +172,9 @@ class ScopedSentence:
         if self.w[k] in REQUIREMENT_NOUNS:
             return "requirement", k
         j = k
-        while j >= 0 and (self.p[j][:2] in ("NN", "JJ", "DT", "CD") or self.p[j] in ("POS", "PRP$")
+        while j >= 0 and (self.p[j][:2] in ("NN", "JJ", "DT", "CD") or self.p[j] in ("POS", "PRP$", "CC")
                           or self.w[j] == "of"):
-            if self.w[j] in INSTITUTIONS:
+            if self.w[j] in INSTITUTIONS:  # "the new Secretary of Defense and his associates will"
                 return "institution", k
             j -= 1
         return "other", k
@@ -183,13 +195,36 @@ class ScopedSentence:
         """Count the verb at ``k`` (or the verb it stands for); return the index to go on from."""
         lemma = self.verb_lemma(k)
         if lemma in CATENATIVE:
+            # only adverbs and particles stand between a catenative and its "to" ("work together to", "keep
+            # on trying to"): with an object between, the verb is transitive and counts itself ("continue our
+            # efforts to V" -> continue; "move this year on legislation to protect" -> move)
             j = k + 1
-            while j < self.n and j <= k + 5 and self.w[j] != "to" and self.p[j] not in (",", ".") \
-                    and not self.p[j].startswith("VB") and self.p[j] != "MD":
+            while j < self.n and j <= k + 3 and (self.is_adv(j) or self.w[j] in PARTICLES) and self.w[j] != "to":
                 j += 1
+            if lemma in INTRANSITIVE_CATENATIVE and self.word(j) != "to":
+                j = self.skip_adv(k + 1)  # an intransitive one takes a short phrase too ("strive in good faith
+                if self.p[j:j + 1] == ["IN"]:  # to heal", "work together with Chongqing to establish")
+                    j += 1
+                    while j < self.n and j <= k + 7 and self.w[j] != "to" and \
+                            self.p[j][:2] in ("DT", "JJ", "NN", "PR", "CD"):
+                        j += 1
             v = self.to_verb(j)
             if v is not None:
                 return self.take(v, category, trigger)
+        if lemma == "have" and self.word(k + 1) == "occasion":
+            v = self.to_verb(k + 2)  # "I shall have occasion to ask": an empty frame, the verb after it counts
+            if v is not None:
+                return self.take(v, category, trigger)
+        if lemma in DUTY_FRAMES and self.word(k + 1) == "it":
+            for j in range(k + 2, min(self.n, k + 5)):  # "I shall deem it my duty as President to convene"
+                if self.w[j] in ("duty", "obligation"):
+                    t = j + 1
+                    while t < self.n and t < j + 5 and self.w[t] != "to" and self.p[t][:2] in ("IN", "NN", "DT", "JJ"):
+                        t += 1
+                    v = self.to_verb(t)
+                    if v is not None:
+                        return self.take(v, category, trigger)
+                    break
         if lemma in LIGHT_ACTIVE:
             j = k + 1
             while j < self.n and j <= k + 5 and (self.p[j] in OBJECT_TAGS or self.is_adv(j)
@@ -246,10 +281,37 @@ class ScopedSentence:
                 embedded = True
             j += 1
 
+    def parenthesis_end(self, j: int) -> int:
+        """After a trigger, a parenthetical set off by commas ("will, in the future, recommend"; "must, at all
+        costs, preserve"): the index after it when a base verb follows it, else ``j``."""
+        if self.word(j) != ",":
+            return j
+        c = j + 1
+        while c < self.n and c < j + 25 and self.w[c] not in (",", ";", ":", ".") and \
+                (self.p[c] != "MD" or self.word(c - 1) in ("and", "or")):  # "must not, and will not, allow"
+            c += 1
+        if self.word(c) == ",":
+            v = self.skip_adv(c + 1)
+            if self.head_verb(v) and self.p[v] in ("VB", "VBP"):
+                return c + 1
+        return j
+
+    def institutional_agent(self, i: int) -> bool:
+        """A by-phrase at ``i`` naming a first-person or institutional agent ("by us", "by the Federal
+        Government")."""
+        if self.word(i) != "by":
+            return False
+        j = i + 1
+        while j < self.n and j < i + 7 and (self.p[j][:2] in ("DT", "JJ", "NN", "PR") or self.p[j] == "POS"):
+            if self.w[j] in INSTITUTIONS or self.w[j] in ("us", "me"):
+                return True
+            j += 1
+        return False
+
     def vp(self, i: int, category: str, trigger_start: int, subject: str = "other",
            trigger_end: int | None = None) -> None:
         """Handle what follows a modal-like trigger ending before ``i``: passive, perfect or active."""
-        k = self.skip_adv(i)
+        k = self.skip_adv(self.parenthesis_end(self.skip_adv(i)))
         if self.word(k) in ("have", "has") and self.p[k + 1:k + 2] and self.passive_participle(k + 1):
             return  # must have done: epistemic or counterfactual
         trig = self.text(trigger_start, i - 1 if trigger_end is None else trigger_end)
@@ -274,9 +336,11 @@ class ScopedSentence:
             if subject == "requirement" or self.verb_lemma(v) in LIGHT_PASSIVE | EFFORT_PARTICIPLES:
                 return  # "Efforts should be directed towards the implementation of ..."
         if category == "commitment":
-            return
+            if self.institutional_agent(end):  # "will still be performed by the Federal Government"
+                self.scope(v, category, trig + " be", passive=True)
+            return  # without one, a passive after will cannot be told from a prediction or a schedule
         if self.verb_lemma(v) in LIGHT_PASSIVE and inf is not None:
             return  # "Steps should be taken to V" with another subject: the light verb is not the directive
-        if subject == "it" and self.word(end) == "that":
+        if subject == "it" and self.word(end) == "that" and self.verb_lemma(v) in NOTING:
             return  # it should be noted that ...
         self.scope(v, category, trig + " be", passive=True)

@@ -8,11 +8,13 @@ end a directive's scope (a purpose clause, a colon). Lower-case words, compared 
 """
 from __future__ import annotations
 
-__all__ = ["LET_US_DISCOURSE", "PROPOSE", "NEGATIONS", "DISCOURSE_VERBS", "EVENT_VERBS", "HYPOTHETICAL", "PLACEHOLDER_NOUNS",
-           "PLACEHOLDER_VERBS", "BE", "PRESENT_BE", "ADVERB_WORDS", "DEONTIC_ADJ", "MODAL_CATEGORY", "REPORT_NEED", "URGE", "EFFORT_NOUNS",
-           "REQUIREMENT_NOUNS", "LIGHT_ACTIVE", "LIGHT_PASSIVE", "EFFORT_PARTICIPLES", "CATENATIVE", "FIRST_PERSON",
-           "NOMINATIVE", "INSTITUTIONS", "SUBORDINATORS", "HARD_STOPS", "ENUMERATORS", "OBJECT_TAGS", "PARTICLES",
-           "MODAL_TRIGGERS", "HOPE_TRIGGERS", "NEED_TRIGGERS", "CONSTRUCTION_TRIGGERS", "STOPS_BY_FIRST"]
+__all__ = ["LET_US_DISCOURSE", "PROPOSE", "NEGATIONS", "DISCOURSE_VERBS", "EVENT_VERBS", "HYPOTHETICAL",
+           "PLACEHOLDER_NOUNS", "PLACEHOLDER_VERBS", "BE", "PRESENT_BE", "ADVERB_WORDS", "ADVERB_PHRASES",
+           "DEONTIC_ADJ", "MODAL_CATEGORY", "REPORT_NEED", "URGE", "EFFORT_NOUNS", "REQUIREMENT_NOUNS",
+           "LIGHT_ACTIVE", "LIGHT_PASSIVE", "EFFORT_PARTICIPLES", "CATENATIVE", "INTRANSITIVE_CATENATIVE",
+           "DUTY_FRAMES", "FIRST_PERSON", "NOMINATIVE", "NOTING", "INSTITUTIONS", "SUBORDINATORS", "HARD_STOPS",
+           "ENUMERATORS", "OBJECT_TAGS", "PARTICLES", "MODAL_TRIGGERS", "HOPE_TRIGGERS", "NEED_TRIGGERS",
+           "DUTY_TRIGGERS", "CONSTRUCTION_TRIGGERS", "STOPS_BY_FIRST"]
 
 #: Forms of "be" (never a governed verb; a passive is "be" + participle).
 BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m"})
@@ -20,7 +22,10 @@ BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "
 PRESENT_BE = frozenset({"is", "'s", "are", "remains", "remain", "becomes", "be"})
 #: Words stepped over like adverbs between a trigger and its verb.
 ADVERB_WORDS = frozenset({"further", "also", "still", "not", "never", "always", "better", "faster",
-                          "more", "jointly", "together", "all", "both", "firmly", "really", "truly"})
+                          "more", "jointly", "together", "all", "both", "firmly", "really", "truly", "hard"})
+#: Two-word adverbials stepped over like adverbs ("let us at least agree").
+ADVERB_PHRASES = frozenset({("at", "least"), ("at", "last"), ("at", "once"), ("once", "again"), ("once", "more"),
+                            ("in", "turn")})
 #: Adjectives of "it is ADJ to" / "it is ADJ that", with the category they give.
 DEONTIC_ADJ = {"essential": "obligation", "necessary": "obligation", "imperative": "obligation",
                "crucial": "obligation", "vital": "obligation", "critical": "obligation",
@@ -35,7 +40,7 @@ REPORT_NEED = frozenset({"emphasize", "emphasise", "stress", "underscore", "unde
                          "demand", "urge", "require", "request", "mention", "express"})
 #: Verbs that ask someone else to act ("urged departments to", "plead with the House to").
 URGE = frozenset({"urge", "ask", "request", "require", "demand", "instruct", "encourage", "exhort",
-                  "order", "call", "direct", "plead", "implore", "beseech", "appeal", "challenge"})
+                  "order", "call", "direct", "plead", "implore", "beseech", "appeal", "challenge", "tell"})
 #: Verbs of a proposal: "I propose improving X", "I recommend that the Congress enact" (reported).
 PROPOSE = frozenset({"propose", "proposes", "proposed", "recommend", "recommends", "recommended", "suggest",
                      "suggests", "suggested", "urge", "urges", "urged", "ask", "asks", "asked", "request",
@@ -55,15 +60,15 @@ DISCOURSE_VERBS = frozenset({"say", "speak", "talk", "explain", "add", "mention"
 LET_US_DISCOURSE = frozenset({"say", "speak", "talk", "explain", "add", "mention", "emphasize", "emphasise",
                               "stress", "repeat", "summarize", "summarise", "conclude", "note", "illustrate",
                               "cite", "quote", "describe", "outline", "remark", "digress", "pause", "suppose",
-                              "assume", "imagine"})
+                              "assume"})
 #: Verbs that, intransitive after "should" or "shall", predict a course of events rather than prescribe
 #: one ("Prices should settle once supply recovers", "freedom shall survive").
 EVENT_VERBS = frozenset({"settle", "adjust", "recover", "rebound", "stabilize", "stabilise", "ease", "decline",
                          "fall", "rise", "grow", "increase", "decrease", "drop", "pick", "return", "improve",
                          "reach", "remain", "last", "come", "arrive", "result", "follow", "occur", "happen",
                          "exceed", "total", "amount", "average", "survive", "succeed", "prevail", "endure",
-                         "perish", "fail", "triumph", "flourish", "die", "live", "emerge", "appear", "expire",
-                         "begin", "end", "pass", "prove", "turn", "change", "vanish", "disappear",
+                         "perish", "fail", "triumph", "flourish", "thrive", "prosper", "die", "live", "emerge",
+                         "appear", "expire", "begin", "end", "pass", "prove", "turn", "change", "vanish", "disappear",
                          "subside", "level", "peak", "slow", "accelerate", "expand", "contract", "balance"})
 #: Words that open a hypothetical clause: a modal inside it is not deontic ("if we should ever lose sight").
 HYPOTHETICAL = frozenset({"if", "unless", "lest", "whether", "though", "although", "suppose", "supposing",
@@ -95,9 +100,19 @@ EFFORT_PARTICIPLES = frozenset({"accelerate", "step", "ramp", "intensify", "redo
                                 "concentrate", "strengthen", "enhance", "increase", "double"})
 #: Verbs that pass the directive on to their infinitive ("continue to deepen").
 CATENATIVE = frozenset({"continue", "strive", "endeavour", "endeavor", "seek", "try", "aim",
-                        "move", "work", "persist", "commit", "keep"})
+                        "move", "work", "persist", "commit", "keep", "proceed"})
+#: Catenatives that take no object: a short phrase may stand before their "to" ("strive in good faith to").
+INTRANSITIVE_CATENATIVE = frozenset({"strive", "endeavour", "endeavor", "aim", "persist", "proceed", "work"})
+#: Verbs of an empty duty frame: "I shall deem it my duty to convene" counts convene.
+DUTY_FRAMES = frozenset({"deem", "consider", "feel", "think", "hold", "regard"})
 #: First-person subjects (a commitment: "we will").
 FIRST_PERSON = frozenset({"we", "i", "our", "my"})
+#: Verbs of "it should be noted / remembered / understood that": a discourse frame, not a passive directive
+#: ("it should be so conducted that all the world may see" is one).
+NOTING = frozenset({"note", "notice", "say", "stress", "emphasize", "emphasise", "remember", "understand",
+                    "recognize", "recognise", "point", "observe", "add", "mention", "recall", "realize", "realise",
+                    "admit", "acknowledge", "state", "report", "remark", "know", "bear", "keep", "feel", "forget",
+                    "recollect", "emphasize", "borne"})
 #: Subject pronouns.
 NOMINATIVE = frozenset({"we", "they", "he", "she", "i", "you"})
 #: Head nouns of an institutional subject ("the provincial government will").
@@ -105,7 +120,8 @@ INSTITUTIONS = frozenset({"government", "governments", "ministry", "department",
                           "province", "city", "county", "municipality", "bureau", "committee",
                           "commission", "council", "office", "administration", "authority",
                           "authorities", "party", "state", "nation", "country", "congress", "agency",
-                          "agencies", "team", "group", "conference", "meeting", "people"})
+                          "agencies", "team", "group", "conference", "meeting", "people", "secretary",
+                          "corporation", "board", "service"})
 #: Words that open a subordinate clause (its verbs are outside the scope).
 SUBORDINATORS = frozenset({"that", "which", "who", "whom", "whose", "where", "when", "while",
                            "whereas", "because", "if", "unless", "until", "although", "though",
@@ -129,11 +145,14 @@ PARTICLES = frozenset({"up", "out", "on", "forth", "forward", "ahead", "off", "d
 # --- gates: words without which a rule of :mod:`discourse.directives_en` cannot fire ------------------------
 #: The modal rule reads only these words (the triggers it tests, one branch each).
 MODAL_TRIGGERS = frozenset(MODAL_CATEGORY) | {"need", "needs", "have", "has", "will", "'ll", "strive", "strives",
-                                              "aim", "aims", "propose", "proposes"}
+                                              "aim", "aims", "propose", "proposes", "intend", "intends",
+                                              "determined"}
 #: The "it is hoped" rule ("it is hoped that", "we hope").
 HOPE_TRIGGERS = frozenset({"hoped", "hope"})
 #: The "the need to" rule.
 NEED_TRIGGERS = frozenset({"need", "needs"})
+#: The duty rule ("the obligation to V", "our duty is to V").
+DUTY_TRIGGERS = frozenset({"obligation", "duty"})
 #: The construction rule ("it is ADJ to", "be required to", "requirements were made to").
 CONSTRUCTION_TRIGGERS = frozenset(DEONTIC_ADJ) | {"required", "obliged", "obligated", "made"}
 #: ``HARD_STOPS`` indexed by their first word.
