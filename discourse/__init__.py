@@ -50,6 +50,7 @@ from discourse.text.analyze import analyze
 from discourse.text.clean import clean_text
 from discourse.version import __version__
 from discourse.voices.attribute import attribute_voices
+from discourse.voices.audit import voice_audit
 from discourse.voices.people import extract_people
 
 __all__ = [
@@ -59,7 +60,7 @@ __all__ = [
     # errors
     "DiscourseError", "CorpusError", "ManifestError", "ParameterError", "ReportError", "CorpusWarning",
     # text processing
-    "analyze", "clean_text", "attribute_voices", "extract_people",
+    "analyze", "clean_text", "attribute_voices", "extract_people", "voice_audit",
     # measures
     "find_directives", "directive_density", "top_directive_verbs", "directive_hits", "term_counts",
     "distinctive_terms", "distinctive_terms_all", "pairwise_distinctive", "lexical_profile",
